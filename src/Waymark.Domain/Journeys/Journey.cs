@@ -1,0 +1,132 @@
+using Waymark.Domain.Common;
+
+namespace Waymark.Domain.Journeys;
+
+public enum JourneyScenario { InitialPurchase, RepeatPurchase, ServiceCase, Onboarding, Custom }
+
+/// <summary>Current state shows how it is today; future state how the team wants it to be.</summary>
+public enum JourneyState { Current, Future }
+
+/// <summary>
+/// A customer journey map: ordered stages, each with ordered steps, drawn in the lanes the team chose.
+/// Stages and steps change only through the journey, so their order always stays 0..n-1.
+/// </summary>
+public sealed class Journey : WorkspaceEntity
+{
+    private readonly List<Stage> _stages = [];
+
+    private Journey() { Name = ""; }
+
+    public Journey(Guid workspaceId, string name, JourneyScenario scenario, JourneyState state = JourneyState.Current) : base(workspaceId)
+    {
+        Name = Guard.Required(name, "name");
+        Scenario = Guard.Defined(scenario, "scenario");
+        State = Guard.Defined(state, "state");
+        Lanes = [.. JourneyLanes.Default];
+        if (scenario == JourneyScenario.Custom) CustomScenario = "Custom";
+        MapChangedAt = DateTimeOffset.UtcNow;
+    }
+
+    public string Name { get; private set; } = "";
+    public string? Description { get; private set; }
+    public JourneyScenario Scenario { get; private set; }
+    public string? CustomScenario { get; private set; }
+    public Guid? PersonaId { get; private set; }
+    public JourneyState State { get; private set; }
+    /// <summary>The lanes shown on the map, top to bottom; lanes not listed are hidden.</summary>
+    public string[] Lanes { get; private set; } = [];
+    /// <summary>Changes with every change of the map's structure so the journey's version moves too.</summary>
+    public DateTimeOffset MapChangedAt { get; private set; }
+    public IReadOnlyList<Stage> Stages => _stages;
+
+    public IEnumerable<Stage> OrderedStages => _stages.OrderBy(s => s.Position);
+    public IEnumerable<Step> OrderedSteps => OrderedStages.SelectMany(s => s.OrderedSteps);
+
+    public Journey Describe(string name, string? description, JourneyScenario scenario, string? customScenario, Guid? personaId, JourneyState state)
+    {
+        Name = Guard.Required(name, "name");
+        Description = Guard.Limited(description, "description");
+        Scenario = Guard.Defined(scenario, "scenario");
+        CustomScenario = scenario == JourneyScenario.Custom ? Guard.Required(customScenario, "customScenario", 100) : null;
+        PersonaId = personaId;
+        State = Guard.Defined(state, "state");
+        return this;
+    }
+
+    public Journey ShowLanes(IEnumerable<string> lanes)
+    {
+        Lanes = JourneyLanes.Validate(lanes);
+        Changed();
+        return this;
+    }
+
+    public Stage AddStage(string name, Guid? phaseId = null, int? position = null)
+    {
+        var stage = new Stage(Id, name, phaseId, _stages.Count);
+        _stages.Add(stage);
+        if (position is { } p) MoveStage(stage.Id, p);
+        Changed();
+        return stage;
+    }
+
+    public Stage FindStage(Guid stageId) =>
+        _stages.FirstOrDefault(s => s.Id == stageId)
+        ?? throw new DomainRuleException("stageId", "That stage is not part of this journey.");
+
+    public Step FindStep(Guid stepId) =>
+        _stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.Id == stepId)
+        ?? throw new DomainRuleException("stepId", "That step is not part of this journey.");
+
+    public void MoveStage(Guid stageId, int newIndex)
+    {
+        var stage = FindStage(stageId);
+        var ordered = OrderedStages.ToList();
+        Guard.InRange(newIndex, 0, ordered.Count - 1, "position");
+        ordered.Remove(stage);
+        ordered.Insert(newIndex, stage);
+        for (var i = 0; i < ordered.Count; i++) ordered[i].Position = i;
+        Changed();
+    }
+
+    /// <summary>Removes a stage and the steps in it.</summary>
+    public void RemoveStage(Guid stageId)
+    {
+        _stages.Remove(FindStage(stageId));
+        var i = 0;
+        foreach (var s in OrderedStages.ToList()) s.Position = i++;
+        Changed();
+    }
+
+    public Step AddStep(Guid stageId, StepContent content, int? position = null)
+    {
+        var stage = FindStage(stageId);
+        var step = stage.Append(content);
+        if (position is { } p) MoveStep(step.Id, stageId, p);
+        Changed();
+        return step;
+    }
+
+    /// <summary>Moves a step to a position in the same or another stage of this journey.</summary>
+    public void MoveStep(Guid stepId, Guid targetStageId, int newIndex)
+    {
+        var step = FindStep(stepId);
+        var from = FindStage(step.StageId);
+        var to = FindStage(targetStageId);
+        from.Detach(step);
+        to.Insert(step, newIndex);
+        Changed();
+    }
+
+    public void RemoveStep(Guid stepId)
+    {
+        var step = FindStep(stepId);
+        FindStage(step.StageId).Detach(step);
+        Changed();
+    }
+
+    /// <summary>The emotion of each step in map order: the line drawn through the emotion lane.</summary>
+    public EmotionCurve EmotionCurve() =>
+        Journeys.EmotionCurve.Of(OrderedStages.SelectMany(stage => stage.OrderedSteps.Select(step => (stage, step))));
+
+    private void Changed() => MapChangedAt = DateTimeOffset.UtcNow;
+}

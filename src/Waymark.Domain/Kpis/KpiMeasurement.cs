@@ -1,0 +1,35 @@
+using Waymark.Domain.Common;
+
+namespace Waymark.Domain.Kpis;
+
+public enum MeasurementSource { Manual, Api, Import, Computed }
+
+/// <summary>One value of a KPI at a point in time and where it came from.</summary>
+public sealed class KpiMeasurement
+{
+    private KpiMeasurement() { }
+
+    internal KpiMeasurement(Guid workspaceId, Guid kpiId, double value, DateTimeOffset measuredAt, MeasurementSource source, string? note)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+            throw new DomainRuleException("value", "A measurement must be a number.");
+        if (measuredAt == default) throw new DomainRuleException("measuredAt", "A measurement needs the time it was measured.");
+        Id = Guid.CreateVersion7();
+        WorkspaceId = workspaceId;
+        KpiId = kpiId;
+        Value = value;
+        MeasuredAt = measuredAt.ToUniversalTime();
+        Source = Guard.Defined(source, "source");
+        Note = Guard.Limited(note, "note", 1000);
+        RecordedAt = DateTimeOffset.UtcNow;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid WorkspaceId { get; private set; }
+    public Guid KpiId { get; private set; }
+    public double Value { get; private set; }
+    public DateTimeOffset MeasuredAt { get; private set; }
+    public MeasurementSource Source { get; private set; }
+    public string? Note { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+}
