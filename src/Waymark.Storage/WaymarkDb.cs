@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Waymark.Domain.Common;
+using Waymark.Domain.Evaluations;
+using Waymark.Domain.Improvements;
+using Waymark.Domain.Journeys;
+using Waymark.Domain.Kpis;
+using Waymark.Domain.Organisation;
+using Waymark.Domain.Personas;
+using Waymark.Domain.Touchpoints;
+using Waymark.Domain.Workspaces;
+
+namespace Waymark.Storage;
+
+/// <summary>The one DbContext; used directly by handlers (see docs/decisions/0001-dbcontext-without-repositories.md).</summary>
+public class WaymarkDb(DbContextOptions<WaymarkDb> options) : DbContext(options)
+{
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
+    public DbSet<Journey> Journeys => Set<Journey>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<Step> Steps => Set<Step>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+    public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
+    public DbSet<Improvement> Improvements => Set<Improvement>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WaymarkDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // SQLite cannot compare or order DateTimeOffset text; stored as a sortable number there.
+        if (IsSqlite)
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every saved change raises the row's version; the original version guards the UPDATE, so a concurrent edit fails.</summary>
+    private void RaiseVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Modified) continue;
+            var version = entry.Metadata.FindProperty(nameof(WorkspaceEntity.Version));
+            if (version is null) continue;
+            var property = entry.Property(nameof(WorkspaceEntity.Version));
+            property.CurrentValue = (int)property.OriginalValue! + 1;
+        }
+    }
+}
