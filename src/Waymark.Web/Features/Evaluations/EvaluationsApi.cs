@@ -1,0 +1,6 @@
+namespace Waymark.Web.Features.Evaluations;
+
+public static class EvaluationsApi
+{
+    public static RouteGroupBuilder MapEvaluationsApi(this RouteGroupBuilder workspace) => workspace;
+}

@@ -1,0 +1,6 @@
+namespace Waymark.Web.Features.Journeys;
+
+public static class JourneysApi
+{
+    public static RouteGroupBuilder MapJourneysApi(this RouteGroupBuilder workspace) => workspace;
+}

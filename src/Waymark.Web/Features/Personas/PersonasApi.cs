@@ -1,0 +1,6 @@
+namespace Waymark.Web.Features.Personas;
+
+public static class PersonasApi
+{
+    public static RouteGroupBuilder MapPersonasApi(this RouteGroupBuilder workspace) => workspace;
+}

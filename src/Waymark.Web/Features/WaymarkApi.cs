@@ -1,0 +1,37 @@
+using Waymark.Web.Features.Dashboard;
+using Waymark.Web.Features.Evaluations;
+using Waymark.Web.Features.Exchange;
+using Waymark.Web.Features.Improvements;
+using Waymark.Web.Features.Journeys;
+using Waymark.Web.Features.Kpis;
+using Waymark.Web.Features.Organisation;
+using Waymark.Web.Features.Personas;
+using Waymark.Web.Features.Touchpoints;
+using Waymark.Web.Features.Workspaces;
+
+namespace Waymark.Web.Features;
+
+public static class WaymarkApi
+{
+    /// <summary>Every resource of a workspace hangs off one group, so checks on the group apply to all of them.</summary>
+    public static IEndpointRouteBuilder MapWaymarkApi(this IEndpointRouteBuilder app)
+    {
+        app.MapWorkspacesApi();
+        var workspace = app.MapGroup("/api/workspaces/{workspace}")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
+        workspace.MapPhasesApi();
+        workspace.MapChannelsApi();
+        workspace.MapDepartmentsApi();
+        workspace.MapPeopleApi();
+        workspace.MapPersonasApi();
+        workspace.MapTouchpointsApi();
+        workspace.MapEvaluationsApi();
+        workspace.MapJourneysApi();
+        workspace.MapKpisApi();
+        workspace.MapImprovementsApi();
+        workspace.MapDashboardApi();
+        workspace.MapExchangeApi();
+        return app;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Organisation;
+using Waymark.Domain.Workspaces;
+using Waymark.Storage;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Features.Workspaces;
+
+public static class WorkspacesApi
+{
+    public sealed record WorkspaceRequest(string? Key, string Name, string? Description, int? Version);
+
+    public sealed record WorkspaceResponse(Guid Id, string Key, string Name, string? Description, DateTimeOffset CreatedAt, int Version)
+    {
+        public static WorkspaceResponse From(Workspace w) => new(w.Id, w.Key, w.Name, w.Description, w.CreatedAt, w.Version);
+    }
+
+    public static IEndpointRouteBuilder MapWorkspacesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workspaces").WithTags("Workspaces").ProducesValidationProblem();
+        group.MapGet("/", List);
+        group.MapPost("/", Create);
+        group.MapGet("/{workspace}", Get).ProducesProblem(404);
+        group.MapPut("/{workspace}", Update).ProducesProblem(404).ProducesProblem(409);
+        group.MapDelete("/{workspace}", Delete).ProducesProblem(404);
+        return app;
+    }
+
+    private static async Task<Ok<Page<WorkspaceResponse>>> List(WaymarkDb db, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await db.Workspaces.AsNoTracking().OrderBy(w => w.Name).ThenBy(w => w.Key)
+            .ToPageAsync(page, pageSize, WorkspaceResponse.From, ct));
+
+    private static async Task<Ok<WorkspaceResponse>> Get(CurrentWorkspace ws, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var workspace = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == ws.Id, ct);
+        http.SetETag(workspace.Version);
+        return TypedResults.Ok(WorkspaceResponse.From(workspace));
+    }
+
+    /// <summary>A new workspace starts with the default phases, ready to map.</summary>
+    private static async Task<Created<WorkspaceResponse>> Create(WorkspaceRequest request, WaymarkDb db, CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(request.Key) ? await FreeKeyAsync(db, Workspace.KeyFromName(request.Name ?? ""), ct) : request.Key.Trim();
+        var workspace = new Workspace(key, request.Name!, request.Description);
+        if (await db.Workspaces.AnyAsync(w => w.Key == workspace.Key, ct))
+            throw new ConflictException($"The key '{workspace.Key}' is already used by another workspace. Choose another.");
+        db.Workspaces.Add(workspace);
+        db.Phases.AddRange(Phase.CreateDefaults(workspace.Id));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/workspaces/{workspace.Key}", WorkspaceResponse.From(workspace));
+    }
+
+    private static async Task<Ok<WorkspaceResponse>> Update(CurrentWorkspace ws, WorkspaceRequest request, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var workspace = await db.Workspaces.FirstAsync(w => w.Id == ws.Id, ct);
+        var expected = Versions.Expected(http, request.Version);
+        if (expected != workspace.Version) throw new Domain.Common.StaleVersionException("workspace", expected, workspace.Version);
+        workspace.Rename(request.Name!, request.Description);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(workspace.Version);
+        return TypedResults.Ok(WorkspaceResponse.From(workspace));
+    }
+
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
+    {
+        await db.Workspaces.Where(w => w.Id == ws.Id).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<string> FreeKeyAsync(WaymarkDb db, string candidate, CancellationToken ct)
+    {
+        var key = candidate;
+        for (var n = 2; await db.Workspaces.AnyAsync(w => w.Key == key, ct); n++) key = $"{candidate}-{n}";
+        return key;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Waymark.Web.Infrastructure;
+
+/// <summary>What was asked for does not exist in this workspace (or not at all).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The request cannot be carried out as things stand, e.g. deleting a channel that touchpoints still use.</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>A request lacks a precondition it must carry, such as the version it edits.</summary>
+public sealed class PreconditionRequiredException(string message) : Exception(message);

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Common;
+
+namespace Waymark.Web.Infrastructure;
+
+/// <summary>The one place where failures become ProblemDetails a CX manager can read.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail, errors) = exception switch
+        {
+            DomainRuleException e => (400, "The request is not valid", e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
+            BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e), null),
+            NotFoundException e => (404, "Not found", e.Message, null),
+            StaleVersionException e => (409, "Someone else changed this first", e.Message, null),
+            DbUpdateConcurrencyException => (409, "Someone else changed this first",
+                "This item was changed or deleted by someone else while you were editing it. Reload it and apply your change again.", null),
+            ConflictException e => (409, "This cannot be done as things stand", e.Message, null),
+            PreconditionRequiredException e => (428, "The version you edit is missing", e.Message, null),
+            DbUpdateException => (409, "This cannot be done as things stand",
+                "The change conflicts with other data in this workspace (for example, something it refers to was removed, or a name is already taken).", null),
+            _ => (0, null, null, null),
+        };
+        if (status == 0)
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            return false;
+        }
+        http.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (errors is not null) problem.Extensions["errors"] = errors;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string DescribeJson(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
+        return field is null
+            ? $"The request body could not be read as JSON{where}. Check for a missing comma, quote or bracket."
+            : $"The value of '{field}'{where} has the wrong type or format.";
+    }
+
+    private static Dictionary<string, string[]>? FieldErrors(JsonException json) =>
+        FieldOf(json.Path) is { } field ? new() { [field] = [DescribeJson(json)] } : null;
+
+    /// <summary>"$.stages[0].name" becomes "stages[0].name".</summary>
+    private static string? FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? null : path.StartsWith("$.") ? path[2..] : path.TrimStart('$');
+
+    private static string Explain(BadHttpRequestException e) =>
+        e.Message.Contains("was not provided from body", StringComparison.Ordinal) || e.Message.Contains("Implicit body", StringComparison.Ordinal)
+            ? "The request needs a JSON body."
+            : e.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal)
+                ? e.Message.Replace("Failed to bind parameter", "This value in the address is not valid:", StringComparison.Ordinal)
+                : e.Message;
+}

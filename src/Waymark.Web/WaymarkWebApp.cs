@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Waymark.Storage;
+using Waymark.Web.Features;
+using Waymark.Web.Features.Home;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web;
+
+/// <summary>Builds the Waymark web application: the HTTP API, its reference page and health check.</summary>
+public static class WaymarkWebApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddWaymark();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseWaymark();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddWaymark(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Read when first needed, so settings given by a host or a test after start-up code ran still count.
+        services.AddSingleton(sp => StorageOptionsFrom(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<WaymarkDb>((sp, db) => StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>()));
+        services.AddHostedService<DatabasePreparation>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Waymark API";
+            doc.Info.Description = "Customer journey mapping and touchpoint management. Every resource lives in a workspace: /api/workspaces/{workspace}/…";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<WaymarkDb>("database");
+        return builder;
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    public static StorageOptions StorageOptionsFrom(IConfiguration configuration) => new()
+    {
+        SqliteFile = configuration["Waymark:Database"] ?? StorageOptions.DefaultSqliteFile,
+        PostgresConnectionString = configuration["Waymark:Postgres"],
+    };
+
+    public static WebApplication UseWaymark(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waymark API reference"));
+        app.MapHealthChecks("/health").ExcludeFromDescription();
+        app.MapHomePage();
+        app.MapWaymarkApi();
+        return app;
+    }
+}
