@@ -39,10 +39,12 @@ public sealed class Evaluation : WorkspaceEntity
 
     public Evaluation Apply(EvaluationContent c)
     {
-        if ((c.TouchpointId is null) == (c.StepId is null))
+        var touchpointId = c.TouchpointId == Guid.Empty ? null : c.TouchpointId;
+        var stepId = c.StepId == Guid.Empty ? null : c.StepId;
+        if ((touchpointId is null) == (stepId is null))
             throw new DomainRuleException("touchpointId", "An evaluation scores either one touchpoint or one journey step.");
-        TouchpointId = c.TouchpointId;
-        StepId = c.StepId;
+        TouchpointId = touchpointId;
+        StepId = stepId;
         PersonaId = c.PersonaId;
         Score = Guard.InRange(c.Score, 1, 10, "score", ScaleMeaning);
         Expectation = Guard.Limited(c.Expectation, "expectation", 2000);

@@ -62,6 +62,7 @@ public sealed class Journey : WorkspaceEntity
 
     public Stage AddStage(string name, Guid? phaseId = null, int? position = null)
     {
+        if (position is { } wanted) Guard.InRange(wanted, 0, _stages.Count, "position");
         var stage = new Stage(Id, name, phaseId, _stages.Count);
         _stages.Add(stage);
         if (position is { } p) MoveStage(stage.Id, p);
@@ -100,6 +101,7 @@ public sealed class Journey : WorkspaceEntity
     public Step AddStep(Guid stageId, StepContent content, int? position = null)
     {
         var stage = FindStage(stageId);
+        if (position is { } wanted) Guard.InRange(wanted, 0, stage.Steps.Count, "position");
         var step = stage.Append(content);
         if (position is { } p) MoveStep(step.Id, stageId, p);
         Changed();
@@ -112,6 +114,8 @@ public sealed class Journey : WorkspaceEntity
         var step = FindStep(stepId);
         var from = FindStage(step.StageId);
         var to = FindStage(targetStageId);
+        // Checked before detaching, so a bad index leaves the step where it was.
+        Guard.InRange(newIndex, 0, from == to ? to.Steps.Count - 1 : to.Steps.Count, "position");
         from.Detach(step);
         to.Insert(step, newIndex);
         Changed();

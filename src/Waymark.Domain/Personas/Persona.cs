@@ -9,7 +9,11 @@ public sealed class Persona : WorkspaceEntity
 {
     private Persona() { Name = ""; }
 
-    public Persona(Guid workspaceId, string name) : base(workspaceId) => Name = Guard.Required(name, "name");
+    public Persona(Guid workspaceId, string name) : base(workspaceId)
+    {
+        Name = Guard.Required(name, "name");
+        Initials = InitialsOf(Name);
+    }
 
     public string Name { get; private set; } = "";
     /// <summary>Shown when there is no picture; derived from the name unless set.</summary>

@@ -46,7 +46,7 @@ public sealed partial class Workspace
         return slug.Length >= 2 ? slug : "workspace";
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,59}\z")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex("[^a-z0-9]+")]
