@@ -1,0 +1,157 @@
+namespace Waymark.Analytics.Conformance;
+
+/// <summary>
+/// Alignment-based conformance of a journey to a designed journey (see docs/analytics.md).
+/// The model is the sequence of the map's steps (stage order, then step order); a step is fulfilled by any of its
+/// touchpoints. An optimal alignment of the journey's touchpoints with the steps costs 0 per synchronous move
+/// (event fulfils step), 1 per log move (event not matched, including touchpoints the map does not contain) and
+/// 1 per model move (step not fulfilled). Fitness = 1 − cost / (events + steps).
+/// One checker is not thread-safe (it reuses its buffers); use one per partition.
+/// </summary>
+public sealed class ConformanceChecker
+{
+    private readonly string[] _stepNames;
+    private readonly string[] _stepStage;
+    private readonly int _k;
+    private readonly Func<string, int[]> _stepsOfName;
+    private int[][] _stepsOfActivity = [];
+    private string[] _activityNames = [];
+    private int[] _dp = new int[1024];
+    private readonly List<(byte Move, int I, int J)> _moves = [];
+
+    public ConformanceChecker(DesignedJourney journey)
+    {
+        var names = new List<string>();
+        var stages = new List<string>();
+        var stepsOfKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var stage in journey.Stages)
+            foreach (var step in stage.Steps)
+            {
+                if (step.Touchpoints.Count == 0) continue; // nothing observable can fulfil it
+                var index = names.Count;
+                names.Add(string.IsNullOrEmpty(step.Name) ? string.Join("/", step.Touchpoints) : step.Name);
+                stages.Add(stage.Name);
+                foreach (var tp in step.Touchpoints)
+                {
+                    if (!stepsOfKey.TryGetValue(tp, out var list)) stepsOfKey[tp] = list = [];
+                    if (!list.Contains(index)) list.Add(index);
+                }
+            }
+        _stepNames = names.ToArray();
+        _stepStage = stages.ToArray();
+        _k = names.Count;
+        var map = journey.TouchpointMap;
+        _stepsOfName = name =>
+        {
+            var key = map.TryGetValue(name, out var mapped) ? mapped : name;
+            return stepsOfKey.TryGetValue(key, out var steps) ? steps.ToArray() : [];
+        };
+    }
+
+    public int StepCount => _k;
+
+    /// <summary>Prepares the activity dictionary of the log being checked (ids are indexes into <paramref name="activityNames"/>).</summary>
+    public void Bind(IReadOnlyList<string> activityNames)
+    {
+        _activityNames = activityNames.ToArray();
+        _stepsOfActivity = new int[_activityNames.Length][];
+        for (var a = 0; a < _activityNames.Length; a++) _stepsOfActivity[a] = _stepsOfName(_activityNames[a]);
+    }
+
+    /// <summary>Checks a journey given as activity names (convenience; binds its own dictionary).</summary>
+    public (int Cost, double Fitness, IReadOnlyList<Deviation> Deviations) Check(IReadOnlyList<string> touchpoints)
+    {
+        var names = touchpoints.Distinct().ToArray();
+        Bind(names);
+        var ids = touchpoints.Select(t => Array.IndexOf(names, t)).ToArray();
+        var deviations = new List<Deviation>();
+        var cost = Check(ids, deviations);
+        return (cost, Fitness(cost, ids.Length), deviations);
+    }
+
+    public double Fitness(int cost, int events) => events + _k == 0 ? 1.0 : 1.0 - (double)cost / (events + _k);
+
+    /// <summary>Aligns the journey (activity ids of the bound dictionary); adds its deviations when a list is given.</summary>
+    public int Check(ReadOnlySpan<int> activities, List<Deviation>? deviations)
+    {
+        var n = activities.Length;
+        var k = _k;
+        var w = k + 1;
+        var size = (n + 1) * w;
+        if (_dp.Length < size) _dp = new int[Math.Max(size, _dp.Length * 2)];
+        var d = _dp;
+        for (var j = 0; j <= k; j++) d[j] = j;
+        for (var i = 1; i <= n; i++)
+        {
+            var steps = _stepsOfActivity[activities[i - 1]];
+            var row = i * w;
+            var prev = row - w;
+            d[row] = i;
+            for (var j = 1; j <= k; j++)
+            {
+                var best = d[prev + j] + 1;                  // log move
+                var model = d[row + j - 1] + 1;              // model move
+                if (model < best) best = model;
+                if (d[prev + j - 1] < best && Contains(steps, j - 1)) best = d[prev + j - 1]; // synchronous move
+                d[row + j] = best;
+            }
+        }
+        var cost = d[n * w + k];
+        if (deviations is null || cost == 0) return cost;
+
+        // Backtrace, preferring synchronous, then log, then model moves; then classify in forward order.
+        _moves.Clear();
+        int bi = n, bj = k;
+        while (bi > 0 || bj > 0)
+        {
+            var here = d[bi * w + bj];
+            if (bi > 0 && bj > 0 && d[(bi - 1) * w + bj - 1] == here && Contains(_stepsOfActivity[activities[bi - 1]], bj - 1))
+            {
+                _moves.Add((0, bi - 1, bj - 1)); bi--; bj--;
+            }
+            else if (bi > 0 && d[(bi - 1) * w + bj] + 1 == here)
+            {
+                _moves.Add((1, bi - 1, -1)); bi--;
+            }
+            else
+            {
+                _moves.Add((2, -1, bj - 1)); bj--;
+            }
+        }
+        Span<bool> synced = k <= 256 ? stackalloc bool[k] : new bool[k];
+        synced.Clear();
+        for (var m = _moves.Count - 1; m >= 0; m--)
+        {
+            var (move, i, j) = _moves[m];
+            if (move == 0) { synced[j] = true; continue; }
+            if (move == 1)
+            {
+                var a = activities[i];
+                var steps = _stepsOfActivity[a];
+                var name = _activityNames[a];
+                if (steps.Length == 0) deviations.Add(new Deviation(DeviationKind.UnexpectedTouchpoint, name));
+                else
+                {
+                    var repeated = false;
+                    foreach (var s in steps) if (synced[s]) { repeated = true; break; }
+                    deviations.Add(repeated
+                        ? new Deviation(DeviationKind.RepeatedContact, name)
+                        : new Deviation(DeviationKind.OutOfOrderStage, $"{name} ({_stepStage[steps[0]]})"));
+                }
+                continue;
+            }
+            // A step not fulfilled in place: skipped unless one of its touchpoints occurs elsewhere (then it was out of order).
+            var occurs = false;
+            foreach (var a in activities)
+                if (Contains(_stepsOfActivity[a], j)) { occurs = true; break; }
+            if (!occurs) deviations.Add(new Deviation(DeviationKind.SkippedStep, _stepNames[j]));
+        }
+        return cost;
+    }
+
+    private static bool Contains(int[] steps, int step)
+    {
+        foreach (var s in steps) if (s == step) return true;
+        return false;
+    }
+}

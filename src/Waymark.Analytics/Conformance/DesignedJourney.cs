@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Waymark.Analytics.Conformance;
+
+/// <summary>
+/// A designed journey as the analytics need it: ordered stages, each with ordered steps, each step naming the touchpoint
+/// keys (inventory keys) that fulfil it. <see cref="TouchpointMap"/> maps event touchpoint keys to inventory keys;
+/// an event key that is not in the map is taken as an inventory key itself.
+/// </summary>
+public sealed record DesignedJourney
+{
+    public string Name { get; init; } = "";
+    public IReadOnlyList<DesignedStage> Stages { get; init; } = [];
+    public IReadOnlyDictionary<string, string> TouchpointMap { get; init; } = new Dictionary<string, string>();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static DesignedJourney Load(string path)
+    {
+        try
+        {
+            var journey = JsonSerializer.Deserialize<DesignedJourney>(File.ReadAllText(path), Json)
+                          ?? throw new FormatException($"{path}: the file holds no journey");
+            if (journey.Stages.Count == 0) throw new FormatException($"{path}: the journey has no stages");
+            return journey;
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{path}: line {e.LineNumber + 1}: {e.Message}", e);
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+public sealed record DesignedStage
+{
+    public string Name { get; init; } = "";
+    public IReadOnlyList<DesignedStep> Steps { get; init; } = [];
+}
+
+public sealed record DesignedStep
+{
+    public string Name { get; init; } = "";
+    public IReadOnlyList<string> Touchpoints { get; init; } = [];
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<DeviationKind>))]
+public enum DeviationKind
+{
+    /// <summary>A step of the map that the journey never fulfilled.</summary>
+    SkippedStep,
+    /// <summary>A touchpoint the map does not contain at all.</summary>
+    UnexpectedTouchpoint,
+    /// <summary>A touchpoint of the map met where the map does not expect it (before an earlier stage's step, or after a later one).</summary>
+    OutOfOrderStage,
+    /// <summary>A touchpoint of a step the journey had already fulfilled.</summary>
+    RepeatedContact,
+}
+
+public sealed record Deviation(DeviationKind Kind, string Subject);
+
+/// <summary>The conformance of one journey: cost of the optimal alignment, fitness, and the deviations.</summary>
+public sealed record JourneyConformance(string Journey, DateTime Start, int Events, int Cost, double Fitness, IReadOnlyList<Deviation> Deviations);

@@ -1,0 +1,316 @@
+using Waymark.Analytics.Conformance;
+using Waymark.Analytics.Model;
+
+namespace Waymark.Analytics.Metrics;
+
+/// <summary>
+/// Computes every metric for a contiguous range of journeys in one pass over their events (plus a second, cheap pass
+/// that files the transition times by edge once the edge counts are known). Scratch state is dense arrays indexed by
+/// dictionary ids; the result is a <see cref="PartialResult"/>.
+/// </summary>
+internal sealed class PartitionAnalyzer
+{
+    private readonly EventLog _log;
+    private readonly int[] _starts;
+    private readonly AnalysisOptions _o;
+    private readonly bool[] _resolvedOutcome;
+    private readonly int[] _funnel;
+    private readonly ConformanceChecker? _checker;
+
+    public PartitionAnalyzer(EventLog log, int[] starts, AnalysisOptions options)
+    {
+        _log = log;
+        _starts = starts;
+        _o = options;
+        var outcomes = log.Pools.Outcomes;
+        var resolved = new HashSet<string>(options.ResolvedOutcomes, StringComparer.OrdinalIgnoreCase);
+        _resolvedOutcome = new bool[outcomes.Count];
+        for (var i = 0; i < outcomes.Count; i++) _resolvedOutcome[i] = resolved.Contains(outcomes[i]);
+        var activities = log.Pools.Activities;
+        _funnel = options.Has(Metric.Funnel) && options.Funnel is { Count: > 0 } f
+            ? f.Select(name => activities.TryGet(name, out var id) ? id : -1).ToArray()
+            : [];
+        if (options.Has(Metric.Conformance) && options.Journey is not null)
+        {
+            _checker = new ConformanceChecker(options.Journey);
+        }
+    }
+
+    public PartialResult Run(int firstJourney, int endJourney)
+    {
+        var log = _log;
+        var o = _o;
+        var na = log.Pools.Activities.Count;
+        var nc = log.Pools.Channels.Count;
+        var act = log.Activity;
+        var chan = log.Channel;
+        var time = log.Time;
+        var outcome = log.Outcome;
+        var score = log.Score;
+        var kind = log.ScoreKind;
+        var duration = log.Duration;
+        var waiting = log.Waiting;
+        var starts = _starts;
+        var noChannel = log.Pools.Channels.TryGet("", out var nch) ? nch : -1;
+        var noOutcome = log.Pools.Outcomes.TryGet("", out var nout) ? nout : -1;
+
+        bool doActivities = o.Has(Metric.Activities), doVariants = o.Has(Metric.Variants), doDfg = o.Has(Metric.Dfg),
+            doSwitch = o.Has(Metric.ChannelSwitches), doSankey = o.Has(Metric.Sankey), doRepeat = o.Has(Metric.RepeatContacts),
+            doTimes = o.Has(Metric.Times), doKpis = o.Has(Metric.Kpis), doDurations = o.Has(Metric.JourneyDurations);
+        var doTransitions = doDfg || doSwitch || doSankey || doKpis;
+
+        var p = new PartialResult
+        {
+            Activities = [.. log.Pools.Activities.Values],
+            Channels = [.. log.Pools.Channels.Values],
+            Metrics = o.Metrics,
+            RepeatWindowSeconds = o.RepeatWindow.TotalSeconds,
+            WorstLimit = o.WorstJourneys,
+        };
+        var activityCount = new long[na];
+        var startCount = new long[na];
+        var endCount = new long[na];
+        var triggers = new long[na];
+        var repeatCount = new long[na];
+        var actTimes = new PartialResult.TimeAcc[na];
+        var chanTimes = new PartialResult.TimeAcc[nc];
+        var scoreCount = new long[na * PartialResult.Kinds];
+        var scoreSum = new double[na * PartialResult.Kinds];
+        var scoreHist = new long[na * PartialResult.Kinds * PartialResult.Bins];
+        var edges = new PairTable(na, na);
+        var edgeCount = new long[Math.Max(16, na)];
+        var chanCount = new long[Math.Max(1, nc * nc)];
+        var escalation = new long[Math.Max(1, nc * nc)];
+        var depth = Math.Max(1, o.SankeyDepth);
+        var sankey = new PairTable(depth * na, na);
+        var sankeyCount = new long[64];
+        var lastSeen = new long[na];
+        var seenIn = new int[na];
+        Array.Fill(seenIn, -1);
+        var windowTicks = o.RepeatWindow.Ticks;
+        var funnel = _funnel;
+        var funnelReached = new long[funnel.Length];
+        var durations = doDurations ? new long[endJourney - firstJourney] : null;
+        var variants = new Dictionary<VariantRef, long>(new VariantComparer(act));
+        var checker = _checker;
+        List<Deviation>? deviationBuffer = checker is null ? null : [];
+        if (checker is not null)
+        {
+            checker.Bind(log.Pools.Activities.Values);
+            p.ConformanceSteps = checker.StepCount;
+        }
+        long events = 0, repeats = 0, resolvedJourneys = 0, fcr = 0;
+
+        for (var j = firstJourney; j < endJourney; j++)
+        {
+            var s = starts[j];
+            var e = starts[j + 1];
+            events += e - s;
+            if (doActivities)
+            {
+                startCount[act[s]]++;
+                endCount[act[e - 1]]++;
+            }
+            if (doDurations) durations![j - firstJourney] = time[e - 1] - time[s];
+            if (doVariants)
+            {
+                var h = 17;
+                for (var i = s; i < e; i++) h = (h ^ act[i]) * 16777619 + (h >>> 15);
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(variants, new VariantRef(s, e - s, h), out _);
+                slot++;
+            }
+            if (doKpis)
+            {
+                var anyResolved = false;
+                for (var i = s; i < e; i++)
+                    if (_resolvedOutcome[outcome[i]]) { anyResolved = true; break; }
+                if (anyResolved)
+                {
+                    resolvedJourneys++;
+                    if (_resolvedOutcome[outcome[s]]) fcr++;
+                }
+            }
+            if (funnel.Length > 0)
+            {
+                var k = 0;
+                for (var i = s; i < e && k < funnel.Length; i++)
+                    if (act[i] == funnel[k]) k++;
+                for (var i = 0; i < k; i++) funnelReached[i]++;
+            }
+            if (checker is not null)
+            {
+                deviationBuffer!.Clear();
+                var cost = checker.Check(act.AsSpan(s, e - s), deviationBuffer);
+                var key = (cost, e - s);
+                p.Fitness[key] = p.Fitness.GetValueOrDefault(key) + 1;
+                foreach (var d in deviationBuffer)
+                {
+                    var dk = (d.Kind, d.Subject);
+                    p.Deviations[dk] = p.Deviations.GetValueOrDefault(dk) + 1;
+                }
+                if (cost > 0) OfferWorst(p, checker, log, s, e, cost, deviationBuffer);
+            }
+
+            for (var i = s; i < e; i++)
+            {
+                var a = act[i];
+                var c = chan[i];
+                if (doActivities) activityCount[a]++;
+                if (doRepeat)
+                {
+                    if (seenIn[a] == j && time[i] - lastSeen[a] <= windowTicks)
+                    {
+                        repeats++;
+                        repeatCount[a]++;
+                    }
+                    seenIn[a] = j;
+                    lastSeen[a] = time[i];
+                }
+                if (doTimes)
+                {
+                    var w = waiting[i];
+                    var d = duration[i];
+                    ref var at = ref actTimes[a];
+                    ref var ct = ref chanTimes[c];
+                    at.Events++;
+                    ct.Events++;
+                    if (!float.IsNaN(w)) { at.WaitCount++; at.WaitSum += w; ct.WaitCount++; ct.WaitSum += w; }
+                    if (!float.IsNaN(d)) { at.HandleCount++; at.HandleSum += d; ct.HandleCount++; ct.HandleSum += d; }
+                }
+                if (doKpis)
+                {
+                    var sk = kind[i];
+                    if (sk != ScoreKind.None)
+                    {
+                        var v = score[i];
+                        var slot = a * PartialResult.Kinds + (int)sk - 1;
+                        scoreCount[slot]++;
+                        scoreSum[slot] += v;
+                        var bin = (int)MathF.Round(v);
+                        bin = bin < 0 ? 0 : bin > 10 ? 10 : bin;
+                        scoreHist[slot * PartialResult.Bins + bin]++;
+                    }
+                }
+                if (doTransitions && i > s)
+                {
+                    var a0 = act[i - 1];
+                    var c0 = chan[i - 1];
+                    if (doDfg)
+                    {
+                        var edge = edges.GetOrAdd(a0, a);
+                        if (edge >= edgeCount.Length) Array.Resize(ref edgeCount, edgeCount.Length * 2);
+                        edgeCount[edge]++;
+                    }
+                    if (doSwitch || doKpis)
+                    {
+                        chanCount[c0 * nc + c]++;
+                        if (c0 != c && c0 != noChannel && c != noChannel)
+                        {
+                            triggers[a0]++;
+                            var o0 = outcome[i - 1];
+                            if (o0 != noOutcome && !_resolvedOutcome[o0]) escalation[c0 * nc + c]++;
+                        }
+                    }
+                    if (doSankey)
+                    {
+                        var step = i - 1 - s;
+                        if (step < depth)
+                        {
+                            var flow = sankey.GetOrAdd(step * na + a0, a);
+                            if (flow >= sankeyCount.Length) Array.Resize(ref sankeyCount, sankeyCount.Length * 2);
+                            sankeyCount[flow]++;
+                        }
+                    }
+                }
+            }
+        }
+
+        p.Journeys = endJourney - firstJourney;
+        p.Events = events;
+        p.ActivityCount = activityCount;
+        p.StartCount = startCount;
+        p.EndCount = endCount;
+        p.SwitchTriggers = triggers;
+        p.RepeatCount = repeatCount;
+        p.Repeats = repeats;
+        p.ActivityTimes = actTimes;
+        p.ChannelTimes = chanTimes;
+        p.ResolvedJourneys = resolvedJourneys;
+        p.FirstContactResolved = fcr;
+        p.FunnelSteps = funnel.Length > 0 ? o.Funnel!.ToArray() : null;
+        p.FunnelReached = funnelReached;
+        if (durations is not null) p.JourneyDurations.Add(durations);
+        p.Scores = new PartialResult.ScoreAcc[na * PartialResult.Kinds];
+        for (var i = 0; i < p.Scores.Length; i++)
+        {
+            var acc = new PartialResult.ScoreAcc { Count = scoreCount[i], Sum = scoreSum[i] };
+            Array.Copy(scoreHist, i * PartialResult.Bins, acc.Histogram, 0, PartialResult.Bins);
+            p.Scores[i] = acc;
+        }
+        foreach (var (v, count) in variants)
+            p.Variants.Add(new PartialResult.VariantKey(act.AsSpan(v.Start, v.Length).ToArray()), count);
+        for (var c0 = 0; c0 < nc; c0++)
+            for (var c1 = 0; c1 < nc; c1++)
+            {
+                if (chanCount[c0 * nc + c1] > 0) p.ChannelTransitions[(c0, c1)] = chanCount[c0 * nc + c1];
+                if (escalation[c0 * nc + c1] > 0) p.Escalations[(c0, c1)] = escalation[c0 * nc + c1];
+            }
+        for (var f = 0; f < sankey.Count; f++)
+            p.Sankey[(sankey.From(f) / na, sankey.From(f) % na, sankey.To(f))] = sankeyCount[f];
+        if (doDfg) FileTransitionTimes(p, edges, edgeCount, firstJourney, endJourney);
+        return p;
+    }
+
+    /// <summary>Second pass: with each edge's count known, fill one exact-size array of transition times per edge.</summary>
+    private void FileTransitionTimes(PartialResult p, PairTable edges, long[] edgeCount, int firstJourney, int endJourney)
+    {
+        var act = _log.Activity;
+        var time = _log.Time;
+        var starts = _starts;
+        var arrays = new long[edges.Count][];
+        var fill = new int[edges.Count];
+        for (var i = 0; i < edges.Count; i++) arrays[i] = GC.AllocateUninitializedArray<long>((int)edgeCount[i]);
+        var s0 = starts[firstJourney];
+        var e0 = starts[endJourney];
+        var j = firstJourney;
+        for (var i = s0 + 1; i < e0; i++)
+        {
+            if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
+            var edge = edges.GetOrAdd(act[i - 1], act[i]);
+            arrays[edge][fill[edge]++] = time[i] - time[i - 1];
+        }
+        for (var i = 0; i < edges.Count; i++)
+        {
+            var acc = new PartialResult.EdgeAcc { Count = edgeCount[i] };
+            acc.Durations.Add(arrays[i]);
+            p.Edges[(edges.From(i), edges.To(i))] = acc;
+        }
+    }
+
+    private static void OfferWorst(PartialResult p, ConformanceChecker checker, EventLog log, int s, int e, int cost, List<Deviation> deviations)
+    {
+        if (p.WorstLimit <= 0) return;
+        var fitness = checker.Fitness(cost, e - s);
+        var id = log.SortedBy == JourneyKey.Case ? log.CaseOf(s)! : log.CustomerOf(s);
+        if (p.Worst.Count >= p.WorstLimit)
+        {
+            var last = p.Worst[^1];
+            var cmp = fitness.CompareTo(last.Fitness);
+            if (cmp == 0) cmp = string.CompareOrdinal(id, last.Journey);
+            if (cmp == 0) cmp = log.Time[s].CompareTo(last.Start.Ticks);
+            if (cmp >= 0) return;
+        }
+        p.Worst.Add(new JourneyConformance(id, log.TimeOf(s), e - s, cost, fitness, deviations.ToArray()));
+        p.Worst = p.Worst.OrderBy(w => w.Fitness).ThenBy(w => w.Journey, StringComparer.Ordinal).ThenBy(w => w.Start).Take(p.WorstLimit).ToList();
+    }
+
+    private readonly record struct VariantRef(int Start, int Length, int Hash);
+
+    private sealed class VariantComparer(int[] activities) : IEqualityComparer<VariantRef>
+    {
+        public bool Equals(VariantRef x, VariantRef y) =>
+            x.Hash == y.Hash && x.Length == y.Length && activities.AsSpan(x.Start, x.Length).SequenceEqual(activities.AsSpan(y.Start, y.Length));
+
+        public int GetHashCode(VariantRef v) => v.Hash;
+    }
+}
