@@ -62,7 +62,7 @@ public static partial class DemoWorkspace
                 start: 86, end: 90.4, noise: 1.2, peakEffect: -2, decimals: 1, MeasurementSource.Manual);
             K("web-conversion", new KpiDefinition("Web shop conversion rate", "%", Up, Target: 2.0, BestInClass: 3.2,
                 Description: "Orders per web shop session.", TouchpointId: Tp("shop-cart"), ChannelId: _channels["webshop"].Id),
-                start: 1.62, end: 2.14, noise: 0.08, peakEffect: 0.35, decimals: 2, MeasurementSource.Api);
+                start: 1.62, end: 2.14, noise: 0.06, peakEffect: 0.12, decimals: 2, MeasurementSource.Api);
             K("return-rate", new KpiDefinition("Return rate", "%", Down, Target: 4.0, BestInClass: 2.5,
                 Description: "Share of sold TVs returned within the 30-day return period.", ChannelId: _channels["webshop"].Id, TouchpointId: Tp("web-product-page")),
                 start: 5.3, end: 4.6, noise: 0.25, peakEffect: 0.5, decimals: 1, MeasurementSource.Import);
@@ -71,7 +71,7 @@ public static partial class DemoWorkspace
                 start: 4.28, end: 4.52, noise: 0.03, peakEffect: 0, decimals: 2, MeasurementSource.Manual);
             K("repair-turnaround", new KpiDefinition("Repair turnaround time", "days", Down, Target: 7, BestInClass: 4,
                 Description: "Working days from defect report to a working TV at the customer's home.", JourneyId: service, StepId: _steps["service/2/0"].Id, TouchpointId: Tp("onsite-repair")),
-                start: 9.8, end: 11.6, noise: 0.7, peakEffect: 1.5, decimals: 1, MeasurementSource.Manual, note: "Second service partner short of technicians");
+                start: 8.4, end: 11.6, noise: 0.4, peakEffect: 0.6, decimals: 1, MeasurementSource.Manual, note: "Second service partner short of technicians");
             K("chat-csat", new KpiDefinition("Live chat satisfaction", "%", Up, Target: 85, BestInClass: 92,
                 Description: "Share of chats rated with a thumbs-up.", TouchpointId: Tp("chat-web"), ChannelId: _channels["chat"].Id),
                 start: 78, end: 87.5, noise: 1.5, peakEffect: -2, decimals: 1, MeasurementSource.Api, MeasurementSource.Import);

@@ -421,6 +421,22 @@ public class DemoWorkspaceTests
         Assert.True(later.Evaluations.Max(e => e.EvaluatedOn) > a.Evaluations.Max(e => e.EvaluatedOn));
     }
 
+    [Theory]
+    [InlineData("2024-02-29")]
+    [InlineData("2025-01-01")]
+    [InlineData("2025-12-31")]
+    public void Builds_for_any_day_with_dates_up_to_that_day(string day)
+    {
+        var today = DateOnly.Parse(day);
+        var content = DemoWorkspace.Build(today: today);
+        Assert.All(content.Evaluations, e => Assert.InRange(e.EvaluatedOn, today.AddMonths(-13), today));
+        Assert.All(content.Measurements, m => Assert.True(DateOnly.FromDateTime(m.MeasuredAt.UtcDateTime) <= today));
+        Assert.Contains(content.Improvements, i => i.IsOverdue(today));
+        var performance = content.Kpis.Select(k => KpiPerformance.Of(k, content.Measurements.Where(m => m.KpiId == k.Id))).ToList();
+        Assert.Contains(performance, p => p.MeetsTarget == true);
+        Assert.Contains(performance, p => p.MeetsTarget == false);
+    }
+
     private static List<string> Fingerprint(WorkspaceContent c)
     {
         var lines = new List<string> { c.Workspace.Key, c.Workspace.Name };
