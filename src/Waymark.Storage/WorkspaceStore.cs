@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Workspaces;
 
 namespace Waymark.Storage;
@@ -20,5 +21,27 @@ public static class WorkspaceStore
         db.KpiMeasurements.AddRange(content.Measurements);
         db.Improvements.AddRange(content.Improvements);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Deletes a workspace and all it holds in one transaction, dependants first: references between
+    /// a workspace's own rows would otherwise block the database's cascade halfway.
+    /// </summary>
+    public static async Task DeleteAsync(WaymarkDb db, Guid workspaceId, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Improvements.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.KpiMeasurements.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Kpis.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Evaluations.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Journeys.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Touchpoints.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Personas.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.People.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Departments.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Channels.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Phases.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Workspaces.Where(w => w.Id == workspaceId).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

@@ -64,7 +64,7 @@ public static class WorkspacesApi
 
     private static async Task<NoContent> Delete(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
     {
-        await db.Workspaces.Where(w => w.Id == ws.Id).ExecuteDeleteAsync(ct);
+        await WorkspaceStore.DeleteAsync(db, ws.Id, ct);
         return TypedResults.NoContent();
     }
 
