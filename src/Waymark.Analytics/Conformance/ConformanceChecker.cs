@@ -120,10 +120,11 @@ public sealed class ConformanceChecker
         }
         Span<bool> synced = k <= 256 ? stackalloc bool[k] : new bool[k];
         synced.Clear();
+        foreach (var (move, _, j) in _moves) if (move == 0) synced[j] = true;
         for (var m = _moves.Count - 1; m >= 0; m--)
         {
             var (move, i, j) = _moves[m];
-            if (move == 0) { synced[j] = true; continue; }
+            if (move == 0) continue;
             if (move == 1)
             {
                 var a = activities[i];

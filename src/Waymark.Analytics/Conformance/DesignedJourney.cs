@@ -53,9 +53,9 @@ public enum DeviationKind
     SkippedStep,
     /// <summary>A touchpoint the map does not contain at all.</summary>
     UnexpectedTouchpoint,
-    /// <summary>A touchpoint of the map met where the map does not expect it (before an earlier stage's step, or after a later one).</summary>
+    /// <summary>A touchpoint of the map met where the map does not expect it, and whose step is fulfilled nowhere else.</summary>
     OutOfOrderStage,
-    /// <summary>A touchpoint of a step the journey had already fulfilled.</summary>
+    /// <summary>A touchpoint of a step that another event of the journey fulfils.</summary>
     RepeatedContact,
 }
 

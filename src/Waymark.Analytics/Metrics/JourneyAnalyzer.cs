@@ -16,7 +16,9 @@ public static class JourneyAnalyzer
     {
         var starts = JourneyIndex.Build(log, options.InactivityGap);
         var journeys = starts.Length - 1;
-        var parts = Math.Max(1, Math.Min(options.Parallelism ?? Environment.ProcessorCount, Math.Max(1, journeys / 1024)));
+        var parts = options.Parallelism is { } forced
+            ? Math.Max(1, Math.Min(forced, Math.Max(1, journeys)))
+            : Math.Max(1, Math.Min(Environment.ProcessorCount, Math.Max(1, journeys / 1024)));
         var bounds = new int[parts + 1];
         // Cut by events so the partitions carry equal work.
         for (int p = 1, j = 0; p < parts; p++)

@@ -49,7 +49,7 @@ public static class CsvEventReader
 
     private static void Fail(EventLogBuilder builder, ReadOptions options, string file, int row, string? field, string problem)
     {
-        var ex = new EventLogFormatException(file, $"line {row}", field, problem);
+        var ex = new EventLogFormatException(file, $"line {row + 1}", field, problem);
         if (!options.SkipBadRecords) throw ex;
         builder.SkippedRecords++;
         if (builder.Warnings.Count < 20) builder.Warnings.Add(ex.Message);

@@ -43,7 +43,7 @@ internal sealed class XesParser
     private readonly TimestampParser _time = new();
     private readonly string _file;
     private int _traceIndex, _eventIndex;
-    private long _logLevelEvents;
+    private long _logLevelEvents, _keylessAttributes, _untypedBadTimestamps;
 
     // The event being read.
     private byte[] _name = new byte[256];
@@ -100,6 +100,8 @@ internal sealed class XesParser
             }
         }
         if (_logLevelEvents > 0) _b.Warnings.Add($"{_file}: {_logLevelEvents} event(s) outside any trace were ignored (no case to place them in).");
+        if (_keylessAttributes > 0) _b.Warnings.Add($"{_file}: {_keylessAttributes} attribute(s) without a key were ignored.");
+        if (_untypedBadTimestamps > 0) _b.Warnings.Add($"{_file}: {_untypedBadTimestamps} time:timestamp string(s) held no date and were taken as missing.");
         _options.Progress?.Invoke(new ReadProgress(_b.Count, _input.Position(), _input.Total));
         return _b.Build(_options.JourneyKey);
     }
@@ -227,7 +229,13 @@ internal sealed class XesParser
         var isList = type.SequenceEqual("list"u8);
         var isContainer = type.SequenceEqual("container"u8);
         var typeName = isString ? "string" : isDate ? "date" : isInt ? "int" : isFloat ? "float" : isBool ? "boolean" : isId ? "id" : isList ? "list" : "container";
-        if (!_x.TryGetAttribute("key"u8, out var keyBytes)) throw Error($"a <{typeName}> attribute has no key");
+        if (!_x.TryGetAttribute("key"u8, out var keyBytes))
+        {
+            // Lenient: OpenXES writes keyless values in log metadata (e.g. bpic2012); they cannot be addressed, so skip them.
+            _keylessAttributes++;
+            SkipElement();
+            return;
+        }
         // Build the (possibly nested) key in scratch space: it must survive the next token.
         var keyLen = prefix.Length + keyBytes.Length;
         Span<byte> key = keyLen <= _keyScratch.Length ? _keyScratch.AsSpan(0, keyLen) : new byte[keyLen];
@@ -334,7 +342,12 @@ internal sealed class XesParser
             if (key.SequenceEqual("time:timestamp"u8))
             {
                 if (isDate) _ticks = dateTicks;
-                else if (!_time.TryParse(value, out _ticks)) throw Error($"'{Encoding.UTF8.GetString(value)}' is not a valid timestamp", "time:timestamp");
+                else if (!_time.TryParse(value, out _ticks))
+                {
+                    // Lenient: a timestamp typed as a string that holds no date (e.g. "?") counts as missing.
+                    _untypedBadTimestamps++;
+                    return;
+                }
                 _hasTime = true;
                 return;
             }

@@ -1,0 +1,95 @@
+using Waymark.Analytics.Conformance;
+using Waymark.Analytics.Metrics;
+using Waymark.Analytics.Tests.Support;
+
+namespace Waymark.Analytics.Tests;
+
+public class ConformanceTests
+{
+    private static readonly DesignedJourney Map = new()
+    {
+        Name = "Service",
+        Stages =
+        [
+            new DesignedStage { Name = "Search", Steps = [new DesignedStep { Name = "Look it up", Touchpoints = ["browse"] }] },
+            new DesignedStage { Name = "Contact", Steps = [new DesignedStep { Name = "Call us", Touchpoints = ["call"] }] },
+            new DesignedStage { Name = "Resolve", Steps = [new DesignedStep { Name = "Chat follow-up", Touchpoints = ["chat", "email"] }] },
+        ],
+    };
+
+    private static (int Cost, double Fitness, IReadOnlyList<Deviation> Deviations) Check(params string[] journey) =>
+        new ConformanceChecker(Map).Check(journey);
+
+    [Fact]
+    public void A_journey_that_follows_the_map_has_fitness_one()
+    {
+        Assert.Equal((0, 1.0), (Check("browse", "call", "chat").Cost, Check("browse", "call", "chat").Fitness));
+        Assert.Equal(0, Check("browse", "call", "email").Cost); // any touchpoint of the step fulfils it
+    }
+
+    [Fact]
+    public void A_skipped_step_costs_one_model_move()
+    {
+        var r = Check("browse", "call");
+        Assert.Equal(1, r.Cost);
+        Assert.Equal(1 - 1.0 / 5, r.Fitness, 12);
+        Assert.Equal([new Deviation(DeviationKind.SkippedStep, "Chat follow-up")], r.Deviations);
+    }
+
+    [Fact]
+    public void A_touchpoint_the_map_does_not_contain_lowers_fitness()
+    {
+        var r = Check("browse", "tweet", "call", "chat");
+        Assert.Equal(1, r.Cost);
+        Assert.Equal(1 - 1.0 / 7, r.Fitness, 12);
+        Assert.Equal([new Deviation(DeviationKind.UnexpectedTouchpoint, "tweet")], r.Deviations);
+    }
+
+    [Fact]
+    public void A_second_contact_for_a_fulfilled_step_is_a_repeated_contact()
+    {
+        var r = Check("browse", "call", "call", "chat");
+        Assert.Equal(1, r.Cost);
+        Assert.Equal([new Deviation(DeviationKind.RepeatedContact, "call")], r.Deviations);
+    }
+
+    [Fact]
+    public void Stages_in_the_wrong_order_are_one_out_of_order_deviation_not_a_skip()
+    {
+        var r = Check("call", "browse", "chat");
+        Assert.Equal(2, r.Cost); // one log move and one model move
+        Assert.Equal(1 - 2.0 / 6, r.Fitness, 12);
+        var d = Assert.Single(r.Deviations);
+        Assert.Equal(DeviationKind.OutOfOrderStage, d.Kind);
+    }
+
+    [Fact]
+    public void Only_unknown_touchpoints_give_fitness_by_the_worst_case()
+    {
+        var r = Check("x", "y");
+        Assert.Equal(5, r.Cost);
+        Assert.Equal(0, r.Fitness);
+    }
+
+    [Fact]
+    public void The_touchpoint_map_translates_event_keys_to_inventory_keys()
+    {
+        var mapped = Map with { TouchpointMap = new Dictionary<string, string> { ["web-search"] = "browse" } };
+        Assert.Equal(0, new ConformanceChecker(mapped).Check(["web-search", "call", "chat"]).Cost);
+    }
+
+    [Fact]
+    public void The_log_gets_a_conformance_rate_average_fitness_and_most_common_deviations()
+    {
+        var r = JourneyAnalyzer.Analyze(Some.ServiceLog(), new AnalysisOptions { Journey = Map }).Conformance!;
+        // c1 fits (1); c2 skips chat (0.8); c3 repeats call and skips chat (1 − 2/6); c4 skips browse and chat (0.5).
+        Assert.Equal(4, r.Journeys);
+        Assert.Equal(0.25, r.ConformanceRate);
+        Assert.Equal((1 + 0.8 + (1 - 2.0 / 6) + 0.5) / 4, r.AverageFitness, 12);
+        Assert.Equal(new DeviationCount(DeviationKind.SkippedStep, "Chat follow-up", 3), r.Deviations[0]);
+        Assert.Contains(new DeviationCount(DeviationKind.RepeatedContact, "call", 1), r.Deviations);
+        Assert.Contains(new DeviationCount(DeviationKind.SkippedStep, "Look it up", 1), r.Deviations);
+        Assert.Equal("c4", r.WorstJourneys[0].Journey);
+        Assert.Equal(1, r.FitnessHistogram[10]);
+    }
+}
