@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Workspaces;
+using Waymark.Storage.Exchange;
 
 namespace Waymark.Storage;
 
@@ -44,4 +45,37 @@ public static class WorkspaceStore
         await db.Workspaces.Where(w => w.Id == workspaceId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>The candidate key if free, else the first of candidate-2, candidate-3 … that is.</summary>
+    public static async Task<string> FreeKeyAsync(WaymarkDb db, string candidate, CancellationToken ct = default)
+    {
+        var key = candidate;
+        for (var n = 2; await db.Workspaces.AnyAsync(w => w.Key == key, ct); n++) key = $"{candidate}-{n}";
+        return key;
+    }
+
+    /// <summary>
+    /// Creates a new workspace from an exported document, all or nothing. A key asked for must be free;
+    /// without one the document's key is used, or the next free variant of it.
+    /// </summary>
+    public static async Task<Workspace> ImportAsync(WaymarkDb db, WorkspaceDocument document, string? key = null, string? name = null, CancellationToken ct = default)
+    {
+        string workspaceKey;
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            workspaceKey = Workspace.ValidKey(key.Trim());
+            if (await db.Workspaces.AnyAsync(w => w.Key == workspaceKey, ct))
+                throw new WorkspaceKeyTakenException(workspaceKey);
+        }
+        else
+        {
+            workspaceKey = await FreeKeyAsync(db, Workspace.KeyFromName(document.Workspace?.Key ?? document.Workspace?.Name ?? "workspace"), ct);
+        }
+        var content = WorkspaceImporter.Build(document, workspaceKey, name);
+        await AddAsync(db, content, ct);
+        return content.Workspace;
+    }
 }
+
+public sealed class WorkspaceKeyTakenException(string key)
+    : Exception($"The key '{key}' is already used by another workspace. Choose another.");

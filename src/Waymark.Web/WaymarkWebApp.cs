@@ -41,7 +41,7 @@ public static class WaymarkWebApp
             doc.Info.Description = "Customer journey mapping and touchpoint management. Every resource lives in a workspace: /api/workspaces/{workspace}/…";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<WaymarkDb>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 

@@ -17,6 +17,7 @@ public static class WaymarkApi
     public static IEndpointRouteBuilder MapWaymarkApi(this IEndpointRouteBuilder app)
     {
         app.MapWorkspacesApi();
+        app.MapWorkspaceImport();
         var workspace = app.MapGroup("/api/workspaces/{workspace}")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();

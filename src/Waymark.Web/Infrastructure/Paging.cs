@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Common;
 
 namespace Waymark.Web.Infrastructure;
 
 /// <summary>One page of a list, with the total so a client can show "41–60 of 212".</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+public sealed record Page<T>(IReadOnlyList<T> Items, [property: JsonPropertyName("page")] int Number, int PageSize, int Total);
 
 public static class Paging
 {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Common;
+using Waymark.Storage;
+using Waymark.Storage.Exchange;
 
 namespace Waymark.Web.Infrastructure;
 
@@ -15,6 +17,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DomainRuleException e => (400, "The request is not valid", e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e), null),
+            ImportException e => (400, "The workspace document cannot be imported", e.Message,
+                e.Errors.GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Select(x => x.ToString()).ToArray())),
+            WorkspaceKeyTakenException e => (409, "This key is taken", e.Message, null),
             NotFoundException e => (404, "Not found", e.Message, null),
             StaleVersionException e => (409, "Someone else changed this first", e.Message, null),
             DbUpdateConcurrencyException => (409, "Someone else changed this first",

@@ -1,6 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Waymark.Storage;
+using Waymark.Storage.Exchange;
+using Waymark.Web.Features.Workspaces;
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Features.Exchange;
 
+/// <summary>A whole workspace out as one JSON document, and such a document in as a new workspace.</summary>
 public static class ExchangeApi
 {
-    public static RouteGroupBuilder MapExchangeApi(this RouteGroupBuilder workspace) => workspace;
+    public static RouteGroupBuilder MapExchangeApi(this RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/export", Export).WithTags("Workspaces");
+        return workspace;
+    }
+
+    public static IEndpointRouteBuilder MapWorkspaceImport(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/workspaces/import", Import).WithTags("Workspaces").ProducesValidationProblem().ProducesProblem(409);
+        return app;
+    }
+
+    private static async Task<Ok<WorkspaceDocument>> Export(CurrentWorkspace ws, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ws.Key}.waymark.json\"";
+        return TypedResults.Ok(await WorkspaceExporter.ExportAsync(db, ws.Id, ct));
+    }
+
+    /// <summary>Creates a new workspace from the document; <c>key</c> and <c>name</c> override the document's. All or nothing.</summary>
+    private static async Task<Created<WorkspacesApi.WorkspaceResponse>> Import(WorkspaceDocument document, string? key, string? name, WaymarkDb db, CancellationToken ct)
+    {
+        var workspace = await WorkspaceStore.ImportAsync(db, document, key, name, ct);
+        return TypedResults.Created($"/api/workspaces/{workspace.Key}", WorkspacesApi.WorkspaceResponse.From(workspace));
+    }
 }

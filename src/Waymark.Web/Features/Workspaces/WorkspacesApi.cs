@@ -41,10 +41,9 @@ public static class WorkspacesApi
     /// <summary>A new workspace starts with the default phases, ready to map.</summary>
     private static async Task<Created<WorkspaceResponse>> Create(WorkspaceRequest request, WaymarkDb db, CancellationToken ct)
     {
-        var key = string.IsNullOrWhiteSpace(request.Key) ? await FreeKeyAsync(db, Workspace.KeyFromName(request.Name ?? ""), ct) : request.Key.Trim();
+        var key = string.IsNullOrWhiteSpace(request.Key) ? await WorkspaceStore.FreeKeyAsync(db, Workspace.KeyFromName(request.Name ?? ""), ct) : request.Key.Trim();
         var workspace = new Workspace(key, request.Name!, request.Description);
-        if (await db.Workspaces.AnyAsync(w => w.Key == workspace.Key, ct))
-            throw new ConflictException($"The key '{workspace.Key}' is already used by another workspace. Choose another.");
+        if (await db.Workspaces.AnyAsync(w => w.Key == workspace.Key, ct)) throw new WorkspaceKeyTakenException(workspace.Key);
         db.Workspaces.Add(workspace);
         db.Phases.AddRange(Phase.CreateDefaults(workspace.Id));
         await db.SaveChangesAsync(ct);
@@ -66,12 +65,5 @@ public static class WorkspacesApi
     {
         await WorkspaceStore.DeleteAsync(db, ws.Id, ct);
         return TypedResults.NoContent();
-    }
-
-    public static async Task<string> FreeKeyAsync(WaymarkDb db, string candidate, CancellationToken ct)
-    {
-        var key = candidate;
-        for (var n = 2; await db.Workspaces.AnyAsync(w => w.Key == key, ct); n++) key = $"{candidate}-{n}";
-        return key;
     }
 }
