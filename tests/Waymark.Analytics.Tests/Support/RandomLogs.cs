@@ -1,0 +1,53 @@
+using Waymark.Analytics.Model;
+
+namespace Waymark.Analytics.Tests.Support;
+
+/// <summary>Small random logs with many ties and repeats, in random file order.</summary>
+internal static class RandomLogs
+{
+    private static readonly string[] Activities = ["web", "call", "chat", "mail", "store"];
+    private static readonly string[] Channels = ["online", "phone", "chat", "shop"];
+    private static readonly string[] Outcomes = ["", "resolved", "unresolved"];
+
+    public static List<ReferenceAnalyzer.Event> Events(Random random)
+    {
+        var customers = random.Next(1, 9);
+        var events = new List<ReferenceAnalyzer.Event>();
+        for (var c = 0; c < customers; c++)
+        {
+            var n = random.Next(1, 11);
+            for (var i = 0; i < n; i++)
+                events.Add(new ReferenceAnalyzer.Event($"cust-{c}", Some.Start.Ticks + random.Next(0, 200) * TimeSpan.TicksPerMinute * (random.Next(4) == 0 ? 60 : 1),
+                    Activities[random.Next(random.Next(1, Activities.Length + 1))], Channels[random.Next(Channels.Length)], Outcomes[random.Next(Outcomes.Length)], 0));
+        }
+        // Shuffle the file order; the position is what keeps ties stable.
+        var shuffled = events.OrderBy(_ => random.Next()).Select((e, i) => e with { FilePosition = i }).ToList();
+        return shuffled;
+    }
+
+    /// <summary>A new log holding only the given customers' events of <paramref name="log"/>, with every field copied.</summary>
+    public static EventLog BuildFrom(EventLog log, IReadOnlySet<string> customers)
+    {
+        var b = new EventLogBuilder();
+        for (var i = 0; i < log.Count; i++)
+        {
+            if (!customers.Contains(log.CustomerOf(i))) continue;
+            b.Add(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i), log.ChannelOf(i), log.OutcomeOf(i), log.ScoreOf(i), log.ScoreKindOf(i),
+                log.DurationOf(i), log.WaitingOf(i));
+        }
+        return b.Build();
+    }
+
+    public static EventLog Build(IEnumerable<ReferenceAnalyzer.Event> events, Random? random = null)
+    {
+        var b = new EventLogBuilder();
+        foreach (var e in events.OrderBy(e => e.FilePosition))
+        {
+            var score = random is null ? 5f : random.Next(0, 11);
+            var kind = random is null ? ScoreKind.Csat : (ScoreKind)random.Next(0, 4);
+            b.Add(e.Customer, new DateTime(e.Ticks, DateTimeKind.Utc), e.Activity, e.Channel, e.Outcome, kind == ScoreKind.None ? float.NaN : score, kind,
+                duration: random is null ? 60 : random.Next(0, 600), waiting: random is null ? float.NaN : random.Next(0, 100));
+        }
+        return b.Build();
+    }
+}
