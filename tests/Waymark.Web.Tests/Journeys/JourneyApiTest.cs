@@ -96,6 +96,12 @@ public abstract class JourneyApiTest(WaymarkApiFactory factory) : ApiTest(factor
         return touchpoint.Id;
     }
 
+    protected async Task<Guid> ForeignPhase(Guid workspaceId)
+    {
+        await using var db = Factory.OpenDb();
+        return await db.Phases.Where(p => p.WorkspaceId == workspaceId).Select(p => p.Id).FirstAsync();
+    }
+
     protected async Task<Guid> SeedPersona(string name, Guid? workspaceId = null)
     {
         await using var db = Factory.OpenDb();

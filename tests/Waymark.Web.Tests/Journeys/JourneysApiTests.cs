@@ -249,10 +249,4 @@ public class JourneysApiTests(WaymarkApiFactory factory) : JourneyApiTest(factor
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("average").ValueKind);
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("lowest").ValueKind);
     }
-
-    private async Task<Guid> ForeignPhase(Guid workspaceId)
-    {
-        await using var db = Factory.OpenDb();
-        return await db.Phases.Where(p => p.WorkspaceId == workspaceId).Select(p => p.Id).FirstAsync();
-    }
 }
