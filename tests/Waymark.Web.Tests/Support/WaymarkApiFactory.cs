@@ -8,9 +8,15 @@ using Waymark.Web;
 
 namespace Waymark.Web.Tests.Support;
 
-/// <summary>The real application on its own SQLite file; <paramref name="seedDemo"/> decides whether the demo workspace is created.</summary>
-public class WaymarkApiFactory(bool seedDemo = false) : WebApplicationFactory<Program>
+/// <summary>The real application on its own SQLite file, without the demo workspace unless a subclass asks for it.</summary>
+public class WaymarkApiFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _seedDemo;
+
+    public WaymarkApiFactory() : this(seedDemo: false) { }
+
+    protected WaymarkApiFactory(bool seedDemo) => _seedDemo = seedDemo;
+
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"waymark-test-{Guid.NewGuid():N}.db");
 
     public static readonly JsonSerializerOptions Json = CreateJson();
@@ -26,7 +32,7 @@ public class WaymarkApiFactory(bool seedDemo = false) : WebApplicationFactory<Pr
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Waymark:Database", _file);
-        builder.UseSetting("Waymark:SeedDemo", seedDemo ? "true" : "false");
+        builder.UseSetting("Waymark:SeedDemo", _seedDemo ? "true" : "false");
     }
 
     /// <summary>A fresh DbContext on the same file, to check what really got stored.</summary>
