@@ -77,5 +77,23 @@ public static class WorkspaceStore
     }
 }
 
+public static class WorkspaceImport
+{
+    /// <summary>Parses and imports a document given as text; every problem carries the line where it sits.</summary>
+    public static async Task<Workspace> FromJsonAsync(WaymarkDb db, string json, System.Text.Json.JsonSerializerOptions options, string? key = null, string? name = null, CancellationToken ct = default)
+    {
+        try
+        {
+            var document = WorkspaceImporter.Parse(json, options);
+            return await WorkspaceStore.ImportAsync(db, document, key, name, ct);
+        }
+        catch (ImportException e) when (e.Errors.Any(x => x.Line is null))
+        {
+            var lines = JsonLines.Index(json);
+            throw new ImportException(e.Errors.Select(x => x with { Line = x.Line ?? JsonLines.LineOf(lines, x.Path) }).ToList());
+        }
+    }
+}
+
 public sealed class WorkspaceKeyTakenException(string key)
     : Exception($"The key '{key}' is already used by another workspace. Choose another.");

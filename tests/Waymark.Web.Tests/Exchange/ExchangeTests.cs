@@ -67,13 +67,18 @@ public sealed partial class ExchangeTests(DemoFactory factory) : IClassFixture<D
         doc["journeys"]![0]!["stages"]![1]!["steps"]![0]!["touchpointIds"] = new JsonArray(JsonValue.Create(Guid.NewGuid()));
         var before = await CountWorkspaces();
 
-        var response = await _client.PostAsync("/api/workspaces/import?key=broken", new StringContent(doc.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var response = await _client.PostAsync("/api/workspaces/import?key=broken", new StringContent(text, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var fields = problem["errors"]!.AsObject().Select(e => e.Key).ToList();
         Assert.Contains("touchpoints[3].relevance", fields);
         Assert.Contains("journeys[0].stages[1].steps[0].touchpointIds[0]", fields);
+        // The document as sent was one line per value (indented), so the line names where the bad value sits.
+        Assert.Matches(@"^line \d+, touchpoints\[3\]\.relevance: ", problem["errors"]!["touchpoints[3].relevance"]![0]!.GetValue<string>());
+        var relevanceLine = text.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.Contains("\"relevance\": 9")).Select(x => x.i + 1).Single();
+        Assert.StartsWith($"line {relevanceLine}, ", problem["errors"]!["touchpoints[3].relevance"]![0]!.GetValue<string>());
         Assert.Equal(before, await CountWorkspaces());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/workspaces/broken")).StatusCode);
     }

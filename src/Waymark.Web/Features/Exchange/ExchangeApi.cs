@@ -17,7 +17,7 @@ public static class ExchangeApi
 
     public static IEndpointRouteBuilder MapWorkspaceImport(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/workspaces/import", Import).WithTags("Workspaces").ProducesValidationProblem().ProducesProblem(409);
+        app.MapPost("/api/workspaces/import", Import).WithTags("Workspaces").Accepts<WorkspaceDocument>("application/json").ProducesValidationProblem().ProducesProblem(409);
         return app;
     }
 
@@ -27,10 +27,16 @@ public static class ExchangeApi
         return TypedResults.Ok(await WorkspaceExporter.ExportAsync(db, ws.Id, ct));
     }
 
-    /// <summary>Creates a new workspace from the document; <c>key</c> and <c>name</c> override the document's. All or nothing.</summary>
-    private static async Task<Created<WorkspacesApi.WorkspaceResponse>> Import(WorkspaceDocument document, string? key, string? name, WaymarkDb db, CancellationToken ct)
+    /// <summary>
+    /// Creates a new workspace from an exported document; <c>key</c> and <c>name</c> override the document's.
+    /// All or nothing; every problem names its place (path and line).
+    /// </summary>
+    private static async Task<Created<WorkspacesApi.WorkspaceResponse>> Import(HttpRequest request, string? key, string? name, WaymarkDb db,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
-        var workspace = await WorkspaceStore.ImportAsync(db, document, key, name, ct);
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        var workspace = await WorkspaceImport.FromJsonAsync(db, text, json.Value.SerializerOptions, key, name, ct);
         return TypedResults.Created($"/api/workspaces/{workspace.Key}", WorkspacesApi.WorkspaceResponse.From(workspace));
     }
 }
