@@ -132,8 +132,8 @@ public class MetricsTests
     public void First_contact_resolution_handling_time_and_escalations()
     {
         var k = Report.Kpis;
-        // Resolved journeys: all four; resolved by their first event: only c4.
-        Assert.Equal(new FcrStats(4, 1, 0.25), k.FirstContactResolution);
+        // Resolved journeys: all four; the first contact (event with an outcome) resolved it for c2 and c4.
+        Assert.Equal(new FcrStats(4, 2, 0.5), k.FirstContactResolution);
         Assert.Equal([new ChannelAht("chat", 1, 120), new ChannelAht("phone", 5, 170)], k.AverageHandlingTimeByChannel);
         // The only switch after an unresolved contact: c1's call → chat; phone has two outgoing transitions.
         Assert.Equal([new ChannelCell("phone", "chat", 1, 0.5)], k.Escalations);

@@ -109,7 +109,7 @@ public static class EventGenerator
             () =>
             {
                 var online = r.NextDouble() < persona.DigitalAffinity;
-                Add(online ? "web-checkout" : "store-purchase", online ? "web" : "store", "completed");
+                Add(online ? "web-checkout" : "store-purchase", online ? "web" : "store", "purchased");
             },
             () =>
             {

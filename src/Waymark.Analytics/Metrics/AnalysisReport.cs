@@ -90,7 +90,9 @@ public sealed record ScoreStats(long Count, double Mean, IReadOnlyList<long> Dis
 /// <summary>NPS = 100 × (promoters (9–10) − detractors (0–6)) / answers.</summary>
 public sealed record NpsStats(long Count, long Promoters, long Passives, long Detractors, double Score);
 
-/// <summary>Rate = journeys resolved at their first contact / journeys resolved at all.</summary>
+/// <summary>
+/// Contacts are events with an outcome. Rate = journeys whose first contact was resolved / journeys with any resolved contact.
+/// </summary>
 public sealed record FcrStats(long ResolvedJourneys, long FirstContactResolved, double? Rate);
 
 public sealed record ChannelAht(string Channel, long Count, double MeanSeconds);

@@ -121,13 +121,19 @@ internal sealed class PartitionAnalyzer
             }
             if (doKpis)
             {
+                // Contacts are the events with an outcome; FCR when the first of them resolved the matter.
+                var firstContact = -1;
                 var anyResolved = false;
                 for (var i = s; i < e; i++)
+                {
+                    if (outcome[i] == noOutcome) continue;
+                    if (firstContact < 0) firstContact = i;
                     if (_resolvedOutcome[outcome[i]]) { anyResolved = true; break; }
+                }
                 if (anyResolved)
                 {
                     resolvedJourneys++;
-                    if (_resolvedOutcome[outcome[s]]) fcr++;
+                    if (_resolvedOutcome[outcome[firstContact]]) fcr++;
                 }
             }
             if (funnel.Length > 0)

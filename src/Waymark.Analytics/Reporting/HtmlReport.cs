@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Waymark.Analytics.Metrics;
+
+namespace Waymark.Analytics.Reporting;
+
+/// <summary>
+/// A self-contained HTML report (inline CSS and SVG, no script, nothing fetched): summary, DFG, Sankey, channel-switch
+/// heatmap, top variants, KPIs and conformance. Every string taken from the log is HTML-encoded, in text and attributes.
+/// </summary>
+public static class HtmlReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(AnalysisReport r, string title)
+    {
+        var h = new StringBuilder(1 << 16);
+        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+        h.Append("<title>").Append(E(title)).Append("</title><style>")
+         .Append("body{font:14px system-ui,sans-serif;margin:24px;color:#1d2433;background:#fff}h1{font-size:22px}h2{font-size:17px;margin-top:32px;border-bottom:1px solid #dde}")
+         .Append(".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #dde;border-radius:8px;padding:10px 14px;min-width:120px}.card b{display:block;font-size:20px}")
+         .Append("table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #eef;padding:3px 10px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+         .Append(".chip{display:inline-block;background:#eef3ff;border-radius:4px;padding:1px 6px;margin:1px}svg text{font:11px system-ui,sans-serif}")
+         .Append("</style></head><body>");
+        h.Append("<h1>").Append(E(title)).Append("</h1>");
+        Summary(h, r);
+        h.Append("<h2>Directly-follows graph</h2>");
+        Dfg(h, r);
+        h.Append("<h2>Journey flow (Sankey, first steps)</h2>");
+        Sankey(h, r);
+        h.Append("<h2>Channel switches</h2>");
+        Heatmap(h, r);
+        h.Append("<h2>Top variants</h2>");
+        Variants(h, r);
+        h.Append("<h2>Touchpoints</h2>");
+        Touchpoints(h, r);
+        if (r.Funnel is { } f)
+        {
+            h.Append("<h2>Funnel</h2><table><tr><th>step</th><th>reached</th><th>drop-off</th><th>rate</th></tr>");
+            foreach (var s in f.Steps) h.Append($"<tr><td>{E(s.Touchpoint)}</td><td class=n>{s.Reached:N0}</td><td class=n>{s.DropOff:N0}</td><td class=n>{s.DropOffRate:P1}</td></tr>");
+            h.Append("</table>");
+        }
+        if (r.Conformance is { } c)
+        {
+            h.Append("<h2>Conformance to the designed journey</h2>");
+            h.Append($"<p>{c.ConformanceRate:P1} of journeys fit the map exactly; average fitness {c.AverageFitness:F3} over {c.Steps} steps.</p>");
+            h.Append("<table><tr><th>deviation</th><th>subject</th><th>journeys</th></tr>");
+            foreach (var d in c.Deviations.Take(20)) h.Append($"<tr><td>{E(d.Kind.ToString())}</td><td>{E(d.Subject)}</td><td class=n>{d.Count:N0}</td></tr>");
+            h.Append("</table>");
+        }
+        h.Append("</body></html>");
+        return h.ToString();
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string F(double d) => d.ToString("0.#", Inv);
+
+    private static string Duration(double seconds) =>
+        double.IsNaN(seconds) ? "–" : seconds < 120 ? $"{seconds:0}s" : seconds < 7200 ? $"{seconds / 60:0}m" : seconds < 172800 ? $"{seconds / 3600:0.#}h" : $"{seconds / 86400:0.#}d";
+
+    private static void Summary(StringBuilder h, AnalysisReport r)
+    {
+        void Card(string label, string value) => h.Append("<div class=card>").Append(E(label)).Append("<b>").Append(E(value)).Append("</b></div>");
+        h.Append("<div class=cards>");
+        Card("journeys", r.Cases.ToString("N0", Inv));
+        Card("events", r.Events.ToString("N0", Inv));
+        Card("touchpoints", r.Activities.Count.ToString(Inv));
+        Card("variants", r.Variants.Count.ToString("N0", Inv));
+        Card("channel switch rate", r.ChannelSwitches.SwitchRate.ToString("P1", Inv));
+        Card("repeat contacts", r.RepeatContacts.Rate.ToString("P1", Inv));
+        if (r.Kpis.FirstContactResolution.Rate is { } fcr) Card("first-contact resolution", fcr.ToString("P1", Inv));
+        if (r.Kpis.Csat is { } csat) Card("CSAT", csat.Mean.ToString("0.00", Inv));
+        if (r.Kpis.Nps is { } nps) Card("NPS", nps.Score.ToString("0", Inv));
+        if (r.Kpis.Ces is { } ces) Card("CES", ces.Mean.ToString("0.00", Inv));
+        if (r.JourneyDuration is { } d) Card("median journey", Duration(d.MedianSeconds));
+        if (r.Conformance is { } c) Card("conforming journeys", c.ConformanceRate.ToString("P1", Inv));
+        h.Append("</div>");
+    }
+
+    /// <summary>Layered drawing: a node's column is its shortest step distance from a start activity.</summary>
+    private static void Dfg(StringBuilder h, AnalysisReport r)
+    {
+        var edges = r.Dfg.Take(60).ToList();
+        if (edges.Count == 0) { h.Append("<p>No transitions.</p>"); return; }
+        var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Distinct().ToList();
+        var rank = new Dictionary<string, int>();
+        var queue = new Queue<string>();
+        foreach (var s in r.StartActivities.Select(a => a.Name).Where(nodes.Contains)) { rank[s] = 0; queue.Enqueue(s); }
+        if (queue.Count == 0) { rank[nodes[0]] = 0; queue.Enqueue(nodes[0]); }
+        while (queue.Count > 0)
+        {
+            var n = queue.Dequeue();
+            foreach (var e in edges.Where(e => e.From == n && !rank.ContainsKey(e.To))) { rank[e.To] = rank[n] + 1; queue.Enqueue(e.To); }
+        }
+        foreach (var n in nodes.Where(n => !rank.ContainsKey(n)).ToList()) rank[n] = rank.Values.Max() + 1;
+        var columns = nodes.GroupBy(n => rank[n]).OrderBy(g => g.Key).ToList();
+        const int colW = 190, rowH = 46, nodeW = 150, nodeH = 26;
+        var pos = new Dictionary<string, (double X, double Y)>();
+        foreach (var col in columns)
+        {
+            var i = 0;
+            foreach (var n in col.OrderBy(n => n, StringComparer.Ordinal)) pos[n] = (20 + col.Key * colW, 20 + i++ * rowH);
+        }
+        var width = 40 + columns.Count * colW;
+        var height = 40 + columns.Max(c => c.Count()) * rowH;
+        var max = edges.Max(e => e.Count);
+        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"directly-follows graph\">");
+        h.Append("<defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#7a86a8\"/></marker></defs>");
+        foreach (var e in edges)
+        {
+            var (x1, y1) = pos[e.From];
+            var (x2, y2) = pos[e.To];
+            var sx = x1 + nodeW; var sy = y1 + nodeH / 2.0; var tx = x2; var ty = y2 + nodeH / 2.0;
+            if (x2 <= x1) { sx = x1 + nodeW / 2.0; sy = y1 + nodeH; tx = x2 + nodeW / 2.0; ty = y2 + (y2 > y1 ? 0 : nodeH); }
+            var w = 1 + 6.0 * e.Count / max;
+            var mx = (sx + tx) / 2;
+            h.Append($"<path d=\"M{F(sx)},{F(sy)} C{F(mx)},{F(sy)} {F(mx)},{F(ty)} {F(tx)},{F(ty)}\" fill=\"none\" stroke=\"#7a86a8\" stroke-opacity=\".6\" stroke-width=\"{F(w)}\" marker-end=\"url(#arr)\">");
+            h.Append("<title>").Append(E($"{e.From} → {e.To}: {e.Count:N0}, median {Duration(e.MedianSeconds)}, p90 {Duration(e.P90Seconds)}")).Append("</title></path>");
+        }
+        var counts = r.Activities.ToDictionary(a => a.Name, a => a.Count);
+        foreach (var (name, (x, y)) in pos)
+        {
+            h.Append($"<g><rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{nodeW}\" height=\"{nodeH}\" rx=\"5\" fill=\"#eef3ff\" stroke=\"#4b5d9a\"/>");
+            var label = name.Length > 22 ? name[..21] + "…" : name;
+            h.Append($"<text x=\"{F(x + 6)}\" y=\"{F(y + 17)}\">").Append(E(label)).Append($" ({counts.GetValueOrDefault(name):N0})</text>");
+            h.Append("<title>").Append(E(name)).Append("</title></g>");
+        }
+        h.Append("</svg>");
+    }
+
+    private static void Sankey(StringBuilder h, AnalysisReport r)
+    {
+        var flows = r.Sankey.Where(f => f.Step <= 6).ToList();
+        if (flows.Count == 0) { h.Append("<p>No flows.</p>"); return; }
+        var steps = flows.Max(f => f.Step) + 1;
+        // Node size per (position, activity) = max(in, out).
+        var size = new Dictionary<(int, string), long>();
+        foreach (var f in flows)
+        {
+            size[(f.Step, f.From)] = size.GetValueOrDefault((f.Step, f.From)) + f.Count;
+        }
+        var inflow = new Dictionary<(int, string), long>();
+        foreach (var f in flows) inflow[(f.Step + 1, f.To)] = inflow.GetValueOrDefault((f.Step + 1, f.To)) + f.Count;
+        foreach (var (k, v) in inflow) size[k] = Math.Max(size.GetValueOrDefault(k), v);
+        const double height = 420, colW = 170, nodeW = 12, gap = 6;
+        var total = Enumerable.Range(1, steps).Max(s => size.Where(kv => kv.Key.Item1 == s).Sum(kv => kv.Value));
+        var scale = (height - 10 * gap) / Math.Max(1, total);
+        var y = new Dictionary<(int, string), double>();
+        for (var s = 1; s <= steps; s++)
+        {
+            var at = 10.0;
+            foreach (var kv in size.Where(kv => kv.Key.Item1 == s).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal))
+            {
+                y[kv.Key] = at;
+                at += kv.Value * scale + gap;
+            }
+        }
+        var outOff = new Dictionary<(int, string), double>();
+        var inOff = new Dictionary<(int, string), double>();
+        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(steps * colW + 160)}\" height=\"{F(height + 40)}\" role=\"img\" aria-label=\"Sankey diagram\">");
+        foreach (var f in flows.OrderByDescending(f => f.Count))
+        {
+            var a = (f.Step, f.From);
+            var b = (f.Step + 1, f.To);
+            var w = f.Count * scale;
+            var y1 = y[a] + outOff.GetValueOrDefault(a) + w / 2;
+            var y2 = y[b] + inOff.GetValueOrDefault(b) + w / 2;
+            outOff[a] = outOff.GetValueOrDefault(a) + w;
+            inOff[b] = inOff.GetValueOrDefault(b) + w;
+            var x1 = 10 + (f.Step - 1) * colW + nodeW;
+            var x2 = 10 + f.Step * colW;
+            var mx = (x1 + x2) / 2;
+            h.Append($"<path d=\"M{F(x1)},{F(y1)} C{F(mx)},{F(y1)} {F(mx)},{F(y2)} {F(x2)},{F(y2)}\" fill=\"none\" stroke=\"#9fb3e8\" stroke-opacity=\".55\" stroke-width=\"{F(Math.Max(1, w))}\">");
+            h.Append("<title>").Append(E($"step {f.Step}: {f.From} → {f.To}: {f.Count:N0}")).Append("</title></path>");
+        }
+        foreach (var ((s, name), top) in y)
+        {
+            var x = 10 + (s - 1) * colW;
+            var hgt = Math.Max(2, size[(s, name)] * scale);
+            h.Append($"<rect x=\"{F(x)}\" y=\"{F(top)}\" width=\"{nodeW}\" height=\"{F(hgt)}\" fill=\"#4b5d9a\"><title>").Append(E($"{name} at step {s}: {size[(s, name)]:N0}")).Append("</title></rect>");
+            if (hgt >= 10) h.Append($"<text x=\"{F(x + nodeW + 3)}\" y=\"{F(top + Math.Min(hgt, 24) / 2 + 4)}\">").Append(E(name.Length > 24 ? name[..23] + "…" : name)).Append("</text>");
+        }
+        h.Append("</svg>");
+    }
+
+    private static void Heatmap(StringBuilder h, AnalysisReport r)
+    {
+        var s = r.ChannelSwitches;
+        var channels = s.Channels.Where(c => c.Length > 0).ToList();
+        if (channels.Count == 0) { h.Append("<p>The events carry no channel.</p>"); return; }
+        h.Append($"<p>{s.Switches:N0} switches, {s.SwitchRate:P1} of consecutive contacts. Cell: rate of moving from the row's channel to the column's (count in the tooltip).</p>");
+        const int cell = 64, left = 110, top = 90;
+        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{left + channels.Count * cell + 10}\" height=\"{top + channels.Count * cell + 10}\" role=\"img\" aria-label=\"channel switch heatmap\">");
+        for (var j = 0; j < channels.Count; j++)
+            h.Append($"<text transform=\"translate({left + j * cell + cell / 2},{top - 6}) rotate(-40)\">").Append(E(channels[j])).Append("</text>");
+        for (var i = 0; i < channels.Count; i++)
+        {
+            h.Append($"<text x=\"4\" y=\"{top + i * cell + cell / 2 + 4}\">").Append(E(channels[i])).Append("</text>");
+            for (var j = 0; j < channels.Count; j++)
+            {
+                var c = s.Matrix.FirstOrDefault(m => m.From == channels[i] && m.To == channels[j]);
+                var rate = c?.Rate ?? 0;
+                var light = (int)(97 - rate * 55);
+                h.Append($"<rect x=\"{left + j * cell}\" y=\"{top + i * cell}\" width=\"{cell - 2}\" height=\"{cell - 2}\" fill=\"hsl(225,60%,{light}%)\"><title>")
+                 .Append(E($"{channels[i]} → {channels[j]}: {c?.Count ?? 0:N0} ({rate:P1})")).Append("</title></rect>");
+                h.Append($"<text x=\"{left + j * cell + 8}\" y=\"{top + i * cell + cell / 2 + 4}\" fill=\"{(light < 65 ? "#fff" : "#1d2433")}\">{rate * 100:0}%</text>");
+            }
+        }
+        h.Append("</svg>");
+        if (s.Triggers.Count > 0)
+        {
+            h.Append("<p>Touchpoints right before a switch: ");
+            h.Append(string.Join(", ", s.Triggers.Take(8).Select(t => $"<span class=chip>{E(t.Name)} {t.Count:N0}</span>")));
+            h.Append("</p>");
+        }
+    }
+
+    private static void Variants(StringBuilder h, AnalysisReport r)
+    {
+        h.Append("<table><tr><th>#</th><th>journeys</th><th>share</th><th>path</th></tr>");
+        var i = 0;
+        foreach (var v in r.Variants.Take(15))
+        {
+            var bar = (int)Math.Round(120 * v.Share / Math.Max(1e-9, r.Variants[0].Share));
+            h.Append($"<tr><td class=n>{++i}</td><td class=n>{v.Count:N0}</td><td><svg width=\"124\" height=\"10\"><rect width=\"{bar}\" height=\"10\" fill=\"#4b5d9a\"/></svg> {v.Share:P1}</td><td>");
+            foreach (var a in v.Activities.Take(30)) h.Append("<span class=chip>").Append(E(a)).Append("</span>");
+            if (v.Activities.Count > 30) h.Append($" … {v.Activities.Count - 30} more");
+            h.Append("</td></tr>");
+        }
+        h.Append("</table>");
+    }
+
+    private static void Touchpoints(StringBuilder h, AnalysisReport r)
+    {
+        var times = r.Times.ByTouchpoint.ToDictionary(t => t.Name);
+        var kpis = r.Kpis.ByTouchpoint.ToDictionary(k => k.Touchpoint);
+        var repeats = r.RepeatContacts.ByTouchpoint.ToDictionary(x => x.Name, x => x.Count);
+        h.Append("<table><tr><th>touchpoint</th><th>events</th><th>mean wait</th><th>mean handling</th><th>repeats</th><th>CSAT</th><th>NPS</th><th>CES</th></tr>");
+        foreach (var a in r.Activities)
+        {
+            times.TryGetValue(a.Name, out var t);
+            kpis.TryGetValue(a.Name, out var k);
+            h.Append("<tr><td>").Append(E(a.Name)).Append($"</td><td class=n>{a.Count:N0}</td>")
+             .Append($"<td class=n>{(t?.MeanWaitingSeconds is { } w ? Duration(w) : "–")}</td><td class=n>{(t?.MeanHandlingSeconds is { } hs ? Duration(hs) : "–")}</td>")
+             .Append($"<td class=n>{repeats.GetValueOrDefault(a.Name):N0}</td>")
+             .Append($"<td class=n>{(k?.Csat is { } c ? c.Mean.ToString("0.00", Inv) : "–")}</td><td class=n>{(k?.Nps is { } n ? n.Score.ToString("0", Inv) : "–")}</td><td class=n>{(k?.Ces is { } e ? e.Mean.ToString("0.00", Inv) : "–")}</td></tr>");
+        }
+        h.Append("</table>");
+    }
+}

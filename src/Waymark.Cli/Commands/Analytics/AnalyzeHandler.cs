@@ -1,0 +1,108 @@
+using Spectre.Console;
+using Waymark.Analytics.Conformance;
+using Waymark.Analytics.Metrics;
+using Waymark.Analytics.Reading;
+using Waymark.Analytics.Reporting;
+
+namespace Waymark.Cli.Commands.Analytics;
+
+internal sealed record AnalyzeRequest(
+    FileInfo File, string? Format, string Classifier, string? Map, FileInfo? Journey, FileInfo? Json, FileInfo? Html,
+    string By, TimeSpan? Gap, TimeSpan? RepeatWindow, string? Funnel, bool SkipBad);
+
+/// <summary>waymark analyze: read with a progress bar, analyse, print a summary, write JSON and HTML reports.</summary>
+internal static class AnalyzeHandler
+{
+    public static async Task<int> RunAsync(AnalyzeRequest request, CancellationToken ct)
+    {
+        try
+        {
+            if (!request.File.Exists) return Fail($"{request.File.FullName}: no such file");
+            var format = request.Format is null ? EventLogFiles.GuessFormat(request.File.Name) : Enum.Parse<EventLogFormat>(request.Format, ignoreCase: true);
+            var journey = request.Journey is null ? null : DesignedJourney.Load(request.Journey.FullName);
+            var options = new ReadOptions
+            {
+                Classifier = request.Classifier == "name+lifecycle" ? ActivityClassifier.NameAndLifecycle : ActivityClassifier.Name,
+                SkipBadRecords = request.SkipBad,
+                JourneyKey = request.By == "case" ? Waymark.Analytics.Model.JourneyKey.Case : Waymark.Analytics.Model.JourneyKey.Customer,
+                Mapping = request.Map is null ? new ColumnMapping() : ColumnMapping.Parse(request.Map),
+            };
+            var log = await ReadWithProgress(request.File, format, options, ct);
+            var analysis = new AnalysisOptions
+            {
+                InactivityGap = request.Gap,
+                RepeatWindow = request.RepeatWindow ?? TimeSpan.FromDays(7),
+                Funnel = request.Funnel?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                Journey = journey,
+            };
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var report = JourneyAnalyzer.Analyze(log, analysis);
+            var elapsed = started.Elapsed;
+            Summary.Print(report, log, elapsed);
+            if (request.Json is not null)
+            {
+                await using var stream = request.Json.Create();
+                ReportJson.Write(report, stream);
+                Console.WriteLine($"JSON report: {request.Json.FullName}");
+            }
+            if (request.Html is not null)
+            {
+                await File.WriteAllTextAsync(request.Html.FullName, HtmlReport.Render(report, $"Journey analysis — {request.File.Name}"), ct);
+                Console.WriteLine($"HTML report: {request.Html.FullName}");
+            }
+            return 0;
+        }
+        catch (EventLogFormatException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or TimeZoneNotFoundException)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 1;
+    }
+
+    private static async Task<Waymark.Analytics.Model.EventLog> ReadWithProgress(FileInfo file, EventLogFormat format, ReadOptions options, CancellationToken ct)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            var last = DateTime.UtcNow;
+            var log = EventLogFiles.Read(file.FullName, format, options with
+            {
+                Progress = p =>
+                {
+                    if (DateTime.UtcNow - last < TimeSpan.FromSeconds(2)) return;
+                    last = DateTime.UtcNow;
+                    Console.WriteLine($"reading {file.Name}: {p.Events:N0} events ({Percent(p):0}%)");
+                },
+            });
+            Console.WriteLine($"read {log.Count:N0} events from {file.Name}");
+            return log;
+        }
+        Waymark.Analytics.Model.EventLog? result = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"reading {Markup.Escape(file.Name)}", maxValue: 100);
+                result = await Task.Run(() => EventLogFiles.Read(file.FullName, format, options with
+                {
+                    Progress = p =>
+                    {
+                        task.Value = Math.Min(100, Percent(p));
+                        task.Description = $"reading {Markup.Escape(file.Name)}: {p.Events:N0} events";
+                    },
+                }), ct);
+                task.Value = 100;
+            });
+        return result!;
+    }
+
+    private static double Percent(ReadProgress p) => p.TotalBytes > 0 ? 100.0 * p.BytesRead / p.TotalBytes : 0;
+}

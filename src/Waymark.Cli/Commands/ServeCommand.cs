@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Waymark.Web;
+
+namespace Waymark.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static Command Create()
+    {
+        var storage = new StorageArguments();
+        var urls = new Option<string>("--urls") { Description = "Address(es) to listen on, separated by ';'", DefaultValueFactory = _ => DefaultUrl };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not create the demo workspace on an empty database" };
+        var command = new Command("serve", "Run the Waymark web application and HTTP API.");
+        storage.AddTo(command);
+        command.Options.Add(urls);
+        command.Options.Add(noDemo);
+        command.SetAction(async (result, ct) =>
+        {
+            var options = storage.Read(result);
+            var settings = new Dictionary<string, string?>
+            {
+                ["Waymark:Database"] = options.SqliteFile,
+                ["Waymark:Postgres"] = options.PostgresConnectionString,
+                ["Waymark:SeedDemo"] = result.GetValue(noDemo) ? "false" : "true",
+                ["urls"] = result.GetValue(urls),
+            };
+            var app = WaymarkWebApp.Create([], builder => builder.Configuration.AddInMemoryCollection(settings));
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+                Console.WriteLine($"Waymark is using {options.Describe()}");
+                foreach (var address in addresses) Console.WriteLine($"Waymark is listening on {address}");
+                Console.WriteLine("Press Ctrl+C to stop.");
+            });
+            await app.RunAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}
