@@ -1,6 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Evaluations;
+using Waymark.Domain.Improvements;
+using Waymark.Domain.Kpis;
+using Waymark.Domain.Touchpoints;
+using Waymark.Storage;
+using Waymark.Web.Features.Improvements;
+using Waymark.Web.Features.Kpis;
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Features.Dashboard;
 
+/// <summary>
+/// Where the importance–performance grid puts a touchpoint. Relevance (1–5) counts as important from
+/// <see cref="DashboardApi.ImportantFromRelevance"/> (3) up; the score (1–10) counts as performing well from
+/// <see cref="DashboardApi.GoodFromScore"/> (5.5, the middle of the scale) up:
+/// concentrateHere = relevance ≥ 3 and score &lt; 5.5; keepUpTheGoodWork = relevance ≥ 3 and score ≥ 5.5;
+/// lowPriority = relevance &lt; 3 and score &lt; 5.5; possibleOverkill = relevance &lt; 3 and score ≥ 5.5.
+/// </summary>
+public enum Quadrant { ConcentrateHere, KeepUpTheGoodWork, LowPriority, PossibleOverkill }
+
+/// <summary>The CX dashboard: where the experience falls short and what is being done about it.</summary>
 public static class DashboardApi
 {
-    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder workspace) => workspace;
+    /// <summary>Relevance from which a touchpoint counts as important to the customer (scale 1–5).</summary>
+    public const int ImportantFromRelevance = 3;
+    /// <summary>Score from which a touchpoint counts as performing well (scale 1–10; 5.5 is its middle).</summary>
+    public const double GoodFromScore = 5.5;
+    public const int TrendMonths = 6;
+    public const int WorstKpis = 5;
+
+    public sealed record TrendPoint(string Month, DateOnly AsOf, double? Score);
+    public sealed record CxScore(double? Score, int EvaluatedTouchpoints, int Touchpoints, IReadOnlyList<TrendPoint> Trend);
+    public sealed record GroupScore(Guid Id, string Name, double? Score, int Touchpoints, int EvaluatedTouchpoints);
+    public sealed record GridPoint(Guid TouchpointId, string Name, int Relevance, double Score, Quadrant Quadrant);
+    public sealed record KpiVariance(Guid Id, string Name, string Unit, KpiDirection Direction, double? Target, double? BestInClass,
+        double? Actual, DateTimeOffset? MeasuredAt, double? VersusTarget, double? VersusTargetRelative, double? VersusBestInClass, KpiTrend Trend);
+    public sealed record UnaddressedItem(string Kind, Guid Id, string Name, bool IsMomentOfTruth, bool IsPainPoint, Guid? JourneyId);
+    public sealed record Unaddressed(int PainPoints, int MomentsOfTruth, IReadOnlyList<UnaddressedItem> Items)
+    {
+        public static Unaddressed From(UnaddressedMoments u) => new(u.PainPoints, u.MomentsOfTruth,
+            u.Items.Select(i => new UnaddressedItem(i.Kind, i.Id, i.Name, i.IsMomentOfTruth, i.IsPainPoint, i.JourneyId)).ToList());
+    }
+    public sealed record ActionProgress(int Total, int Open, int InProgress, int Done, int Discarded, int Overdue);
+
+    public sealed record DashboardResponse(
+        DateOnly Today,
+        CxScore CxScore,
+        IReadOnlyList<GroupScore> ByPhase,
+        IReadOnlyList<GroupScore> ByChannel,
+        IReadOnlyList<GridPoint> ImportancePerformance,
+        IReadOnlyList<KpiVariance> KpisFurthestFromTarget,
+        Unaddressed Unaddressed,
+        ActionProgress Actions);
+
+    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder workspace)
+    {
+        workspace.MapGet("/dashboard", Get).WithTags("Dashboard");
+        workspace.MapGet("/unaddressed-moments", GetUnaddressed).WithTags("Dashboard");
+        return workspace;
+    }
+
+    private static async Task<Ok<DashboardResponse>> Get(CurrentWorkspace ws, WaymarkDb db, TimeProvider time, CancellationToken ct)
+    {
+        var today = ImprovementsApi.Today(time);
+        var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).OrderBy(t => t.Name).ToListAsync(ct);
+        var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null).ToListAsync(ct))
+            .ToLookup(e => e.TouchpointId!.Value);
+        var phases = await db.Phases.AsNoTracking().Where(p => p.WorkspaceId == ws.Id).OrderBy(p => p.Position).ToListAsync(ct);
+        var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == ws.Id).OrderBy(c => c.Name).ToListAsync(ct);
+        var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
+        var kpis = await KpisApi.WithPerformanceAsync(db, await db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id).ToListAsync(ct), ct);
+
+        var scores = touchpoints.ToDictionary(t => t.Id, t => CurrentScore.Of(evaluations[t.Id]).Overall);
+        var cx = new CxScore(MeanOf(scores.Values), scores.Values.Count(s => s is not null), touchpoints.Count, Trend(touchpoints, evaluations, today));
+        var byPhase = phases.Select(p => Group(p.Id, p.Name, touchpoints.Where(t => t.PhaseIds.Contains(p.Id)), scores)).ToList();
+        var byChannel = channels.Select(c => Group(c.Id, c.Name, touchpoints.Where(t => t.ChannelId == c.Id), scores)).ToList();
+        var grid = touchpoints.Where(t => scores[t.Id] is not null)
+            .Select(t => new GridPoint(t.Id, t.Name, t.Relevance, scores[t.Id]!.Value, QuadrantOf(t.Relevance, scores[t.Id]!.Value)))
+            .ToList();
+        var worst = kpis
+            .Where(k => k.Performance.MeetsTarget == false && k.Performance.VersusTargetRelative is not null)
+            .OrderBy(k => k.Performance.VersusTargetRelative).ThenBy(k => k.Name).Take(WorstKpis)
+            .Select(k => new KpiVariance(k.Id, k.Name, k.Unit, k.Direction, k.Target, k.BestInClass, k.Performance.Actual, k.Performance.MeasuredAt,
+                k.Performance.VersusTarget, k.Performance.VersusTargetRelative, k.Performance.VersusBestInClass, k.Performance.Trend))
+            .ToList();
+        var unaddressed = await FindUnaddressedAsync(db, ws, touchpoints, improvements, ct);
+        var actions = improvements.Where(i => i.Kind == ImprovementKind.Action).ToList();
+        var progress = new ActionProgress(actions.Count,
+            actions.Count(a => a.Status == ImprovementStatus.Open), actions.Count(a => a.Status == ImprovementStatus.InProgress),
+            actions.Count(a => a.Status == ImprovementStatus.Done), actions.Count(a => a.Status == ImprovementStatus.Discarded),
+            actions.Count(a => a.IsOverdue(today)));
+        return TypedResults.Ok(new DashboardResponse(today, cx, byPhase, byChannel, grid, worst, Unaddressed.From(unaddressed), progress));
+    }
+
+    private static async Task<Ok<Unaddressed>> GetUnaddressed(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
+    {
+        var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).ToListAsync(ct);
+        var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
+        return TypedResults.Ok(Unaddressed.From(await FindUnaddressedAsync(db, ws, touchpoints, improvements, ct)));
+    }
+
+    /// <summary>The domain's rule over this workspace's touchpoints, journeys (with stages and steps) and improvements.</summary>
+    private static async Task<UnaddressedMoments> FindUnaddressedAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Touchpoint> touchpoints,
+        IReadOnlyList<Improvement> improvements, CancellationToken ct)
+    {
+        var journeys = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id)
+            .Include(j => j.Stages).ThenInclude(s => s.Steps).AsSplitQuery()
+            .OrderBy(j => j.Name).ToListAsync(ct);
+        return UnaddressedMoments.Find(touchpoints, journeys, improvements);
+    }
+
+    public static Quadrant QuadrantOf(int relevance, double score) => (relevance >= ImportantFromRelevance, score >= GoodFromScore) switch
+    {
+        (true, false) => Quadrant.ConcentrateHere,
+        (true, true) => Quadrant.KeepUpTheGoodWork,
+        (false, false) => Quadrant.LowPriority,
+        (false, true) => Quadrant.PossibleOverkill,
+    };
+
+    /// <summary>
+    /// The overall score at the end of each of the last <see cref="TrendMonths"/> calendar months, the current month last,
+    /// each computed exactly like the current score but from the evaluations dated up to that day.
+    /// </summary>
+    private static List<TrendPoint> Trend(IReadOnlyList<Touchpoint> touchpoints, ILookup<Guid, Evaluation> evaluations, DateOnly today)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        return Enumerable.Range(0, TrendMonths).Reverse().Select(back =>
+        {
+            var start = thisMonth.AddMonths(-back);
+            var end = start.AddMonths(1).AddDays(-1);
+            var score = MeanOf(touchpoints.Select(t => CurrentScore.Of(evaluations[t.Id].Where(e => e.EvaluatedOn <= end)).Overall));
+            return new TrendPoint(start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end, score);
+        }).ToList();
+    }
+
+    private static GroupScore Group(Guid id, string name, IEnumerable<Touchpoint> members, IReadOnlyDictionary<Guid, double?> scores)
+    {
+        var list = members.Select(t => scores[t.Id]).ToList();
+        return new GroupScore(id, name, MeanOf(list), list.Count, list.Count(s => s is not null));
+    }
+
+    private static double? MeanOf(IEnumerable<double?> scores)
+    {
+        var known = scores.Where(s => s is not null).Select(s => s!.Value).ToList();
+        return known.Count == 0 ? null : Math.Round(known.Average(), 2);
+    }
 }
