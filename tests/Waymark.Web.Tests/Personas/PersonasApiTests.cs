@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Improvements;
 using Waymark.Domain.Personas;
 using Waymark.Web.Tests.Evaluations;
 using Waymark.Web.Tests.Support;
@@ -236,5 +237,20 @@ public class PersonasApiTests(WaymarkApiFactory factory) : ScoringApiTest(factor
         Assert.Contains("2 evaluation(s)", problem.GetProperty("detail").GetString());
         Assert.Equal(1, await Count<Persona>(q => q.Where(p => p.Id == id)));
         Assert.Equal(2, await Count<Waymark.Domain.Evaluations.Evaluation>(q => q.Where(e => e.PersonaId == id)));
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_while_an_insight_is_about_the_persona()
+    {
+        var id = await CreatePersona();
+        await using (var db = Factory.OpenDb())
+        {
+            db.Improvements.Add(new Improvement(await WorkspaceId(), ImprovementKind.Insight, new ImprovementContent("Tom hates waiting", PersonaId: id)));
+            await db.SaveChangesAsync();
+        }
+
+        var problem = await Problem(await Client.DeleteAsync($"{Api}/personas/{id}"), 409);
+        Assert.Contains("1 insight(s), idea(s) or action(s)", problem.GetProperty("detail").GetString());
+        Assert.Equal(1, await Count<Persona>(q => q.Where(p => p.Id == id)));
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Evaluations;
+using Waymark.Domain.Improvements;
 using Waymark.Domain.Kpis;
 using Waymark.Domain.Touchpoints;
 using Waymark.Web.Tests.Evaluations;
@@ -408,5 +409,21 @@ public class TouchpointsApiTests(WaymarkApiFactory factory) : ScoringApiTest(fac
         Assert.Contains("First call resolution", problem.GetProperty("detail").GetString());
         Assert.Equal(1, await Count<Touchpoint>(q => q.Where(t => t.Id == id)));
         Assert.Equal(1, await Count<Evaluation>(q => q.Where(e => e.TouchpointId == id)));
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_while_an_action_is_about_the_touchpoint()
+    {
+        var (channel, _) = await CreateChannel();
+        var id = await CreateTouchpoint(channel);
+        await using (var db = Factory.OpenDb())
+        {
+            db.Improvements.Add(new Improvement(await WorkspaceId(), ImprovementKind.Action, new ImprovementContent("Add a call-back option", TouchpointId: id)));
+            await db.SaveChangesAsync();
+        }
+
+        var problem = await Problem(await Client.DeleteAsync($"{Api}/touchpoints/{id}"), 409);
+        Assert.Contains("1 insight(s), idea(s) or action(s)", problem.GetProperty("detail").GetString());
+        Assert.Equal(1, await Count<Touchpoint>(q => q.Where(t => t.Id == id)));
     }
 }
