@@ -3,6 +3,10 @@ using Waymark.Cli.Commands;
 
 var root = new RootCommand("Waymark: customer journey mapping and touchpoint management.");
 // Each command lives in Commands/<Name>Command.cs and offers a static Create().
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateEventsCommand.Create());
 return await root.Parse(args).InvokeAsync();

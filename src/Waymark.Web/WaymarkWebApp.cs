@@ -25,6 +25,9 @@ public static class WaymarkWebApp
     public static WebApplicationBuilder AddWaymark(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Operators want start-up, warnings and errors, not every SQL statement and request.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Read when first needed, so settings given by a host or a test after start-up code ran still count.
         services.AddSingleton(sp => StorageOptionsFrom(sp.GetRequiredService<IConfiguration>()));
         services.AddDbContext<WaymarkDb>((sp, db) => StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>()));

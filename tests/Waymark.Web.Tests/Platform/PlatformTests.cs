@@ -35,6 +35,10 @@ public sealed class PlatformTests(DemoFactory factory) : IClassFixture<DemoFacto
         var reference = await _client.GetAsync("/api-reference");
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Contains("text/html", reference.Content.Headers.ContentType!.ToString());
+        // The reference page works offline: its script is served by Waymark itself.
+        var script = await _client.GetAsync("/api-reference/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
     }
 
     [Fact]
