@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Common;
 using Waymark.Domain.Journeys;
-using Waymark.Domain.Organisation;
 using Waymark.Domain.Personas;
 using Waymark.Storage;
 using Waymark.Web.Infrastructure;
