@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Waymark.Storage;
 using Waymark.Web.Features;
-using Waymark.Web.Features.Home;
+using Waymark.Web.Access;
+using Waymark.Web.Components;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web;
@@ -16,6 +17,8 @@ public static class WaymarkWebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddWaymark();
+        builder.AddWaymarkAccess();
+        builder.AddWaymarkUi();
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseWaymark();
@@ -64,11 +67,12 @@ public static class WaymarkWebApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWaymarkAccess();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waymark API reference"));
         app.MapHealthChecks("/health").ExcludeFromDescription();
-        app.MapHomePage();
         app.MapWaymarkApi();
+        app.MapWaymarkUi();
         return app;
     }
 }
