@@ -3,6 +3,11 @@ using Waymark.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/Waymark.Benchmarks -- [--events 10000000] [--dir /tmp/waymark-bench]
 //        [--xes-events 2000000] [--runs 5] [--no-duckdb]
+if (args.Length >= 2 && args[0] == "--profile")
+{
+    Waymark.Benchmarks.Profile.Run(args[1], 3);
+    return;
+}
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Waymark analytics benchmark — {options.Events:N0} events, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                   $"{(Environment.Is64BitProcess ? "x64/arm64" : "32-bit")}, GC server={System.Runtime.GCSettings.IsServerGC}");

@@ -7,7 +7,8 @@ namespace Waymark.Analytics.Reading;
 
 /// <summary>
 /// Newline-delimited JSON: one object per line, flat, with the same property names as the CSV columns (mapped the same
-/// way). The property set is learnt from the first line; later lines may omit properties. Numbers and strings are both
+/// way). The property set is learnt from the first line (writers put every property there, null when missing); later
+/// lines may omit properties, and properties first seen later are ignored. Numbers and strings are both
 /// accepted for every field. Values are parsed from UTF-8 without building a DOM.
 /// </summary>
 public static class NdjsonEventReader

@@ -59,7 +59,7 @@ public static class ParquetEventReader
     private static async Task<string?[]> ReadAsText(ParquetRowGroupReader rg, DataField field, int rows)
     {
         var t = field.ClrType;
-        if (t == typeof(string))
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
         {
             var s = new string[rows];
             await rg.ReadAsync(field, s.AsMemory());

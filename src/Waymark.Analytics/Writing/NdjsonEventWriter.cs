@@ -18,22 +18,30 @@ public sealed class NdjsonEventWriter : IEventWriter
         _json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
     }
 
+    /// <summary>Every property is written (null when missing): the reader learns the property set from the first line.</summary>
     public void Write(in EventRecord e)
     {
         _json.WriteStartObject();
         _json.WriteString("customer", e.Customer);
-        if (e.Case is not null) _json.WriteString("case", e.Case);
+        if (e.Case is null) _json.WriteNull("case"); else _json.WriteString("case", e.Case);
         _json.WriteString("time", _buf.AsSpan(0, EventWriters.FormatTime(e.TimeTicks, _buf)));
         _json.WriteString("touchpoint", e.Activity);
-        if (e.Channel.Length > 0) _json.WriteString("channel", e.Channel);
-        if (e.Outcome.Length > 0) _json.WriteString("outcome", e.Outcome);
-        if (!float.IsNaN(e.Score)) { _json.WriteNumber("score", e.Score); _json.WriteString("score_kind", ScoreKinds.Name(e.ScoreKind)); }
-        if (!float.IsNaN(e.Duration)) _json.WriteNumber("duration", e.Duration);
-        if (!float.IsNaN(e.Waiting)) _json.WriteNumber("waiting", e.Waiting);
+        _json.WriteString("channel", e.Channel);
+        _json.WriteString("outcome", e.Outcome);
+        Number("score", e.Score);
+        if (e.ScoreKind == ScoreKind.None) _json.WriteNull("score_kind"); else _json.WriteString("score_kind", ScoreKinds.Name(e.ScoreKind));
+        Number("duration", e.Duration);
+        Number("waiting", e.Waiting);
         _json.WriteEndObject();
         _json.Flush();
         _stream.WriteByte((byte)'\n');
         _json.Reset();
+    }
+
+    private void Number(string name, float value)
+    {
+        if (float.IsNaN(value)) _json.WriteNull(name);
+        else _json.WriteNumber(name, value);
     }
 
     public void Dispose()

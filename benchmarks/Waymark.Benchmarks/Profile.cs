@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Waymark.Analytics.Metrics;
+using Waymark.Analytics.Reading;
+
+namespace Waymark.Benchmarks;
+
+/// <summary>--profile FILE.csv: times each metric alone on a log, to see where the full report spends its time.</summary>
+internal static class Profile
+{
+    public static void Run(string csv, int runs)
+    {
+        var log = CsvEventReader.Read(csv, new ReadOptions { KeepAttributes = false });
+        Console.WriteLine($"{log.Count:N0} events");
+        foreach (var metric in Enum.GetValues<Metric>().Where(m => m is not Metric.None))
+        {
+            var t = Harness.Time(runs, () => JourneyAnalyzer.Analyze(log, new AnalysisOptions { Metrics = metric, Funnel = ["website-visit", "web-checkout"], Journey = metric == Metric.Conformance ? Waymark.Analytics.Generation.EventGenerator.DesignedJourney : null }));
+            Console.WriteLine($"{metric,-18} {t.Median * 1000,8:F1} ms");
+        }
+        var vo = new AnalysisOptions { Metrics = Metric.Variants };
+        var vp = Harness.Time(runs, () => JourneyAnalyzer.AnalyzePartial(log, vo));
+        var vr = Harness.Time(runs, () => JourneyAnalyzer.ToReport(JourneyAnalyzer.AnalyzePartial(log, vo)));
+        Console.WriteLine($"variants partial {vp.Median * 1000:F1} ms, partial+report {vr.Median * 1000:F1} ms, variants: {JourneyAnalyzer.AnalyzePartial(log, vo).Variants.Count}");
+        var p = Harness.Time(runs, () => JourneyAnalyzer.AnalyzePartial(log, new AnalysisOptions { Metrics = Metric.All & ~Metric.Conformance }));
+        Console.WriteLine($"{"partial (no report)",-18} {p.Median * 1000,8:F1} ms");
+    }
+}

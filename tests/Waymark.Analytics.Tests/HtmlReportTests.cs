@@ -1,0 +1,47 @@
+using Waymark.Analytics.Metrics;
+using Waymark.Analytics.Reporting;
+using Waymark.Analytics.Tests.Support;
+using static Waymark.Analytics.Tests.Support.Some;
+
+namespace Waymark.Analytics.Tests;
+
+public class HtmlReportTests
+{
+    private const string Evil = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
+
+    [Fact]
+    public void Every_string_from_the_log_is_escaped_in_the_html_report()
+    {
+        var log = Log(
+            new Row(Evil, 0, Evil, Evil, "unresolved", 2, Model.ScoreKind.Csat),
+            new Row(Evil, 5, "call & <b>", "phone", "resolved"),
+            new Row("c2", 0, Evil, Evil));
+        var html = HtmlReport.Render(JourneyAnalyzer.Analyze(log, new AnalysisOptions { Funnel = [Evil] }), Evil);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("& <b>", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.Contains("call &amp; &lt;b&gt;", html);
+    }
+
+    [Fact]
+    public void The_html_report_is_self_contained()
+    {
+        var html = HtmlReport.Render(JourneyAnalyzer.Analyze(ServiceLog()), "Service");
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", ""));
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.Contains("<svg", html);
+        Assert.Contains("Directly-follows graph", html);
+        Assert.Contains("Channel switches", html);
+    }
+
+    [Fact]
+    public void The_json_report_names_its_parts_in_camel_case()
+    {
+        var json = ReportJson.Serialize(JourneyAnalyzer.Analyze(ServiceLog(), new AnalysisOptions { Journey = new Conformance.DesignedJourney { Stages = [new() { Name = "s", Steps = [new() { Name = "x", Touchpoints = ["call"] }] }] } }));
+        foreach (var part in new[] { "\"cases\"", "\"events\"", "\"activities\"", "\"variants\"", "\"dfg\"", "\"medianSeconds\"", "\"p90Seconds\"", "\"channelSwitches\"", "\"kpis\"", "\"conformance\"", "\"share\"" })
+            Assert.Contains(part, json);
+        Assert.Contains("\"kind\": \"UnexpectedTouchpoint\"", json);
+    }
+}
