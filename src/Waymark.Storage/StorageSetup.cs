@@ -21,7 +21,8 @@ public static class StorageSetup
         if (options.UsesPostgres)
             db.UseNpgsql(options.PostgresConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
         else
-            db.UseSqlite(SqliteConnectionString(options.SqliteFile), o => o.MigrationsAssembly(SqliteMigrations));
+            db.UseSqlite(SqliteConnectionString(options.SqliteFile), o => o.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(SqliteDurability.Instance);
     }
 
     public static string SqliteConnectionString(string file)
@@ -39,11 +40,11 @@ public static class StorageSetup
         return new WaymarkDb(builder.Options);
     }
 
-    /// <summary>Brings the schema up to date; SQLite gets write-ahead logging so readers do not block the writer.</summary>
+    /// <summary>Brings the schema up to date; SQLite gets write-ahead logging (a persistent setting) so readers do not block the writer.</summary>
     public static async Task MigrateAsync(WaymarkDb db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
         if (db.IsSqlite)
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 }

@@ -215,6 +215,19 @@ public abstract class StorageTests<TDatabase>(TDatabase database) : IClassFixtur
     }
 }
 
-public sealed class SqliteStorageTests(SqliteTestDatabase database) : StorageTests<SqliteTestDatabase>(database);
+public sealed class SqliteStorageTests(SqliteTestDatabase database) : StorageTests<SqliteTestDatabase>(database)
+{
+    [Fact]
+    public async Task Every_sqlite_connection_writes_with_full_synchronisation_in_write_ahead_log_mode()
+    {
+        await using var db = database.Open();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, await command.ExecuteScalarAsync()); // 2 = FULL
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+}
 
 public sealed class PostgresStorageTests(PostgresTestDatabase database) : StorageTests<PostgresTestDatabase>(database);
