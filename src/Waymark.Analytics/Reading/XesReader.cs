@@ -106,9 +106,23 @@ internal sealed class XesParser
         return _b.Build(_options.JourneyKey);
     }
 
-    private static bool IsAttribute(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("string"u8) || name.SequenceEqual("date"u8) || name.SequenceEqual("int"u8) || name.SequenceEqual("float"u8) ||
-        name.SequenceEqual("boolean"u8) || name.SequenceEqual("id"u8) || name.SequenceEqual("list"u8) || name.SequenceEqual("container"u8);
+    private enum AttrType : byte { None, String, Date, Int, Float, Boolean, Id, List, Container }
+
+    /// <summary>Classifies an element name by length and first byte before comparing (this runs for every attribute).</summary>
+    private static AttrType TypeOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        6 when name[0] == (byte)'s' && name.SequenceEqual("string"u8) => AttrType.String,
+        4 when name[0] == (byte)'d' && name.SequenceEqual("date"u8) => AttrType.Date,
+        3 when name.SequenceEqual("int"u8) => AttrType.Int,
+        5 when name.SequenceEqual("float"u8) => AttrType.Float,
+        7 when name.SequenceEqual("boolean"u8) => AttrType.Boolean,
+        2 when name.SequenceEqual("id"u8) => AttrType.Id,
+        4 when name[0] == (byte)'l' && name.SequenceEqual("list"u8) => AttrType.List,
+        9 when name.SequenceEqual("container"u8) => AttrType.Container,
+        _ => AttrType.None,
+    };
+
+    private static bool IsAttribute(ReadOnlySpan<byte> name) => TypeOf(name) != AttrType.None;
 
     private string Where(string? field = null) =>
         _eventIndex > 0 ? $"trace {_traceIndex}, event {_eventIndex} (line {_x.Line})"
@@ -219,15 +233,15 @@ internal sealed class XesParser
     /// <summary>Reads one typed attribute (and its nested children); checks the value against its type.</summary>
     private void ReadAttribute(Scope scope, ReadOnlySpan<byte> prefix)
     {
-        var type = _x.LocalName;
-        var isString = type.SequenceEqual("string"u8);
-        var isDate = type.SequenceEqual("date"u8);
-        var isInt = type.SequenceEqual("int"u8);
-        var isFloat = type.SequenceEqual("float"u8);
-        var isBool = type.SequenceEqual("boolean"u8);
-        var isId = type.SequenceEqual("id"u8);
-        var isList = type.SequenceEqual("list"u8);
-        var isContainer = type.SequenceEqual("container"u8);
+        var type = TypeOf(_x.LocalName);
+        var isString = type == AttrType.String;
+        var isDate = type == AttrType.Date;
+        var isInt = type == AttrType.Int;
+        var isFloat = type == AttrType.Float;
+        var isBool = type == AttrType.Boolean;
+        var isId = type == AttrType.Id;
+        var isList = type == AttrType.List;
+        var isContainer = type == AttrType.Container;
         var typeName = isString ? "string" : isDate ? "date" : isInt ? "int" : isFloat ? "float" : isBool ? "boolean" : isId ? "id" : isList ? "list" : "container";
         if (!_x.TryGetAttribute("key"u8, out var keyBytes))
         {
@@ -322,7 +336,7 @@ internal sealed class XesParser
             _traceAttrs.Add((pools.AttributeKeys.GetOrAddUtf8(k), pools.AttributeValues.GetOrAddUtf8(value)));
             return;
         }
-        if (scope == Scope.Event && prefix.IsEmpty)
+        if (scope == Scope.Event && prefix.IsEmpty && key.Length is 5 or 7 or 8 or 9 or 10 or 12 or 14 or 20)
         {
             if (key.SequenceEqual("concept:name"u8))
             {
@@ -358,7 +372,9 @@ internal sealed class XesParser
             if (key.SequenceEqual("waiting"u8)) { _waiting = ParseFloat(value, "waiting"); return; }
             if (key.SequenceEqual("scoreKind"u8) || key.SequenceEqual("score_kind"u8))
             {
-                if (!ScoreKinds.TryParse(Encoding.UTF8.GetString(value), out _scoreKind)) throw Error($"'{Encoding.UTF8.GetString(value)}' is not csat, nps or ces", "scoreKind");
+                Span<char> kindChars = stackalloc char[16];
+                var kindText = value.Length <= 16 ? kindChars[..Encoding.UTF8.GetChars(value, kindChars)] : Encoding.UTF8.GetString(value).AsSpan();
+                if (!ScoreKinds.TryParse(kindText, out _scoreKind)) throw Error($"'{Encoding.UTF8.GetString(value)}' is not csat, nps or ces", "scoreKind");
                 return;
             }
         }
