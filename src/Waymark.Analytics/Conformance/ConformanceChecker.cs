@@ -54,6 +54,7 @@ public sealed class ConformanceChecker
     public void Bind(IReadOnlyList<string> activityNames)
     {
         _activityNames = activityNames.ToArray();
+        _described = [];
         _stepsOfActivity = new int[_activityNames.Length][];
         for (var a = 0; a < _activityNames.Length; a++) _stepsOfActivity[a] = _stepsOfName(_activityNames[a]);
     }
@@ -71,8 +72,45 @@ public sealed class ConformanceChecker
 
     public double Fitness(int cost, int events) => events + _k == 0 ? 1.0 : 1.0 - (double)cost / (events + _k);
 
+    private readonly List<int> _codes = [];
+    private Deviation?[] _described = [];
+
+    /// <summary>Deviation codes are kind × <see cref="CodeStride"/> + subject (an activity id, or a step index for skipped steps).</summary>
+    internal int CodeStride => Math.Max(_activityNames.Length, _k) + 1;
+
+    internal int CodeCount => 4 * CodeStride;
+
+    /// <summary>The deviation a code stands for (built once per code).</summary>
+    internal Deviation Describe(int code)
+    {
+        if (_described.Length != CodeCount) _described = new Deviation?[CodeCount];
+        return _described[code] ??= Build(code);
+
+        Deviation Build(int c)
+        {
+            var kind = (DeviationKind)(c / CodeStride);
+            var subject = c % CodeStride;
+            return kind switch
+            {
+                DeviationKind.SkippedStep => new Deviation(kind, _stepNames[subject]),
+                DeviationKind.OutOfOrderStage => new Deviation(kind, $"{_activityNames[subject]} ({_stepStage[_stepsOfActivity[subject][0]]})"),
+                _ => new Deviation(kind, _activityNames[subject]),
+            };
+        }
+    }
+
     /// <summary>Aligns the journey (activity ids of the bound dictionary); adds its deviations when a list is given.</summary>
     public int Check(ReadOnlySpan<int> activities, List<Deviation>? deviations)
+    {
+        if (deviations is null) return Check(activities, (List<int>?)null);
+        _codes.Clear();
+        var cost = Check(activities, _codes);
+        foreach (var code in _codes) deviations.Add(Describe(code));
+        return cost;
+    }
+
+    /// <summary>Aligns the journey; adds its deviation codes (see <see cref="Describe"/>) when a list is given. Allocates nothing.</summary>
+    internal int Check(ReadOnlySpan<int> activities, List<int>? deviations)
     {
         var n = activities.Length;
         var k = _k;
@@ -125,19 +163,17 @@ public sealed class ConformanceChecker
         {
             var (move, i, j) = _moves[m];
             if (move == 0) continue;
+            var stride = CodeStride;
             if (move == 1)
             {
                 var a = activities[i];
                 var steps = _stepsOfActivity[a];
-                var name = _activityNames[a];
-                if (steps.Length == 0) deviations.Add(new Deviation(DeviationKind.UnexpectedTouchpoint, name));
+                if (steps.Length == 0) deviations.Add((int)DeviationKind.UnexpectedTouchpoint * stride + a);
                 else
                 {
                     var repeated = false;
                     foreach (var s in steps) if (synced[s]) { repeated = true; break; }
-                    deviations.Add(repeated
-                        ? new Deviation(DeviationKind.RepeatedContact, name)
-                        : new Deviation(DeviationKind.OutOfOrderStage, $"{name} ({_stepStage[steps[0]]})"));
+                    deviations.Add((int)(repeated ? DeviationKind.RepeatedContact : DeviationKind.OutOfOrderStage) * stride + a);
                 }
                 continue;
             }
@@ -145,7 +181,7 @@ public sealed class ConformanceChecker
             var occurs = false;
             foreach (var a in activities)
                 if (Contains(_stepsOfActivity[a], j)) { occurs = true; break; }
-            if (!occurs) deviations.Add(new Deviation(DeviationKind.SkippedStep, _stepNames[j]));
+            if (!occurs) deviations.Add((int)DeviationKind.SkippedStep * CodeStride + j);
         }
         return cost;
     }

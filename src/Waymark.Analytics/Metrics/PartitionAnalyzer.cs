@@ -93,11 +93,13 @@ internal sealed class PartitionAnalyzer
         var durations = doDurations ? new long[endJourney - firstJourney] : null;
         var variants = new Dictionary<VariantRef, long>(new VariantComparer(act));
         var checker = _checker;
-        List<Deviation>? deviationBuffer = checker is null ? null : [];
+        List<int>? deviationCodes = checker is null ? null : [];
+        long[] deviationCounts = [];
         if (checker is not null)
         {
             checker.Bind(log.Pools.Activities.Values);
             p.ConformanceSteps = checker.StepCount;
+            deviationCounts = new long[checker.CodeCount];
         }
         long events = 0, repeats = 0, resolvedJourneys = 0, fcr = 0;
 
@@ -145,16 +147,12 @@ internal sealed class PartitionAnalyzer
             }
             if (checker is not null)
             {
-                deviationBuffer!.Clear();
-                var cost = checker.Check(act.AsSpan(s, e - s), deviationBuffer);
-                var key = (cost, e - s);
-                p.Fitness[key] = p.Fitness.GetValueOrDefault(key) + 1;
-                foreach (var d in deviationBuffer)
-                {
-                    var dk = (d.Kind, d.Subject);
-                    p.Deviations[dk] = p.Deviations.GetValueOrDefault(dk) + 1;
-                }
-                if (cost > 0) OfferWorst(p, checker, log, s, e, cost, deviationBuffer);
+                deviationCodes!.Clear();
+                var cost = checker.Check(act.AsSpan(s, e - s), deviationCodes);
+                ref var fitnessCount = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(p.Fitness, (cost, e - s), out _);
+                fitnessCount++;
+                foreach (var code in deviationCodes) deviationCounts[code]++;
+                if (cost > 0) OfferWorst(p, checker, log, s, e, cost, deviationCodes);
             }
 
             for (var i = s; i < e; i++)
@@ -263,6 +261,13 @@ internal sealed class PartitionAnalyzer
             }
         for (var f = 0; f < sankey.Count; f++)
             p.Sankey[(sankey.From(f) / na, sankey.From(f) % na, sankey.To(f))] = sankeyCount[f];
+        if (checker is not null)
+            for (var code = 0; code < deviationCounts.Length; code++)
+            {
+                if (deviationCounts[code] == 0) continue;
+                var d = checker.Describe(code);
+                p.Deviations[(d.Kind, d.Subject)] = p.Deviations.GetValueOrDefault((d.Kind, d.Subject)) + deviationCounts[code];
+            }
         if (doDfg) FileTransitionTimes(p, edges, edgeCount, firstJourney, endJourney);
         return p;
     }
@@ -293,7 +298,7 @@ internal sealed class PartitionAnalyzer
         }
     }
 
-    private static void OfferWorst(PartialResult p, ConformanceChecker checker, EventLog log, int s, int e, int cost, List<Deviation> deviations)
+    private static void OfferWorst(PartialResult p, ConformanceChecker checker, EventLog log, int s, int e, int cost, List<int> deviations)
     {
         if (p.WorstLimit <= 0) return;
         var fitness = checker.Fitness(cost, e - s);
@@ -306,7 +311,7 @@ internal sealed class PartitionAnalyzer
             if (cmp == 0) cmp = log.Time[s].CompareTo(last.Start.Ticks);
             if (cmp >= 0) return;
         }
-        p.Worst.Add(new JourneyConformance(id, log.TimeOf(s), e - s, cost, fitness, deviations.ToArray()));
+        p.Worst.Add(new JourneyConformance(id, log.TimeOf(s), e - s, cost, fitness, deviations.Select(checker.Describe).ToArray()));
         p.Worst = p.Worst.OrderBy(w => w.Fitness).ThenBy(w => w.Journey, StringComparer.Ordinal).ThenBy(w => w.Start).Take(p.WorstLimit).ToList();
     }
 
