@@ -61,9 +61,12 @@ public static class DashboardApi
         return workspace;
     }
 
-    private static async Task<Ok<DashboardResponse>> Get(CurrentWorkspace ws, WaymarkDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<DashboardResponse>> Get(CurrentWorkspace ws, WaymarkDb db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await BuildAsync(db, ws, ImprovementsApi.Today(time), ct));
+
+    /// <summary>The whole dashboard in a handful of queries; the web UI draws the same figures.</summary>
+    internal static async Task<DashboardResponse> BuildAsync(WaymarkDb db, CurrentWorkspace ws, DateOnly today, CancellationToken ct)
     {
-        var today = ImprovementsApi.Today(time);
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).OrderBy(t => t.Name).ToListAsync(ct);
         var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null).ToListAsync(ct))
             .ToLookup(e => e.TouchpointId!.Value);
@@ -91,7 +94,7 @@ public static class DashboardApi
             actions.Count(a => a.Status == ImprovementStatus.Open), actions.Count(a => a.Status == ImprovementStatus.InProgress),
             actions.Count(a => a.Status == ImprovementStatus.Done), actions.Count(a => a.Status == ImprovementStatus.Discarded),
             actions.Count(a => a.IsOverdue(today)));
-        return TypedResults.Ok(new DashboardResponse(today, cx, byPhase, byChannel, grid, worst, Unaddressed.From(unaddressed), progress));
+        return new DashboardResponse(today, cx, byPhase, byChannel, grid, worst, Unaddressed.From(unaddressed), progress);
     }
 
     private static async Task<Ok<Unaddressed>> GetUnaddressed(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)

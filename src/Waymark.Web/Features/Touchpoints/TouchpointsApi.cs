@@ -158,7 +158,10 @@ public static class TouchpointsApi
     }
 
     /// <summary>Phase × channel: which touchpoints the customer meets where, and how well they do.</summary>
-    private static async Task<Ok<MatrixResponse>> Matrix(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
+    private static async Task<Ok<MatrixResponse>> Matrix(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct) =>
+        TypedResults.Ok(await MatrixAsync(db, ws, ct));
+
+    internal static async Task<MatrixResponse> MatrixAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct)
     {
         var phases = await db.Phases.AsNoTracking().Where(p => p.WorkspaceId == ws.Id).OrderBy(p => p.Position)
             .Select(p => new MatrixPhase(p.Id, p.Name, p.Position)).ToListAsync(ct);
@@ -176,7 +179,7 @@ public static class TouchpointsApi
             .Select(g => new MatrixCell(g.Key.Phase, g.Key.ChannelId,
                 g.Select(x => new MatrixTouchpoint(x.Touchpoint.Id, x.Touchpoint.Name, ScoreSummary.From(scores[x.Touchpoint.Id]))).ToList()))
             .ToList();
-        return TypedResults.Ok(new MatrixResponse(phases, channels, cells));
+        return new MatrixResponse(phases, channels, cells);
     }
 
     private static async Task<Created<TouchpointResponse>> Create(CurrentWorkspace ws, TouchpointRequest r, WaymarkDb db, CancellationToken ct)
@@ -222,7 +225,7 @@ public static class TouchpointsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task RequireReferencesAsync(WaymarkDb db, CurrentWorkspace ws, Touchpoint t, CancellationToken ct)
+    internal static async Task RequireReferencesAsync(WaymarkDb db, CurrentWorkspace ws, Touchpoint t, CancellationToken ct)
     {
         await db.RequireAsync<Channel>(ws, t.ChannelId, "channelId", "channel", ct);
         await db.RequireAllAsync<Phase>(ws, t.PhaseIds, "phaseIds", "phase", ct);
@@ -237,7 +240,7 @@ public static class TouchpointsApi
     /// Current scores of the given touchpoints from one query: over the whole workspace's evaluations when most
     /// touchpoints are wanted anyway, otherwise only over those of the given ones.
     /// </summary>
-    private static async Task<Dictionary<Guid, CurrentScore>> ScoresAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Guid> touchpointIds, bool wholeWorkspace, CancellationToken ct)
+    internal static async Task<Dictionary<Guid, CurrentScore>> ScoresAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Guid> touchpointIds, bool wholeWorkspace, CancellationToken ct)
     {
         if (touchpointIds.Count == 0) return [];
         var query = db.Evaluations.AsNoTracking().Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null);
@@ -251,7 +254,7 @@ public static class TouchpointsApi
     }
 
     /// <summary>Steps of this workspace's journeys whose touchpoints include the given one (Steps → Stages → Journeys).</summary>
-    private static async Task<List<StepUse>> StepsUsingAsync(WaymarkDb db, CurrentWorkspace ws, Guid touchpointId, CancellationToken ct)
+    internal static async Task<List<StepUse>> StepsUsingAsync(WaymarkDb db, CurrentWorkspace ws, Guid touchpointId, CancellationToken ct)
     {
         var steps = await (
             from step in db.Steps.AsNoTracking()

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Waymark.Domain.Common;
+using Waymark.Web.Components.Services;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Components.Shared;
+
+/// <summary>A page inside a workspace (<c>/w/{Ws}/…</c>): resolves the workspace and the user's role in it.</summary>
+public abstract class WorkspacePage : ComponentBase
+{
+    [Parameter] public string Ws { get; set; } = "";
+    [Inject] protected UiData Data { get; set; } = default!;
+    [Inject] protected UiAccess Access { get; set; } = default!;
+    [Inject] protected NavigationManager Nav { get; set; } = default!;
+    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+
+    protected CurrentWorkspace? Workspace { get; private set; }
+    protected UiRole? Role { get; private set; }
+    protected bool CanEdit => Role is UiRole.Editor or UiRole.Owner;
+    protected bool IsOwner => Role is UiRole.Owner;
+    /// <summary>Null while loading; false when the workspace is unknown or not the user's.</summary>
+    protected bool? Found { get; private set; }
+
+    protected string Link(string path) => $"/w/{Uri.EscapeDataString(Ws)}/{path}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Workspace?.Key != Ws)
+        {
+            Workspace = await Data.WorkspaceAsync(Ws);
+            Role = Workspace is null ? null : await Access.RoleAsync(Ws);
+            Found = Workspace is not null && Role is not null;
+        }
+        if (Found == true) await LoadAsync();
+    }
+
+    protected abstract Task LoadAsync();
+
+    /// <summary>Runs a change; rule violations and stale versions become a message instead of an error page.</summary>
+    protected async Task<bool> TryAsync(Func<Task> change, string? done = null)
+    {
+        if (!CanEdit) { Snackbar.Add("You can view this workspace but not change it.", Severity.Warning); return false; }
+        try
+        {
+            await change();
+            if (done is not null) Snackbar.Add(done, Severity.Success);
+            return true;
+        }
+        catch (Exception e) when (UiErrors.Message(e) is { } message)
+        {
+            Snackbar.Add(message, e is StaleVersionException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException ? Severity.Warning : Severity.Error);
+            return false;
+        }
+    }
+}
+
+public static class UiErrors
+{
+    public static string? Message(Exception e) => e switch
+    {
+        StaleVersionException s => s.Message,
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "Someone else changed this in the meantime. The newer version is shown; apply your change again.",
+        DomainRuleException d => d.Message,
+        NotFoundException n => n.Message,
+        ConflictException c => c.Message,
+        _ => null,
+    };
+}
