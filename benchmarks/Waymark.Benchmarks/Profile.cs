@@ -7,6 +7,18 @@ namespace Waymark.Benchmarks;
 /// <summary>--profile FILE.csv: times each metric alone on a log, to see where the full report spends its time.</summary>
 internal static class Profile
 {
+    /// <summary>--memory FILE.csv: peak working set after reading, and after one full analysis (run alone in a fresh process).</summary>
+    public static void Memory(string csv)
+    {
+        var proc = System.Diagnostics.Process.GetCurrentProcess();
+        var log = CsvEventReader.Read(csv, new ReadOptions { KeepAttributes = false });
+        proc.Refresh();
+        Console.WriteLine($"after read: peak {proc.PeakWorkingSet64 / 1e6:F0} MB = {proc.PeakWorkingSet64 / (double)log.Count:F0} B/event; heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+        JourneyAnalyzer.Analyze(log, new AnalysisOptions { Journey = Waymark.Analytics.Generation.EventGenerator.DesignedJourney });
+        proc.Refresh();
+        Console.WriteLine($"after analysis: peak {proc.PeakWorkingSet64 / 1e6:F0} MB = {proc.PeakWorkingSet64 / (double)log.Count:F0} B/event; retained {GC.GetTotalMemory(true) / (double)log.Count:F1} B/event");
+    }
+
     public static void Run(string csv, int runs)
     {
         if (csv.EndsWith(".xes") || csv.EndsWith(".gz"))

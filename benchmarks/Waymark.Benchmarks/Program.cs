@@ -3,6 +3,11 @@ using Waymark.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/Waymark.Benchmarks -- [--events 10000000] [--dir /tmp/waymark-bench]
 //        [--xes-events 2000000] [--runs 5] [--no-duckdb]
+if (args.Length >= 2 && args[0] == "--memory")
+{
+    Waymark.Benchmarks.Profile.Memory(args[1]);
+    return;
+}
 if (args.Length >= 2 && args[0] == "--profile")
 {
     Waymark.Benchmarks.Profile.Run(args[1], 3);

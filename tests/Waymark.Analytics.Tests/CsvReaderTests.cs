@@ -82,3 +82,24 @@ public class CsvReaderTests
         Assert.Equal(["A+START", "A+COMPLETE"], JourneyAnalyzer.Analyze(log).Variants[0].Activities);
     }
 }
+
+public class NdjsonReaderTests
+{
+    [Fact]
+    public void Reads_ndjson_and_names_the_line_of_a_bad_record()
+    {
+        const string text = """
+            {"customer":"a","time":"2024-01-01T10:00:00Z","touchpoint":"call","channel":"phone","score":4,"score_kind":"csat"}
+            {"customer":"a","time":"2024-01-01T11:00:00Z","touchpoint":"chat","channel":"chat","score":null,"score_kind":null}
+            """;
+        var log = NdjsonEventReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), new ReadOptions { SourceName = "e.ndjson" });
+        Assert.Equal(2, log.Count);
+        Assert.Equal((4f, ScoreKind.Csat), (log.ScoreOf(0), log.ScoreKindOf(0)));
+        var e = Assert.Throws<EventLogFormatException>(() => NdjsonEventReader.Read(
+            new MemoryStream(Encoding.UTF8.GetBytes(text + "\n{\"customer\":\"b\",\"time\":\"yesterday\",\"touchpoint\":\"x\"}\n")), new ReadOptions { SourceName = "e.ndjson" }));
+        Assert.Equal(("line 3", "time"), (e.Location, e.Field));
+        var broken = Assert.Throws<EventLogFormatException>(() => NdjsonEventReader.Read(
+            new MemoryStream(Encoding.UTF8.GetBytes(text + "\n{\"customer\": \n")), new ReadOptions { SourceName = "e.ndjson" }));
+        Assert.Equal("line 3", broken.Location);
+    }
+}

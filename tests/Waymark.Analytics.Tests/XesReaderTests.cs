@@ -92,3 +92,28 @@ public class XesReaderTests
         Assert.Contains("not <log>", e.Message);
     }
 }
+
+public class ProMStyleXesTests
+{
+    [Fact]
+    public void A_prom_style_log_reads_with_customers_cases_lists_and_scores()
+    {
+        var log = XesReader.Read(Paths.TestData("prom-style.xes"));
+        Assert.Equal(3, log.Count);
+        Assert.Equal("Jane", log.CustomerOf(0));
+        Assert.Equal(["T-100", "T-100", "T-101"], Enumerable.Range(0, 3).Select(i => log.CaseOf(i)));
+        Assert.Equal("TRUE", log.AttributeOf(0, "case:vip"));
+        Assert.Equal("B-2", log.AttributeOf(0, "case:products/sku"));
+        Assert.Equal(new DateTime(2010, 12, 30, 9, 12, 0, 500, DateTimeKind.Utc), log.TimeOf(1));
+        Assert.Equal((9f, Model.ScoreKind.Nps), (log.ScoreOf(1), log.ScoreKindOf(1)));
+        Assert.Equal(300f, log.DurationOf(2));
+
+        // Per customer, Jane's two cases form one journey; per case, two.
+        var byCustomer = JourneyAnalyzer.Analyze(log);
+        Assert.Equal(1, byCustomer.Cases);
+        Assert.Equal(["order", "order", "complain"], byCustomer.Variants[0].Activities);
+        var byCase = JourneyAnalyzer.Analyze(XesReader.Read(Paths.TestData("prom-style.xes"), new ReadOptions { JourneyKey = Model.JourneyKey.Case }));
+        Assert.Equal(2, byCase.Cases);
+        Assert.Equal(new NpsStats(1, 1, 0, 0, 100), byCase.Kpis.Nps);
+    }
+}
