@@ -9,9 +9,10 @@ public static class UiSetup
 {
     public static WebApplicationBuilder AddWaymarkUi(this WebApplicationBuilder builder)
     {
-        // A build output (dotnet run, tests) has no published asset manifest; read the build's, which points at the
-        // files in the project and in MudBlazor's package. A published app carries its own and this changes nothing.
-        if (!IsPublished()) builder.WebHost.UseStaticWebAssets();
+        // A build output (dotnet run, tests, a built dll in Production) serves its assets from where they were built:
+        // the project's wwwroot and MudBlazor's package, listed in <app>.staticwebassets.runtime.json. A published app
+        // has no such file (its assets sit in wwwroot with their own manifest) and then this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o =>
@@ -20,7 +21,7 @@ public static class UiSetup
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
         services.AddCascadingAuthenticationState();
-        services.AddSingleton<UiData>();
+        services.AddScoped<UiData>();
         services.AddSingleton<MapChanges>();
         services.AddScoped<UiAccess>();
         return builder;
@@ -32,12 +33,5 @@ public static class UiSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
-    }
-
-    /// <summary>A published app has no build-time static web assets manifest next to it.</summary>
-    private static bool IsPublished()
-    {
-        var name = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
-        return name is null || !File.Exists(Path.Combine(AppContext.BaseDirectory, $"{name}.staticwebassets.runtime.json"));
     }
 }

@@ -1,29 +1,41 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
+using Waymark.Storage.Access;
+using Waymark.Web.Access;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Services;
 
 public enum UiRole { Viewer, Editor, Owner }
 
-/// <summary>What the signed-in user may do in a workspace, as the UI needs it: see, edit, own.</summary>
-public sealed class UiAccess(AuthenticationStateProvider auth, UiData data, IServiceProvider services)
+/// <summary>What the signed-in user may do in a workspace, as the UI needs it: see, edit, own. Asked once per circuit and workspace.</summary>
+public sealed class UiAccess(AuthenticationStateProvider auth, IServiceScopeFactory scopes)
 {
     private readonly Dictionary<string, UiRole?> _roles = [];
 
-    public async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
+    public async Task<ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
 
     public async Task<UiRole?> RoleAsync(string workspaceKey, CancellationToken ct = default)
     {
         if (_roles.TryGetValue(workspaceKey, out var known)) return known;
-        var role = await AccessBridge.RoleAsync(services, await UserAsync(), workspaceKey, ct);
-        _roles[workspaceKey] = role;
-        return role;
+        // A scope of its own: the circuit may ask while a page is loading, and a DbContext takes one question at a time.
+        await using var scope = scopes.CreateAsyncScope();
+        var role = await scope.ServiceProvider.GetRequiredService<WorkspaceAccess>().RoleAsync(await UserAsync(), workspaceKey, ct);
+        var ui = role switch
+        {
+            WorkspaceRole.Owner => UiRole.Owner,
+            WorkspaceRole.Editor => UiRole.Editor,
+            WorkspaceRole.Viewer => UiRole.Viewer,
+            _ => (UiRole?)null,
+        };
+        _roles[workspaceKey] = ui;
+        return ui;
     }
 
     public async Task<List<CurrentWorkspace>> WorkspacesAsync(CancellationToken ct = default)
     {
-        var keys = await AccessBridge.WorkspaceKeysAsync(services, await UserAsync(), ct);
-        var all = await data.AllWorkspacesAsync(ct);
-        return keys is null ? all : all.Where(w => keys.Contains(w.Key)).ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var list = await scope.ServiceProvider.GetRequiredService<WorkspaceAccess>().WorkspacesOfAsync(await UserAsync(), ct);
+        return list.Select(w => new CurrentWorkspace(Guid.Empty, w.Key, w.Name)).ToList();
     }
 }

@@ -1,15 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Storage;
+using Waymark.Web.Access;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Services;
 
 /// <summary>
 /// Opens a short-lived DbContext per piece of work: a Blazor circuit lives for hours, a DbContext should not.
+/// Each comes from its own service scope whose actor is the signed-in user, so the audit trail names them.
 /// </summary>
-public sealed class UiData(StorageOptions options, TimeProvider time)
+public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvider auth, TimeProvider time)
 {
-    public WaymarkDb Open() => StorageSetup.CreateDb(options);
+    public WaymarkDb Open()
+    {
+        // Not disposed on purpose: disposing the DbContext is all the scope would do, and the caller does that.
+        var scope = scopes.CreateScope();
+        if (User is { } user && user.Actor() is { } actor)
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(actor);
+        return scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+    }
+
+    /// <summary>The circuit's user; the server's authentication state is known from the start of the circuit.</summary>
+    private ClaimsPrincipal? User
+    {
+        get
+        {
+            var state = auth.GetAuthenticationStateAsync();
+            return state.IsCompletedSuccessfully ? state.Result.User : null;
+        }
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -19,12 +40,5 @@ public sealed class UiData(StorageOptions options, TimeProvider time)
         await using var db = Open();
         return await db.Workspaces.AsNoTracking().Where(w => w.Key == key)
             .Select(w => new CurrentWorkspace(w.Id, w.Key, w.Name)).FirstOrDefaultAsync(ct);
-    }
-
-    public async Task<List<CurrentWorkspace>> AllWorkspacesAsync(CancellationToken ct = default)
-    {
-        await using var db = Open();
-        return await db.Workspaces.AsNoTracking().OrderBy(w => w.Name)
-            .Select(w => new CurrentWorkspace(w.Id, w.Key, w.Name)).ToListAsync(ct);
     }
 }

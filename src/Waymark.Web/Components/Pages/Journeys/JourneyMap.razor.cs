@@ -1,0 +1,493 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Waymark.Domain.Improvements;
+using Waymark.Domain.Journeys;
+using Waymark.Web.Components.Services;
+using Waymark.Web.Components.Shared;
+using Waymark.Web.Features.Journeys;
+
+namespace Waymark.Web.Components.Pages.Journeys;
+
+/// <summary>
+/// The journey map editor. Every change is saved at once through <see cref="MapData"/>, remembered for one undo,
+/// and announced to the other open copies of the map through <see cref="MapChanges"/>.
+/// </summary>
+public partial class JourneyMap : WorkspacePage, IDisposable
+{
+    public const int ColumnWidth = 188;
+    public const int EmotionHeight = 118;
+
+    public static readonly IReadOnlyDictionary<string, string> LaneNames = new Dictionary<string, string>
+    {
+        [JourneyLanes.Actions] = "Customer actions",
+        [JourneyLanes.Thoughts] = "Thoughts & motivation",
+        [JourneyLanes.Questions] = "Questions",
+        [JourneyLanes.Obstacles] = "Obstacles",
+        [JourneyLanes.Emotion] = "Emotion curve",
+        [JourneyLanes.Channels] = "Touchpoints by channel",
+        [JourneyLanes.Backstage] = "Backstage",
+        [JourneyLanes.Highlights] = "Highlights",
+        [JourneyLanes.Kpis] = "KPIs",
+        [JourneyLanes.Improvements] = "Ideas & actions",
+    };
+
+    [Parameter] public Guid Id { get; set; }
+    [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
+    [Inject] private MapChanges Changes { get; set; } = default!;
+    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
+
+    private readonly string _me = Guid.NewGuid().ToString("N");
+    private MapView? _view;
+    private bool _missing;
+    private bool _subscribed;
+    private bool _busy;
+    private (string Label, Func<Task> Run)? _undo;
+    private bool _showLanes;
+
+    // The step editor: its own copy of the step and the version it was read at.
+    private Guid? _selected;
+    private StepForm? _form;
+    private int _formVersion;
+    private string? _conflict;
+    private string _actionTitle = "";
+    private Guid? _actionOwner;
+    private DateOnly? _actionDue;
+    private ImprovementKind _newKind = ImprovementKind.Action;
+
+    private Guid? _renaming;
+    private string _stageName = "";
+    private Guid? _dragStep;
+    private Guid? _dragStage;
+
+    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index);
+    private List<Column> _columns = [];
+
+    protected override async Task LoadAsync()
+    {
+        if (!_subscribed)
+        {
+            Changes.Changed += OnMapChanged;
+            _subscribed = true;
+        }
+        await ReloadAsync();
+        if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) Select(s);
+    }
+
+    private async Task ReloadAsync()
+    {
+        _view = await MapData.LoadAsync(Data, Workspace!, Id);
+        _missing = _view is null;
+        _columns = [];
+        if (_view is null) return;
+        foreach (var stage in _view.Map.Stages)
+        {
+            if (stage.Steps.Count == 0) _columns.Add(new Column(stage, null, _columns.Count));
+            foreach (var step in stage.Steps) _columns.Add(new Column(stage, step, _columns.Count));
+        }
+        if (_selected is { } id && _view.Step(id) is null) CloseEditor();
+    }
+
+    private Task OnMapChanged(MapChange change)
+    {
+        if (change.JourneyId != Id || change.Source == _me) return Task.CompletedTask;
+        return InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            if (_selected is { } s && _view?.Step(s) is { } newer && newer.Version != _formVersion)
+                _conflict = "Someone else just changed this step. Saving now would be refused; reopen the step to see their version.";
+            Snackbar.Add($"The map was updated by someone else: {change.What}.", Severity.Info);
+            StateHasChanged();
+        });
+    }
+
+    /// <summary>Runs a change with its undo, then redraws and tells the other viewers.</summary>
+    private async Task DoAsync(string what, Func<Task> change, Func<Task>? undo)
+    {
+        if (_busy) return;
+        _busy = true;
+        try
+        {
+            var ok = await TryAsync(change);
+            if (ok) _undo = undo is null ? null : (what, undo);
+            await ReloadAsync();
+            if (ok) Changes.Publish(new MapChange(Id, _me, what));
+        }
+        finally { _busy = false; }
+    }
+
+    private async Task UndoAsync()
+    {
+        if (_undo is not { } undo || _busy) return;
+        _busy = true;
+        try
+        {
+            _undo = null;
+            if (await TryAsync(undo.Run, $"Undone: {undo.Label}"))
+                Changes.Publish(new MapChange(Id, _me, $"undid {undo.Label}"));
+            await ReloadAsync();
+            if (_selected is { } s && _view?.Step(s) is { } step) LoadForm(step);
+        }
+        finally { _busy = false; }
+    }
+
+    private Task OnKeyDown(KeyboardEventArgs e) =>
+        (e.CtrlKey || e.MetaKey) && e.Key is "z" or "Z" && _undo is not null && _form is null ? UndoAsync() : Task.CompletedTask;
+
+    // ---- stages -------------------------------------------------------------------------------
+
+    private Task AddStageAsync() => DoAsync("added a stage", async () =>
+    {
+        var id = await MapData.AddStageAsync(Data, Workspace!, Id, "New stage", null, null);
+        _renaming = id;
+        _stageName = "New stage";
+        _lastAdded = id;
+    }, () => RemoveStageIfThere(_lastAdded));
+
+    private Guid _lastAdded;
+
+    private async Task RemoveStageIfThere(Guid stageId)
+    {
+        var stage = _view?.Map.Stages.FirstOrDefault(s => s.Id == stageId);
+        if (stage is not null) await MapData.RemoveStageAsync(Data, Workspace!, Id, stageId, stage.Version);
+    }
+
+    private void StartRename(StageResponse stage)
+    {
+        if (!CanEdit) return;
+        _renaming = stage.Id;
+        _stageName = stage.Name;
+    }
+
+    private async Task FinishRename(StageResponse stage)
+    {
+        if (_renaming != stage.Id) return;
+        _renaming = null;
+        var name = _stageName.Trim();
+        if (name.Length == 0 || name == stage.Name) return;
+        var old = stage.Name;
+        await DoAsync($"renamed stage '{old}'", () => MapData.RenameStageAsync(Data, Workspace!, Id, stage.Id, name, stage.Version),
+            async () =>
+            {
+                var now = _view?.Map.Stages.FirstOrDefault(s => s.Id == stage.Id);
+                if (now is not null) await MapData.RenameStageAsync(Data, Workspace!, Id, stage.Id, old, now.Version);
+            });
+    }
+
+    private async Task RenameKey(KeyboardEventArgs e, StageResponse stage)
+    {
+        if (e.Key == "Enter") await FinishRename(stage);
+        else if (e.Key == "Escape") _renaming = null;
+    }
+
+    private Task MoveStageAsync(StageResponse stage, int to)
+    {
+        if (_view is null || to < 0 || to >= _view.Map.Stages.Count || to == stage.Position) return Task.CompletedTask;
+        var from = stage.Position;
+        return DoAsync($"moved stage '{stage.Name}'", () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, to),
+            () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, from));
+    }
+
+    private async Task DeleteStageAsync(StageResponse stage)
+    {
+        if (_view!.Map.Stages.Count <= 1) { Snackbar.Add("A map keeps at least one stage.", Severity.Warning); return; }
+        await DoAsync($"deleted stage '{stage.Name}'", () => MapData.RemoveStageAsync(Data, Workspace!, Id, stage.Id, stage.Version),
+            () => MapData.RestoreStageAsync(Data, Workspace!, Id, stage));
+    }
+
+    // ---- steps --------------------------------------------------------------------------------
+
+    private async Task AddStepAsync(StageResponse stage)
+    {
+        Guid added = default;
+        await DoAsync($"added a step to '{stage.Name}'", async () =>
+        {
+            added = await MapData.AddStepAsync(Data, Workspace!, Id, stage.Id, new StepContent("New step"), null);
+        }, () => RemoveStepIfThere(added));
+        if (added != default && _view?.Step(added) is not null)
+        {
+            Select(added);
+            _focusAction = true;
+        }
+    }
+
+    private bool _focusAction;
+
+    private async Task RemoveStepIfThere(Guid stepId)
+    {
+        if (_view?.Step(stepId) is { } step) await MapData.RemoveStepAsync(Data, Workspace!, Id, stepId, step.Version);
+    }
+
+    private (StageResponse Stage, int Index)? Earlier(StepResponse step)
+    {
+        var stages = _view!.Map.Stages;
+        var stage = stages.First(s => s.Id == step.StageId);
+        if (step.Position > 0) return (stage, step.Position - 1);
+        var i = stages.ToList().IndexOf(stage);
+        return i > 0 ? (stages[i - 1], stages[i - 1].Steps.Count) : null;
+    }
+
+    private (StageResponse Stage, int Index)? Later(StepResponse step)
+    {
+        var stages = _view!.Map.Stages;
+        var stage = stages.First(s => s.Id == step.StageId);
+        if (step.Position < stage.Steps.Count - 1) return (stage, step.Position + 1);
+        var i = stages.ToList().IndexOf(stage);
+        return i < stages.Count - 1 ? (stages[i + 1], 0) : null;
+    }
+
+    private async Task MoveStepAsync(StepResponse step, StageResponse to, int index)
+    {
+        var fromStage = step.StageId;
+        var fromIndex = step.Position;
+        if (to.Id == fromStage && index == fromIndex) return;
+        await DoAsync($"moved step '{step.Action}'", () => MapData.MoveStepAsync(Data, Workspace!, Id, step.Id, to.Id, index),
+            () => MapData.MoveStepAsync(Data, Workspace!, Id, step.Id, fromStage, fromIndex));
+        await JS.InvokeVoidAsync("waymark.focus", $"[data-move='{step.Id}']");
+    }
+
+    private Task MoveEarlier(StepResponse step) => Earlier(step) is { } t ? MoveStepAsync(step, t.Stage, t.Index) : Task.CompletedTask;
+    private Task MoveLater(StepResponse step) => Later(step) is { } t ? MoveStepAsync(step, t.Stage, t.Index) : Task.CompletedTask;
+
+    private async Task DeleteStepAsync(StepResponse step)
+    {
+        var stageId = step.StageId;
+        var position = step.Position;
+        var content = MapData.ContentOf(step);
+        if (_selected == step.Id) CloseEditor();
+        await DoAsync($"deleted step '{step.Action}'", () => MapData.RemoveStepAsync(Data, Workspace!, Id, step.Id, step.Version),
+            () => MapData.AddStepAsync(Data, Workspace!, Id, stageId, content, position));
+    }
+
+    // ---- drag and drop ------------------------------------------------------------------------
+
+    private void DragStep(StepResponse step) { _dragStep = step.Id; _dragStage = null; }
+    private void DragStage(StageResponse stage) { _dragStage = stage.Id; _dragStep = null; }
+
+    private async Task DropOnStep(StepResponse target)
+    {
+        if (_dragStep is { } id && id != target.Id && _view?.Step(id) is { } step)
+            await MoveStepAsync(step, _view.Map.Stages.First(s => s.Id == target.StageId), target.Position);
+        else if (_dragStage is { } stageId && _view?.Map.Stages.FirstOrDefault(s => s.Id == stageId) is { } stage)
+            await MoveStageAsync(stage, _view.Map.Stages.First(s => s.Id == target.StageId).Position);
+        _dragStep = null;
+        _dragStage = null;
+    }
+
+    private async Task DropOnStage(StageResponse target)
+    {
+        if (_dragStep is { } id && _view?.Step(id) is { } step)
+            await MoveStepAsync(step, target, step.StageId == target.Id ? target.Steps.Count - 1 : target.Steps.Count);
+        else if (_dragStage is { } stageId && stageId != target.Id && _view?.Map.Stages.FirstOrDefault(s => s.Id == stageId) is { } stage)
+            await MoveStageAsync(stage, target.Position);
+        _dragStep = null;
+        _dragStage = null;
+    }
+
+    // ---- lanes, persona, state ----------------------------------------------------------------
+
+    private IReadOnlyList<string> Lanes => _view?.Map.Lanes ?? [];
+
+    private Task SetLanes(List<string> lanes, string what)
+    {
+        var old = Lanes.ToList();
+        return DoAsync(what, () => MapData.ShowLanesAsync(Data, Workspace!, Id, lanes, _view!.Map.Version),
+            () => MapData.ShowLanesAsync(Data, Workspace!, Id, old, _view!.Map.Version));
+    }
+
+    private Task ToggleLane(string lane)
+    {
+        var lanes = Lanes.ToList();
+        if (lanes.Remove(lane)) return SetLanes(lanes, $"hid the lane '{LaneNames[lane]}'");
+        // A lane shown again goes back to its usual place among the shown ones.
+        var order = JourneyLanes.All.ToList();
+        var at = lanes.FindIndex(l => order.IndexOf(l) > order.IndexOf(lane));
+        lanes.Insert(at < 0 ? lanes.Count : at, lane);
+        return SetLanes(lanes, $"showed the lane '{LaneNames[lane]}'");
+    }
+
+    private Task MoveLane(string lane, int delta)
+    {
+        var lanes = Lanes.ToList();
+        var i = lanes.IndexOf(lane);
+        var j = i + delta;
+        if (i < 0 || j < 0 || j >= lanes.Count) return Task.CompletedTask;
+        (lanes[i], lanes[j]) = (lanes[j], lanes[i]);
+        return SetLanes(lanes, $"moved the lane '{LaneNames[lane]}' {(delta < 0 ? "up" : "down")}");
+    }
+
+    private Task SetPersona(ChangeEventArgs e)
+    {
+        Guid? persona = Guid.TryParse(e.Value as string, out var p) ? p : null;
+        var old = _view!.Map.PersonaId;
+        var state = _view.Map.State;
+        return DoAsync("changed the persona", () => MapData.DescribeAsync(Data, Workspace!, Id, persona, state, _view.Map.Version),
+            () => MapData.DescribeAsync(Data, Workspace!, Id, old, _view!.Map.State, _view.Map.Version));
+    }
+
+    private Task SetState(JourneyState state)
+    {
+        if (_view!.Map.State == state) return Task.CompletedTask;
+        var old = _view.Map.State;
+        var persona = _view.Map.PersonaId;
+        return DoAsync($"switched to the {state.ToString().ToLowerInvariant()} state", () => MapData.DescribeAsync(Data, Workspace!, Id, persona, state, _view.Map.Version),
+            () => MapData.DescribeAsync(Data, Workspace!, Id, _view!.Map.PersonaId, old, _view.Map.Version));
+    }
+
+    // ---- step editor --------------------------------------------------------------------------
+
+    private void Select(Guid stepId)
+    {
+        if (_view?.Step(stepId) is not { } step) return;
+        _selected = stepId;
+        _conflict = null;
+        LoadForm(step);
+    }
+
+    private void LoadForm(StepResponse step)
+    {
+        _form = StepForm.From(step);
+        _formVersion = step.Version;
+    }
+
+    private void CloseEditor()
+    {
+        _selected = null;
+        _form = null;
+        _conflict = null;
+    }
+
+    private async Task SaveStepAsync()
+    {
+        if (_form is null || _selected is not { } id || _view?.Step(id) is not { } before) return;
+        var content = _form.ToContent();
+        var oldContent = MapData.ContentOf(before);
+        var version = _formVersion;
+        var ok = false;
+        await DoAsync($"edited step '{content.Action}'", async () =>
+        {
+            await MapData.UpdateStepAsync(Data, Workspace!, Id, id, content, version);
+            ok = true;
+        }, async () =>
+        {
+            if (_view?.Step(id) is { } now) await MapData.UpdateStepAsync(Data, Workspace!, Id, id, oldContent, now.Version);
+        });
+        if (_view?.Step(id) is { } after)
+        {
+            if (ok)
+            {
+                LoadForm(after);
+                _conflict = null;
+                Snackbar.Add("Step saved.", Severity.Success);
+            }
+            else if (after.Version != version)
+            {
+                // Someone saved first: show their version, keep nothing of ours silently.
+                LoadForm(after);
+                _conflict = $"Someone else saved this step first (version {after.Version}). Their version is shown now; apply your change again if it still matters.";
+            }
+        }
+    }
+
+    private void ToggleTouchpoint(Guid touchpointId, bool on)
+    {
+        if (_form is null) return;
+        _form.TouchpointIds.Remove(touchpointId);
+        if (on) _form.TouchpointIds.Add(touchpointId);
+    }
+
+    private async Task AddImprovementAsync()
+    {
+        if (_selected is not { } stepId || string.IsNullOrWhiteSpace(_actionTitle)) return;
+        var content = new ImprovementContent(_actionTitle.Trim(), OwnerId: _actionOwner, DueOn: _actionDue, JourneyId: Id, StepId: stepId);
+        var kind = _newKind;
+        if (await TryAsync(() => MapData.AddImprovementAsync(Data, Workspace!, kind, content), $"{Ui.Words(kind)} added to the step."))
+        {
+            _actionTitle = "";
+            _actionDue = null;
+            await ReloadAsync();
+            Changes.Publish(new MapChange(Id, _me, $"added an {kind.ToString().ToLowerInvariant()}"));
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusAction)
+        {
+            _focusAction = false;
+            await JS.InvokeVoidAsync("waymark.focus", "#step-action");
+        }
+    }
+
+    // ---- drawing ------------------------------------------------------------------------------
+
+    private string GridTemplate => $"grid-template-columns: var(--wm-lane-w) repeat({Math.Max(1, _columns.Count)}, {ColumnWidth}px) {ColumnWidth / 2}px;";
+
+    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static double EmotionY(int emotion) => EmotionHeight / 2.0 - emotion * (EmotionHeight / 2.0 - 14) / 3.0;
+
+    /// <summary>A smooth line through the points (Catmull–Rom turned into cubic Béziers).</summary>
+    private string EmotionPath()
+    {
+        var points = _columns.Where(c => c.Step is not null)
+            .Select(c => (X: c.Index * ColumnWidth + ColumnWidth / 2.0, Y: EmotionY(c.Step!.Emotion))).ToList();
+        if (points.Count == 0) return "";
+        var path = new StringBuilder($"M{F(points[0].X)},{F(points[0].Y)}");
+        for (var i = 0; i < points.Count - 1; i++)
+        {
+            var p0 = points[Math.Max(0, i - 1)];
+            var p1 = points[i];
+            var p2 = points[i + 1];
+            var p3 = points[Math.Min(points.Count - 1, i + 2)];
+            path.Append($" C{F(p1.X + (p2.X - p0.X) / 6)},{F(p1.Y + (p2.Y - p0.Y) / 6)} {F(p2.X - (p3.X - p1.X) / 6)},{F(p2.Y - (p3.Y - p1.Y) / 6)} {F(p2.X)},{F(p2.Y)}");
+        }
+        return path.ToString();
+    }
+
+    private IEnumerable<ChannelItem> MapChannels =>
+        _view is null ? [] : _view.Channels.Where(c => _view.Steps.Any(s => s.Touchpoints.Any(t => t.ChannelId == c.Id)));
+
+    private string? DepartmentName(Guid? id) => id is { } d ? _view?.Departments.FirstOrDefault(x => x.Id == d)?.Name : null;
+
+    internal bool LaneTools => CanEdit && !_busy;
+    internal Task LaneMove(string lane, int delta) => MoveLane(lane, delta);
+    internal Task LaneToggle(string lane) => ToggleLane(lane);
+
+    public void Dispose()
+    {
+        if (_subscribed) Changes.Changed -= OnMapChanged;
+    }
+}
+
+/// <summary>The editable copy of a step in the editor panel.</summary>
+public sealed class StepForm
+{
+    public string Action { get; set; } = "";
+    public string? Thoughts { get; set; }
+    public string? Questions { get; set; }
+    public string? Obstacles { get; set; }
+    public int Emotion { get; set; }
+    public List<Guid> TouchpointIds { get; set; } = [];
+    public Guid? BackstageDepartmentId { get; set; }
+    public int? WaitingMinutes { get; set; }
+    public bool IsMomentOfTruth { get; set; }
+    public bool IsPainPoint { get; set; }
+    public bool IsBrandSuccessPoint { get; set; }
+    public string? Notes { get; set; }
+
+    public static StepForm From(StepResponse s) => new()
+    {
+        Action = s.Action, Thoughts = s.ThoughtsAndMotivation, Questions = s.Questions, Obstacles = s.Obstacles, Emotion = s.Emotion,
+        TouchpointIds = [.. s.TouchpointIds], BackstageDepartmentId = s.BackstageDepartmentId, WaitingMinutes = s.WaitingMinutes,
+        IsMomentOfTruth = s.IsMomentOfTruth, IsPainPoint = s.IsPainPoint, IsBrandSuccessPoint = s.IsBrandSuccessPoint, Notes = s.Notes,
+    };
+
+    public StepContent ToContent() => new(Action, Blank(Thoughts), Blank(Questions), Blank(Obstacles), Emotion, TouchpointIds,
+        BackstageDepartmentId, WaitingMinutes, IsMomentOfTruth, IsPainPoint, IsBrandSuccessPoint, Blank(Notes));
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
