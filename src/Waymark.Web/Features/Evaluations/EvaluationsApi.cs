@@ -156,12 +156,7 @@ public static class EvaluationsApi
 
         var touchpoints = touchpointIds.Count == 0 ? [] : (await db.Set<Touchpoint>().Where(t => t.WorkspaceId == ws.Id && touchpointIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
         var personas = personaIds.Count == 0 ? [] : (await db.Set<Persona>().Where(p => p.WorkspaceId == ws.Id && personaIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        var steps = stepIds.Count == 0 ? [] : (await (
-            from step in db.Steps
-            join stage in db.Stages on step.StageId equals stage.Id
-            join journey in db.Journeys on stage.JourneyId equals journey.Id
-            where journey.WorkspaceId == ws.Id && stepIds.Contains(step.Id)
-            select step.Id).ToListAsync(ct)).ToHashSet();
+        var steps = stepIds.Count == 0 ? [] : (await db.StepPlaces(ws).Where(p => stepIds.Contains(p.StepId)).Select(p => p.StepId).ToListAsync(ct)).ToHashSet();
 
         var errors = new List<(int, string, string)>();
         for (var i = 0; i < evaluations.Count; i++)

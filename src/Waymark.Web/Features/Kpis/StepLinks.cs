@@ -5,20 +5,13 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Kpis;
 
-/// <summary>Steps carry no workspace of their own: a step id is valid when it sits in a journey of this workspace.</summary>
 public static class StepLinks
 {
     /// <summary>Checks the step belongs to a journey of this workspace and, when a journey is named as well, to that journey.</summary>
     public static async Task RequireStepAsync(this WaymarkDb db, CurrentWorkspace ws, Guid? stepId, Guid? journeyId, CancellationToken ct)
     {
         if (stepId is null) return;
-        var stepJourney = await (
-                from step in db.Steps
-                join stage in db.Stages on step.StageId equals stage.Id
-                join journey in db.Journeys on stage.JourneyId equals journey.Id
-                where step.Id == stepId && journey.WorkspaceId == ws.Id
-                select (Guid?)journey.Id)
-            .FirstOrDefaultAsync(ct);
+        var stepJourney = await db.StepPlaces(ws).Where(p => p.StepId == stepId).Select(p => (Guid?)p.JourneyId).FirstOrDefaultAsync(ct);
         if (stepJourney is null)
             throw new DomainRuleException("stepId", $"There is no journey step with id {stepId} in this workspace.");
         if (journeyId is not null && journeyId != stepJourney)
