@@ -120,23 +120,20 @@ public sealed class EventLogBuilder
         for (var k = 0; k < keyCount; k++)
             SortSegmentByTime(time, order, offsets[k], offsets[k + 1]);
 
-        // Each column's chunks are dropped as soon as it is gathered; on big logs a collection between columns keeps the
-        // peak near one column above the chunks instead of twice the columns.
-        var big = n >= 1 << 22;
-        void Reclaim() { if (big) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false); }
-        Reclaim();
-        var customer = _customer.Gather(order); _customer.Clear(); Reclaim();
+        // Each column's chunks are dropped as soon as it is gathered, so the GC can reclaim them column by column.
+        // (Forcing a collection between columns was tried: peak working set −4 %, build time ×2; not worth it.)
+        var customer = _customer.Gather(order); _customer.Clear();
         int[]? @case = null;
-        if (_case is not null) { _case.PadTo(n); @case = _case.Gather(order); _case.Clear(); Reclaim(); }
-        var activity = _activity.Gather(order); _activity.Clear(); Reclaim();
-        var channel = _channel.Gather(order); _channel.Clear(); Reclaim();
-        var outcome = _outcome.Gather(order); _outcome.Clear(); Reclaim();
-        var score = _score.Gather(order); _score.Clear(); Reclaim();
+        if (_case is not null) { _case.PadTo(n); @case = _case.Gather(order); _case.Clear(); }
+        var activity = _activity.Gather(order); _activity.Clear();
+        var channel = _channel.Gather(order); _channel.Clear();
+        var outcome = _outcome.Gather(order); _outcome.Clear();
+        var score = _score.Gather(order); _score.Clear();
         var kind = _scoreKind.Gather(order); _scoreKind.Clear();
-        var duration = _duration.Gather(order); _duration.Clear(); Reclaim();
-        var waiting = _waiting.Gather(order); _waiting.Clear(); Reclaim();
+        var duration = _duration.Gather(order); _duration.Clear();
+        var waiting = _waiting.Gather(order); _waiting.Clear();
         var attributes = new Dictionary<int, int[]>();
-        foreach (var (key, col) in _attributes) { attributes[key] = col.Gather(order); col.Clear(); Reclaim(); }
+        foreach (var (key, col) in _attributes) { attributes[key] = col.Gather(order); col.Clear(); }
         _attributes.Clear();
 
         return new EventLog(n, sortBy, Pools, customer, @case, time, activity, channel, outcome, score, kind, duration, waiting, attributes)
