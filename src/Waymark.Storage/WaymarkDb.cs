@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waymark.Domain.Common;
@@ -9,11 +12,13 @@ using Waymark.Domain.Organisation;
 using Waymark.Domain.Personas;
 using Waymark.Domain.Touchpoints;
 using Waymark.Domain.Workspaces;
+using Waymark.Storage.Access;
 
 namespace Waymark.Storage;
 
 /// <summary>The one DbContext; used directly by handlers (see docs/decisions/0001-dbcontext-without-repositories.md).</summary>
-public class WaymarkDb(DbContextOptions<WaymarkDb> options) : DbContext(options)
+/// <remarks>It also holds the accounts (ASP.NET Core Identity), workspace members, API tokens, the audit trail and the data-protection keys.</remarks>
+public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<WaymarkUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Phase> Phases => Set<Phase>();
@@ -29,11 +34,26 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : DbContext(options)
     public DbSet<Kpi> Kpis => Set<Kpi>();
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
     public DbSet<Improvement> Improvements => Set<Improvement>();
+    public DbSet<WorkspaceMembership> Memberships => Set<WorkspaceMembership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<WaymarkUser>().ToTable("users");
+        modelBuilder.Entity<IdentityRole>().ToTable("roles");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WaymarkDb).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

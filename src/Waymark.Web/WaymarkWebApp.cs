@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Waymark.Storage;
+using Waymark.Storage.Access;
 using Waymark.Web.Features;
 using Waymark.Web.Access;
 using Waymark.Web.Components;
@@ -33,7 +34,12 @@ public static class WaymarkWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Read when first needed, so settings given by a host or a test after start-up code ran still count.
         services.AddSingleton(sp => StorageOptionsFrom(sp.GetRequiredService<IConfiguration>()));
-        services.AddDbContext<WaymarkDb>((sp, db) => StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>()));
+        services.AddSingleton<AuditTrail>();
+        services.AddDbContext<WaymarkDb>((sp, db) =>
+        {
+            StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
+            db.AddInterceptors(sp.GetRequiredService<AuditTrail>());
+        });
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);
 
@@ -70,7 +76,7 @@ public static class WaymarkWebApp
         app.UseWaymarkAccess();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waymark API reference"));
-        app.MapHealthChecks("/health").ExcludeFromDescription();
+        app.MapHealthChecks("/health").ExcludeFromDescription().AllowAnonymous();
         app.MapWaymarkApi();
         app.MapWaymarkUi();
         return app;

@@ -9,6 +9,8 @@ using Waymark.Web.Features.Personas;
 using Waymark.Web.Features.Touchpoints;
 using Waymark.Web.Features.Workspaces;
 
+using Waymark.Web.Access;
+
 namespace Waymark.Web.Features;
 
 public static class WaymarkApi
@@ -17,8 +19,16 @@ public static class WaymarkApi
     public static IEndpointRouteBuilder MapWaymarkApi(this IEndpointRouteBuilder app)
     {
         app.MapWorkspacesApi();
-        app.MapWorkspaceImport();
+        // Importing creates a workspace: any signed-in person, who becomes its owner; a larger body than elsewhere.
+        app.MapGroup("").RequireAuthorization(WorkspacePolicies.SignedInUser)
+            .WithRequestBodyLimit(RequestBodyLimits.ImportBytes)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .MapWorkspaceImport();
+        // The role check, written once: members only (others get 404), viewer to read, editor to write, owner where marked.
         var workspace = app.MapGroup("/api/workspaces/{workspace}")
+            .RequireAuthorization(WorkspacePolicies.Member)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
         workspace.MapPhasesApi();
@@ -33,6 +43,9 @@ public static class WaymarkApi
         workspace.MapImprovementsApi();
         workspace.MapDashboardApi();
         workspace.MapExchangeApi();
+        workspace.MapMembersApi();
+        workspace.MapTokensApi();
+        workspace.MapAuditApi();
         return app;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class DatabasePreparation(IServiceProvider services, IConfigurat
             await WorkspaceStore.AddAsync(db, content, ct);
             log.LogInformation("Created the demo workspace '{Key}'", content.Workspace.Key);
         }
+        await Access.FirstAdministrator.EnsureAsync(scope.ServiceProvider, configuration, log, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -14,6 +14,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         var (status, title, detail, errors) = exception switch
         {
+            _ when http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } => (400, "The form cannot be accepted", "The form was not sent from a Waymark page or has expired. Reload the page and try again.", null),
             DomainRuleException e => (400, "The request is not valid", e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e), null),

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Organisation;
 using Waymark.Domain.Workspaces;
 using Waymark.Storage;
+using Waymark.Storage.Access;
+using Waymark.Web.Access;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Workspaces;
@@ -11,25 +14,33 @@ public static class WorkspacesApi
 {
     public sealed record WorkspaceRequest(string? Key, string Name, string? Description, int? Version);
 
-    public sealed record WorkspaceResponse(Guid Id, string Key, string Name, string? Description, DateTimeOffset CreatedAt, int Version)
+    /// <param name="Role">The caller's role in the workspace (in lists).</param>
+    public sealed record WorkspaceResponse(Guid Id, string Key, string Name, string? Description, DateTimeOffset CreatedAt, int Version, WorkspaceRole? Role = null)
     {
         public static WorkspaceResponse From(Workspace w) => new(w.Id, w.Key, w.Name, w.Description, w.CreatedAt, w.Version);
     }
 
     public static IEndpointRouteBuilder MapWorkspacesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workspaces").WithTags("Workspaces").ProducesValidationProblem();
-        group.MapGet("/", List);
-        group.MapPost("/", Create);
-        group.MapGet("/{workspace}", Get).ProducesProblem(404);
-        group.MapPut("/{workspace}", Update).ProducesProblem(404).ProducesProblem(409);
-        group.MapDelete("/{workspace}", Delete).ProducesProblem(404);
+        var group = app.MapGroup("/api/workspaces").WithTags("Workspaces").ProducesValidationProblem().ProducesProblem(401);
+        // Lists only the workspaces the caller belongs to (an administrator: all).
+        group.MapGet("/", List).RequireAuthorization(WorkspacePolicies.Authenticated);
+        // Any signed-in person may create one and becomes its owner (the audit trail adds the membership).
+        group.MapPost("/", Create).RequireAuthorization(WorkspacePolicies.SignedInUser).ProducesProblem(403);
+        var one = group.MapGroup("/{workspace}").RequireAuthorization(WorkspacePolicies.Member).ProducesProblem(403).ProducesProblem(404);
+        one.MapGet("/", Get);
+        one.MapPut("/", Update).RequireWorkspaceRole(WorkspaceRole.Owner).ProducesProblem(409);
+        one.MapDelete("/", Delete).RequireWorkspaceRole(WorkspaceRole.Owner);
         return app;
     }
 
-    private static async Task<Ok<Page<WorkspaceResponse>>> List(WaymarkDb db, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await db.Workspaces.AsNoTracking().OrderBy(w => w.Name).ThenBy(w => w.Key)
-            .ToPageAsync(page, pageSize, WorkspaceResponse.From, ct));
+    private static async Task<Ok<Page<WorkspaceResponse>>> List(WaymarkDb db, WorkspaceAccess access, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct)
+    {
+        var roles = (await access.WorkspacesOfAsync(user, ct)).ToDictionary(v => v.Key, v => v.Role);
+        var keys = roles.Keys.ToList();
+        return TypedResults.Ok(await db.Workspaces.AsNoTracking().Where(w => keys.Contains(w.Key)).OrderBy(w => w.Name).ThenBy(w => w.Key)
+            .ToPageAsync(page, pageSize, w => WorkspaceResponse.From(w) with { Role = roles[w.Key] }, ct));
+    }
 
     private static async Task<Ok<WorkspaceResponse>> Get(CurrentWorkspace ws, WaymarkDb db, HttpContext http, CancellationToken ct)
     {

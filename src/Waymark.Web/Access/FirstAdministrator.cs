@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Storage;
+using Waymark.Storage.Access;
+
+namespace Waymark.Web.Access;
+
+/// <summary>
+/// On a database without accounts: creates the first administrator with a random one-time password, printed on
+/// the console once, and makes them owner of the demo workspace. Never a fixed default password.
+/// </summary>
+internal static class FirstAdministrator
+{
+    public static async Task EnsureAsync(IServiceProvider scoped, IConfiguration configuration, ILogger log, CancellationToken ct)
+    {
+        var users = scoped.GetRequiredService<UserManager<WaymarkUser>>();
+        if (await users.Users.AnyAsync(ct)) return;
+        var email = configuration["Waymark:AdminEmail"] is { Length: > 0 } configured ? configured : Accounts.DefaultAdminEmail;
+        WaymarkUser admin;
+        string password;
+        try
+        {
+            (admin, password) = await Accounts.CreateAsync(users, email, administrator: true);
+        }
+        catch (Infrastructure.ConflictException)
+        {
+            return; // another instance starting at the same time was first
+        }
+        var db = scoped.GetRequiredService<WaymarkDb>();
+        var demo = await db.Workspaces.FirstOrDefaultAsync(w => w.Key == "demo", ct);
+        if (demo is not null)
+            await Accounts.GrantAsync(db, demo.Id, admin.Id, WorkspaceRole.Owner, scoped.GetRequiredService<TimeProvider>(), ct);
+        log.LogInformation("Created the first administrator {Email}", email);
+        Console.WriteLine();
+        Console.WriteLine("  First start: an administrator account was created.");
+        Console.WriteLine($"    e-mail:   {email}");
+        Console.WriteLine($"    password: {password}");
+        Console.WriteLine("  Sign in at /account/login and change this one-time password (POST /api/account/password).");
+        Console.WriteLine("  It is not stored anywhere and will not be shown again.");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Common;
+using Waymark.Storage;
+using Waymark.Storage.Access;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Access;
+
+/// <summary>Owners invite existing accounts by e-mail, change their roles and remove them; a workspace always keeps an owner.</summary>
+public static class MembersApi
+{
+    public sealed record InviteRequest(string? Email, string? Role);
+    public sealed record RoleRequest(string? Role);
+    public sealed record MemberResponse(string UserId, string Email, string? DisplayName, WorkspaceRole Role, DateTimeOffset Since);
+
+    public static RouteGroupBuilder MapMembersApi(this RouteGroupBuilder workspace)
+    {
+        var group = workspace.MapGroup("/members").WithTags("Members").RequireWorkspaceRole(WorkspaceRole.Owner).ProducesProblem(409);
+        group.MapGet("/", List);
+        group.MapPost("/", Invite);
+        group.MapPut("/{userId}", ChangeRole);
+        group.MapDelete("/{userId}", Remove);
+        return workspace;
+    }
+
+    private static IQueryable<MemberResponse> Members(WaymarkDb db, Guid workspaceId) =>
+        db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberResponse(u.Id, u.Email ?? "", u.DisplayName, m.Role, m.CreatedAt));
+
+    private static async Task<Ok<List<MemberResponse>>> List(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct) =>
+        TypedResults.Ok((await Members(db, ws.Id).ToListAsync(ct)).OrderByDescending(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToList());
+
+    private static async Task<Created<MemberResponse>> Invite(CurrentWorkspace ws, InviteRequest request, WaymarkDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var role = Accounts.ParseRole(request.Role);
+        if (string.IsNullOrWhiteSpace(request.Email)) throw new DomainRuleException("email", "Give the e-mail address of the account to invite.");
+        var normalized = request.Email.Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
+            ?? throw new DomainRuleException("email", $"There is no account for '{request.Email.Trim()}'. An administrator creates it first (waymark user add), or the person signs in once with company sign-in.");
+        if (await db.Memberships.AnyAsync(m => m.WorkspaceId == ws.Id && m.UserId == user.Id, ct))
+            throw new ConflictException($"'{user.Email}' is already a member of this workspace; change their role instead.");
+        var membership = await Accounts.GrantAsync(db, ws.Id, user.Id, role, clock, ct);
+        return TypedResults.Created($"/api/workspaces/{ws.Key}/members/{user.Id}",
+            new MemberResponse(user.Id, user.Email ?? "", user.DisplayName, membership.Role, membership.CreatedAt));
+    }
+
+    private static async Task<Ok<MemberResponse>> ChangeRole(CurrentWorkspace ws, string userId, RoleRequest request, WaymarkDb db, CancellationToken ct)
+    {
+        var role = Accounts.ParseRole(request.Role);
+        var membership = await Find(db, ws, userId, ct);
+        if (membership.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner) await EnsureAnotherOwner(db, ws, ct);
+        membership.Role = role;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await Members(db, ws.Id).FirstAsync(m => m.UserId == userId, ct));
+    }
+
+    private static async Task<NoContent> Remove(CurrentWorkspace ws, string userId, WaymarkDb db, CancellationToken ct)
+    {
+        var membership = await Find(db, ws, userId, ct);
+        if (membership.Role == WorkspaceRole.Owner) await EnsureAnotherOwner(db, ws, ct);
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<WorkspaceMembership> Find(WaymarkDb db, CurrentWorkspace ws, string userId, CancellationToken ct) =>
+        await db.Memberships.FirstOrDefaultAsync(m => m.WorkspaceId == ws.Id && m.UserId == userId, ct)
+        ?? throw new NotFoundException($"There is no member {userId} in workspace '{ws.Key}'.");
+
+    private static async Task EnsureAnotherOwner(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct)
+    {
+        if (await db.Memberships.CountAsync(m => m.WorkspaceId == ws.Id && m.Role == WorkspaceRole.Owner, ct) <= 1)
+            throw new ConflictException("This is the workspace's last owner. Make someone else owner first.");
+    }
+}

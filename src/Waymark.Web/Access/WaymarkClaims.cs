@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Waymark.Storage.Access;
+
+namespace Waymark.Web.Access;
+
+/// <summary>The claims Waymark reads, and how to tell a user from a token.</summary>
+public static class WaymarkClaims
+{
+    public const string TokenId = "waymark:token";
+    public const string TokenWorkspace = "waymark:token-workspace";
+    public const string TokenRole = "waymark:token-role";
+
+    public static bool IsToken(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == TokenId);
+
+    /// <summary>The Identity user id of a signed-in person; null for tokens and anonymous callers.</summary>
+    public static string? UserId(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && !user.IsToken() ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public static AuditActor? Actor(this ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        if (user.FindFirstValue(TokenId) is { } token) return new AuditActor(ActorKind.Token, token, user.Identity.Name ?? "token");
+        return user.UserId() is { } id ? new AuditActor(ActorKind.User, id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? id) : null;
+    }
+}
