@@ -79,8 +79,11 @@ internal sealed class PartitionAnalyzer
         var scoreHist = new long[na * PartialResult.Kinds * PartialResult.Bins];
         var edges = new PairTable(na, na);
         var edgeCount = new long[Math.Max(16, na)];
-        var chanCount = new long[Math.Max(1, nc * nc)];
-        var escalation = new long[Math.Max(1, nc * nc)];
+        // Channel pairs through a PairTable too: a log that maps a high-cardinality column as channel must not
+        // allocate channels² counters.
+        var channelPairs = new PairTable(nc, nc);
+        var chanCount = new long[64];
+        var escalation = new long[64];
         var depth = Math.Max(1, o.SankeyDepth);
         var sankey = new PairTable(depth * na, na);
         var sankeyCount = new long[64];
@@ -207,12 +210,18 @@ internal sealed class PartitionAnalyzer
                     }
                     if (doSwitch || doKpis)
                     {
-                        chanCount[c0 * nc + c]++;
+                        var pair = channelPairs.GetOrAdd(c0, c);
+                        if (pair >= chanCount.Length)
+                        {
+                            Array.Resize(ref chanCount, chanCount.Length * 2);
+                            Array.Resize(ref escalation, escalation.Length * 2);
+                        }
+                        chanCount[pair]++;
                         if (c0 != c && c0 != noChannel && c != noChannel)
                         {
                             triggers[a0]++;
                             var o0 = outcome[i - 1];
-                            if (o0 != noOutcome && !_resolvedOutcome[o0]) escalation[c0 * nc + c]++;
+                            if (o0 != noOutcome && !_resolvedOutcome[o0]) escalation[pair]++;
                         }
                     }
                     if (doSankey)
@@ -253,12 +262,12 @@ internal sealed class PartitionAnalyzer
         }
         foreach (var (v, count) in variants)
             p.Variants.Add(new PartialResult.VariantKey(act.AsSpan(v.Start, v.Length).ToArray()), count);
-        for (var c0 = 0; c0 < nc; c0++)
-            for (var c1 = 0; c1 < nc; c1++)
-            {
-                if (chanCount[c0 * nc + c1] > 0) p.ChannelTransitions[(c0, c1)] = chanCount[c0 * nc + c1];
-                if (escalation[c0 * nc + c1] > 0) p.Escalations[(c0, c1)] = escalation[c0 * nc + c1];
-            }
+        for (var pair = 0; pair < channelPairs.Count; pair++)
+        {
+            var key = (channelPairs.From(pair), channelPairs.To(pair));
+            p.ChannelTransitions[key] = chanCount[pair];
+            if (escalation[pair] > 0) p.Escalations[key] = escalation[pair];
+        }
         for (var f = 0; f < sankey.Count; f++)
             p.Sankey[(sankey.From(f) / na, sankey.From(f) % na, sankey.To(f))] = sankeyCount[f];
         if (checker is not null)
