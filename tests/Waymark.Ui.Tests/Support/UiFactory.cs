@@ -66,6 +66,16 @@ public sealed class UiFactory : WebApplicationFactory<Program>
         return StorageSetup.CreateDb(new StorageOptions { SqliteFile = _file });
     }
 
+    /// <summary>The demo workspace's id.</summary>
+    public Guid DemoId
+    {
+        get
+        {
+            using var db = OpenDb();
+            return db.Workspaces.Single(w => w.Key == "demo").Id;
+        }
+    }
+
     private string CookieFor(string email, WorkspaceRole role)
     {
         using var scope = Services.CreateScope();

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Bunit;
+using Waymark.Domain.Kpis;
+using Waymark.Web.Components.Pages.Kpis;
+using Waymark.Web.Features.Kpis;
+
+namespace Waymark.Ui.Tests.Kpis;
+
+/// <summary>The chart component on its own: where its points and lines fall.</summary>
+public sealed class KpiChartTests : IDisposable
+{
+    private readonly BunitContext _ctx = new();
+
+    public void Dispose() => _ctx.Dispose();
+
+    private static (KpisApi.KpiResponse Kpi, List<KpiMeasurement> Measurements) Kpi(double? target, double? best, params double[] values)
+    {
+        var kpi = new Kpi(Guid.NewGuid(), new KpiDefinition("Hotline <wait>", "min", KpiDirection.LowerIsBetter, target, best));
+        var start = new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero);
+        var measurements = values.Select((v, i) => kpi.Measure(v, start.AddMonths(i), MeasurementSource.Manual, null)).ToList();
+        return (KpisApi.KpiResponse.From(kpi, KpiPerformance.Of(kpi, measurements)), measurements);
+    }
+
+    [Fact]
+    public void One_point_per_measurement_in_time_order_with_target_and_best_in_class_lines()
+    {
+        var (kpi, measurements) = Kpi(3, 1, 7.9, 6.5, 5.2, 4.6);
+        // Given in any order; drawn in time order.
+        measurements.Reverse();
+
+        var chart = _ctx.Render<KpiChart>(p => p.Add(c => c.Kpi, kpi).Add(c => c.Measurements, measurements));
+
+        var circles = chart.FindAll("circle");
+        Assert.Equal(4, circles.Count);
+        var xs = circles.Select(c => double.Parse(c.GetAttribute("cx")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(xs.OrderBy(x => x), xs);
+        var ys = circles.Select(c => double.Parse(c.GetAttribute("cy")!, CultureInfo.InvariantCulture)).ToList();
+        // Falling values climb up the chart (SVG y grows downwards).
+        Assert.Equal(ys.OrderBy(y => y), ys);
+        Assert.Equal(["2026-01-01: 7.9", "2026-02-01: 6.5", "2026-03-01: 5.2", "2026-04-01: 4.6"], circles.Select(c => c.QuerySelector("title")!.TextContent).ToList());
+
+        var dashed = chart.FindAll("line[stroke-dasharray]");
+        Assert.Equal(2, dashed.Count);
+        var target = Assert.Single(dashed, l => l.GetAttribute("stroke-dasharray") == "6 4");
+        var best = Assert.Single(dashed, l => l.GetAttribute("stroke-dasharray") == "2 3");
+        var targetY = double.Parse(target.GetAttribute("y1")!, CultureInfo.InvariantCulture);
+        var bestY = double.Parse(best.GetAttribute("y1")!, CultureInfo.InvariantCulture);
+        // Target 3 lies between the last point (4.6) and best in class (1).
+        Assert.True(ys[^1] < targetY && targetY < bestY, $"points {string.Join(",", ys)}, target {targetY}, best {bestY}");
+        Assert.Contains(chart.FindAll("text"), t => t.TextContent == "target");
+        Assert.Contains(chart.FindAll("text"), t => t.TextContent == "best");
+        // Axis labels: first and last date.
+        Assert.Contains(chart.FindAll("text"), t => t.TextContent == "2026-01-01");
+        Assert.Contains(chart.FindAll("text"), t => t.TextContent == "2026-04-01");
+    }
+
+    [Fact]
+    public void Without_a_target_there_is_no_target_line_and_the_name_is_escaped_in_the_label()
+    {
+        var (kpi, measurements) = Kpi(null, null, 5, 6);
+
+        var chart = _ctx.Render<KpiChart>(p => p.Add(c => c.Kpi, kpi).Add(c => c.Measurements, measurements));
+
+        Assert.Empty(chart.FindAll("line[stroke-dasharray]"));
+        Assert.Equal(2, chart.FindAll("circle").Count);
+        Assert.StartsWith("Hotline <wait> over time", chart.Find("svg").GetAttribute("aria-label"));
+        Assert.Empty(chart.FindAll("wait"));
+    }
+
+    [Fact]
+    public void No_measurements_say_so_in_words()
+    {
+        var (kpi, measurements) = Kpi(3, 1);
+
+        var chart = _ctx.Render<KpiChart>(p => p.Add(c => c.Kpi, kpi).Add(c => c.Measurements, measurements));
+
+        Assert.Empty(chart.FindAll("svg"));
+        Assert.Contains("No measurements yet", chart.Markup);
+    }
+}
