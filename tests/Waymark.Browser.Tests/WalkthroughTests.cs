@@ -119,6 +119,7 @@ public sealed class WalkthroughTests(WaymarkServer server) : IClassFixture<Wayma
         }
         await WaymarkServer.WaitForCircuitAsync(page);
         await page.WaitForSelectorAsync("[data-lane=emotion] svg");
+        await page.SetViewportSizeAsync(1600, 1350);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = WaymarkServer.ScreenshotPath("journey-map.png") });
     }
 }
