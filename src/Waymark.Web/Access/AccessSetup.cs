@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Waymark.Storage;
 using Waymark.Storage.Access;
 
@@ -72,23 +74,7 @@ public static class AccessSetup
             o.Events.OnRedirectToLogin = http => ApiOr(http, 401);
             o.Events.OnRedirectToAccessDenied = http => ApiOr(http, 403);
         }));
-        if (OidcConfigured(configuration))
-        {
-            authentication.AddOpenIdConnect(OidcScheme, configuration["Waymark:Oidc:DisplayName"] ?? "Company sign-in", o =>
-            {
-                o.Authority = configuration["Waymark:Oidc:Authority"];
-                o.ClientId = configuration["Waymark:Oidc:ClientId"];
-                o.ClientSecret = configuration["Waymark:Oidc:ClientSecret"];
-                o.ResponseType = "code";
-                o.UsePkce = true;
-                o.SignInScheme = IdentityConstants.ExternalScheme;
-                o.CallbackPath = "/signin-oidc";
-                o.Scope.Add("email");
-                o.Scope.Add("profile");
-                o.MapInboundClaims = true;
-                o.GetClaimsFromUserInfoEndpoint = true;
-            });
-        }
+        AddOidcWhenConfigured(services);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspacePolicies.Member, p => p.RequireAuthenticatedUser().AddRequirements(new WorkspaceRoleRequirement()))
@@ -104,6 +90,39 @@ public static class AccessSetup
         });
         services.AddWaymarkRateLimits();
         return builder;
+    }
+
+    /// <summary>
+    /// Company sign-in: the scheme exists only when Waymark:Oidc:Authority and ClientId are set. Read when the
+    /// options are first built, so settings from any source (file, environment, command line, tests) count.
+    /// </summary>
+    private static void AddOidcWhenConfigured(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddTransient<OpenIdConnectHandler>();
+        services.AddOptions<AuthenticationOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            if (OidcConfigured(configuration))
+                o.AddScheme(OidcScheme, s =>
+                {
+                    s.HandlerType = typeof(OpenIdConnectHandler);
+                    s.DisplayName = configuration["Waymark:Oidc:DisplayName"] ?? "Company sign-in";
+                });
+        });
+        services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IConfiguration>((o, configuration) =>
+        {
+            o.Authority = configuration["Waymark:Oidc:Authority"];
+            o.ClientId = configuration["Waymark:Oidc:ClientId"];
+            o.ClientSecret = configuration["Waymark:Oidc:ClientSecret"];
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.SignInScheme = IdentityConstants.ExternalScheme;
+            o.CallbackPath = "/signin-oidc";
+            o.Scope.Add("email");
+            o.Scope.Add("profile");
+            o.MapInboundClaims = true;
+            o.GetClaimsFromUserInfoEndpoint = true;
+        });
     }
 
     /// <summary>Runs after the exception handler and before any endpoint.</summary>

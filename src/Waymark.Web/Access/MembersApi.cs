@@ -24,8 +24,8 @@ public static class MembersApi
         return workspace;
     }
 
-    private static IQueryable<MemberResponse> Members(WaymarkDb db, Guid workspaceId) =>
-        db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
+    private static IQueryable<MemberResponse> Members(WaymarkDb db, Guid workspaceId, string? userId = null) =>
+        db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == workspaceId && (userId == null || m.UserId == userId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberResponse(u.Id, u.Email ?? "", u.DisplayName, m.Role, m.CreatedAt));
 
     private static async Task<Ok<List<MemberResponse>>> List(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct) =>
@@ -52,7 +52,7 @@ public static class MembersApi
         if (membership.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner) await EnsureAnotherOwner(db, ws, ct);
         membership.Role = role;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await Members(db, ws.Id).FirstAsync(m => m.UserId == userId, ct));
+        return TypedResults.Ok(await Members(db, ws.Id, userId).FirstAsync(ct));
     }
 
     private static async Task<NoContent> Remove(CurrentWorkspace ws, string userId, WaymarkDb db, CancellationToken ct)
