@@ -9,4 +9,6 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateEventsCommand.Create());
+root.Subcommands.Add(AccessCommands.User());
+root.Subcommands.Add(AccessCommands.Token());
 return await root.Parse(args).InvokeAsync();
