@@ -4,14 +4,14 @@ namespace Waymark.Web.Access;
 /// Headers on every answer. The content security policy allows what the Blazor UI (scripts from this site,
 /// its WebSocket back to this site), MudBlazor (inline styles) and the API reference page need, and nothing else.
 /// </summary>
-internal static class SecurityHeaders
+internal static partial class SecurityHeaders
 {
-    public static string ContentSecurityPolicy(HttpRequest request)
+    public static string ContentSecurityPolicy(HttpRequest request, IEnumerable<string>? scriptHashes = null)
     {
         var host = request.Host.Value;
         return string.Join("; ",
             "default-src 'self'",
-            "script-src 'self' 'wasm-unsafe-eval'",
+            "script-src 'self' 'wasm-unsafe-eval'" + string.Concat((scriptHashes ?? []).Select(h => $" 'sha256-{h}'")),
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
@@ -23,12 +23,13 @@ internal static class SecurityHeaders
     }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((http, next) =>
+        app.Use(async (http, next) =>
         {
+            List<string>? hashes = null;
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy(http.Request);
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(http.Request, hashes);
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -36,6 +37,36 @@ internal static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 return Task.CompletedTask;
             });
-            return next(http);
+            if (!IsApiReferencePage(http.Request))
+            {
+                await next(http);
+                return;
+            }
+            // The API reference page starts itself with one inline script; allow exactly that script by its hash.
+            var original = http.Response.Body;
+            using var buffer = new MemoryStream();
+            http.Response.Body = buffer;
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                http.Response.Body = original;
+            }
+            var html = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            hashes = InlineScript().Matches(html)
+                .Select(m => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Groups[1].Value))))
+                .ToList();
+            http.Response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, http.RequestAborted);
         });
+
+    private static bool IsApiReferencePage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/api-reference", out var rest)
+        && !Path.HasExtension(rest.Value ?? "");
+
+    [System.Text.RegularExpressions.GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex InlineScript();
 }

@@ -109,6 +109,19 @@ public sealed class SafeDefaultsTests(StrictFactory factory) : IClassFixture<Str
     }
 
     [Fact]
+    public async Task The_api_reference_page_may_run_exactly_its_own_inline_script()
+    {
+        var response = await factory.CreateClient().GetAsync("/api-reference");
+        var html = await response.Content.ReadAsStringAsync();
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        var script = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"module\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(script.Success, html);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(script.Groups[1].Value)));
+        Assert.Contains($"'sha256-{hash}'", csp);
+        Assert.DoesNotContain("'unsafe-inline'", csp.Split(';').Single(d => d.Trim().StartsWith("script-src")));
+    }
+
+    [Fact]
     public async Task Company_sign_in_is_registered_only_when_configured()
     {
         var schemes = factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();
