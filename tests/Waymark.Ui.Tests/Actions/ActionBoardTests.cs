@@ -87,13 +87,57 @@ public sealed class ActionBoardTests(UiFactory factory)
         var viewer = Html.Parse(await factory.PageAsync("/w/demo/actions", WorkspaceRole.Viewer));
 
         var open = owner.QuerySelector("[data-status=Open] [data-action]")!;
-        var move = Assert.Single(open.QuerySelectorAll("button"));
+        var move = Assert.Single(open.QuerySelectorAll("button"), b => b.GetAttribute("aria-label")!.StartsWith("Move ", StringComparison.Ordinal));
+        Assert.Contains(open.QuerySelectorAll("button"), b => b.GetAttribute("aria-label") == $"Edit {open.GetAttribute("data-action")}");
         Assert.Equal($"Move {open.GetAttribute("data-action")} to In progress", move.GetAttribute("aria-label"));
         var doing = owner.QuerySelector("[data-status=InProgress] [data-action]")!;
-        Assert.Equal(2, doing.QuerySelectorAll("button[aria-label]").Length);
+        Assert.Equal(2, doing.QuerySelectorAll("button[aria-label^='Move ']").Length);
 
         Assert.NotEmpty(viewer.QuerySelectorAll("[data-action]"));
         Assert.Empty(Html.EditControls(viewer));
         Assert.NotNull(viewer.QuerySelector("[data-testid=read-only]"));
+    }
+
+    [Fact]
+    public async Task Discarded_actions_appear_behind_the_toggle_and_filters_narrow_the_board()
+    {
+        await using (var db = factory.OpenDb())
+        {
+            db.Improvements.Add(new Improvement(factory.DemoId, ImprovementKind.Action, new ImprovementContent("Dropped: fax confirmations", Status: ImprovementStatus.Discarded)));
+            await db.SaveChangesAsync();
+        }
+        var actions = await DemoActionsAsync();
+        var discarded = actions.Where(a => a.Status == ImprovementStatus.Discarded).ToList();
+        Assert.NotEmpty(discarded);
+        Assert.Null(Html.Parse(await factory.PageAsync("/w/demo/actions")).QuerySelector("[data-status=Discarded]"));
+
+        var withDiscarded = Html.Parse(await factory.PageAsync("/w/demo/actions?discarded=true"));
+        Assert.Equal(discarded.Select(a => a.Title).Order(), withDiscarded.QuerySelectorAll("[data-status=Discarded] [data-action]").Select(a => a.GetAttribute("data-action")).Order());
+
+        var overdue = Html.Parse(await factory.PageAsync("/w/demo/actions?overdue=true"));
+        Assert.Equal(actions.Where(a => a.IsOverdue(Today)).Select(a => a.Title).Order(), overdue.QuerySelectorAll("[data-action]").Select(a => a.GetAttribute("data-action")).Order());
+
+        var owner = actions.First(a => a.OwnerId != null).OwnerId!.Value;
+        var owned = Html.Parse(await factory.PageAsync($"/w/demo/actions?owner={owner}"));
+        Assert.Equal(actions.Where(a => a.OwnerId == owner && a.Status != ImprovementStatus.Discarded).Select(a => a.Title).Order(),
+            owned.QuerySelectorAll("[data-action]").Select(a => a.GetAttribute("data-action")).Order());
+        Assert.Equal(owner.ToString(), owned.QuerySelector("#filter-owner option[selected]")?.GetAttribute("value") ?? owned.QuerySelector("#filter-owner")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("insights", ImprovementKind.Insight)]
+    [InlineData("ideas", ImprovementKind.Idea)]
+    public async Task Insights_and_ideas_are_tabs_on_the_same_page(string view, ImprovementKind kind)
+    {
+        await using var db = factory.OpenDb();
+        var demo = factory.DemoId;
+        var items = await db.Improvements.Where(i => i.WorkspaceId == demo && i.Kind == kind && i.Status != ImprovementStatus.Discarded).Select(i => i.Title).ToListAsync();
+        Assert.NotEmpty(items);
+
+        var page = Html.Parse(await factory.PageAsync($"/w/demo/actions?view={view}"));
+
+        Assert.Equal(items.Order(), page.QuerySelectorAll("[data-item]").Select(i => i.GetAttribute("data-item")).Order());
+        Assert.Null(page.QuerySelector("[data-testid=action-board]"));
+        Assert.Equal("true", page.QuerySelector($"[role=tab][href$='view={view}']")!.GetAttribute("aria-selected"));
     }
 }

@@ -26,6 +26,9 @@ public sealed class PersonaPagesTests(UiFactory factory)
             Assert.Contains(p.Name, card.Text());
             if (p.Quote is { } quote) Assert.Contains(quote, card.Text());
             if (p.AgeBand is { } age) Assert.Contains(age, card.Text());
+            var channelIds = p.PreferredChannelIds.ToList();
+            var channels = await db.Channels.Where(c => channelIds.Contains(c.Id)).Select(c => c.Name).ToListAsync();
+            Assert.Equal(channels.Order(), card.QuerySelectorAll("[data-channel]").Select(c => c.GetAttribute("data-channel")).Order());
         }
     }
 

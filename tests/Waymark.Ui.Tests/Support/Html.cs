@@ -15,6 +15,8 @@ public static class Html
     public static IReadOnlyList<string> EditControls(IDocument page) =>
         page.QuerySelectorAll("main button, main form, main input, main select, main textarea, .wm-page button, .wm-page form, .wm-page input, .wm-page select, .wm-page textarea")
             .Where(e => !(e.LocalName == "button" && e.ClassList.Contains("wm-linkbutton")))
+            // Filters change what is shown, not what is stored.
+            .Where(e => e.Closest("[data-filters]") is null)
             .Select(e => e.OuterHtml.Length > 160 ? e.OuterHtml[..160] : e.OuterHtml)
             .Distinct()
             .ToList();
