@@ -41,27 +41,47 @@ public static class TokensApi
         return (token, secret);
     }
 
-    private static async Task<Ok<List<TokenResponse>>> List(CurrentWorkspace ws, WaymarkDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).ToListAsync(ct);
-        return TypedResults.Ok(tokens.OrderByDescending(t => t.CreatedAt).Select(t => TokenResponse.From(t, now)).ToList());
-    }
+    private static async Task<Ok<List<TokenResponse>>> List(CurrentWorkspace ws, WaymarkDb db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await ListAsync(db, ws.Id, clock, ct));
 
     private static async Task<Created<CreatedTokenResponse>> Create(CurrentWorkspace ws, TokenRequest request, ClaimsPrincipal user, WaymarkDb db,
         TimeProvider clock, CancellationToken ct)
     {
-        var role = Accounts.ParseRole(request.Role);
-        var (token, secret) = await CreateAsync(db, ws.Id, request.Name ?? "", role, request.ExpiresAt, user.Actor()?.Name, clock, ct);
-        return TypedResults.Created($"/api/workspaces/{ws.Key}/tokens/{token.Id}", new CreatedTokenResponse(TokenResponse.From(token, clock.GetUtcNow()), secret));
+        var created = await CreateAsync(db, ws, request, user.Actor()?.Name, clock, ct);
+        return TypedResults.Created($"/api/workspaces/{ws.Key}/tokens/{created.Details.Id}", created);
     }
 
     private static async Task<NoContent> Revoke(CurrentWorkspace ws, Guid tokenId, WaymarkDb db, TimeProvider clock, CancellationToken ct)
+    {
+        await RevokeAsync(db, ws, tokenId, clock, ct);
+        return TypedResults.NoContent();
+    }
+
+    // The operations themselves, shared by the API above and the settings page; the caller has checked the user is an owner.
+
+    /// <summary>The workspace's tokens, newest first.</summary>
+    public static async Task<List<TokenResponse>> ListAsync(WaymarkDb db, Guid workspaceId, TimeProvider clock, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.WorkspaceId == workspaceId).ToListAsync(ct);
+        return tokens.OrderByDescending(t => t.CreatedAt).Select(t => TokenResponse.From(t, now)).ToList();
+    }
+
+    /// <summary>Creates a token from an owner's request; <paramref name="createdBy"/> names the actor. The secret is in the answer, once.</summary>
+    public static async Task<CreatedTokenResponse> CreateAsync(WaymarkDb db, CurrentWorkspace ws, TokenRequest request, string? createdBy, TimeProvider clock,
+        CancellationToken ct = default)
+    {
+        var role = Accounts.ParseRole(request.Role);
+        var (token, secret) = await CreateAsync(db, ws.Id, request.Name ?? "", role, request.ExpiresAt, createdBy, clock, ct);
+        return new CreatedTokenResponse(TokenResponse.From(token, clock.GetUtcNow()), secret);
+    }
+
+    /// <summary>Revokes a token of the workspace; it stops working at once.</summary>
+    public static async Task RevokeAsync(WaymarkDb db, CurrentWorkspace ws, Guid tokenId, TimeProvider clock, CancellationToken ct = default)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.WorkspaceId == ws.Id, ct)
             ?? throw new NotFoundException($"There is no token {tokenId} in workspace '{ws.Key}'.");
         token.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
     }
 }

@@ -2,8 +2,11 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Pages.Settings;
 
-/// <summary>What a settings tab needs from its page: the workspace, whether the user may edit, and the page's guarded save.</summary>
-public sealed record SettingsContext(CurrentWorkspace Workspace, bool CanEdit, Func<Func<Task>, string?, Task<bool>> Try);
+/// <summary>
+/// What a settings tab needs from its page: the workspace, whether the user may edit, the page's guarded save, and whether
+/// the user is an owner (who alone manages members and tokens).
+/// </summary>
+public sealed record SettingsContext(CurrentWorkspace Workspace, bool CanEdit, Func<Func<Task>, string?, Task<bool>> Try, bool IsOwner = false);
 
 /// <summary>Small helpers for the settings forms.</summary>
 public static class SettingsText
