@@ -34,7 +34,8 @@ public static class WaymarkWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Read when first needed, so settings given by a host or a test after start-up code ran still count.
         services.AddSingleton(sp => StorageOptionsFrom(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton<AuditTrail>();
+        // Scoped: it reads the scope's actor, which a UI circuit or CLI command names with CurrentActor.ActAs.
+        services.AddScoped<AuditTrail>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
