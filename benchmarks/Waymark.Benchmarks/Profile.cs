@@ -14,10 +14,25 @@ internal static class Profile
         var log = CsvEventReader.Read(csv, new ReadOptions { KeepAttributes = false });
         proc.Refresh();
         Console.WriteLine($"after read: peak {proc.PeakWorkingSet64 / 1e6:F0} MB = {proc.PeakWorkingSet64 / (double)log.Count:F0} B/event; heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+        // Per metric on Linux: the peak working set is reset (/proc/self/clear_refs) before each analysis, so each line
+        // shows the high-water mark of that analysis alone above the log.
+        if (File.Exists("/proc/self/clear_refs"))
+            foreach (var metric in Enum.GetValues<Metric>().Where(m => m is not Metric.None and not Metric.All))
+            {
+                GC.Collect(2, GCCollectionMode.Forced, true, true);
+                var rss = StatusKb("VmRSS");
+                File.WriteAllText("/proc/self/clear_refs", "5");
+                var allocated = GC.GetTotalAllocatedBytes(true);
+                JourneyAnalyzer.Analyze(log, new AnalysisOptions { Metrics = metric, Journey = metric == Metric.Conformance ? Waymark.Analytics.Generation.EventGenerator.DesignedJourney : null });
+                Console.WriteLine($"{metric,-18} peak {StatusKb("VmHWM") / 1e3:F0} MB (+{(StatusKb("VmHWM") - rss) / 1e3:F0} MB over {rss / 1e3:F0}), allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1e6:F0} MB");
+            }
         JourneyAnalyzer.Analyze(log, new AnalysisOptions { Journey = Waymark.Analytics.Generation.EventGenerator.DesignedJourney });
         proc.Refresh();
         Console.WriteLine($"after analysis: peak {proc.PeakWorkingSet64 / 1e6:F0} MB = {proc.PeakWorkingSet64 / (double)log.Count:F0} B/event; retained {GC.GetTotalMemory(true) / (double)log.Count:F1} B/event");
     }
+
+    private static long StatusKb(string field) =>
+        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(field + ":"))[(field.Length + 1)..].Trim().Split(' ')[0]);
 
     public static void Run(string csv, int runs)
     {

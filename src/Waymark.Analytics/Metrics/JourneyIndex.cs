@@ -15,12 +15,15 @@ internal static class JourneyIndex
         var key = log.SortedBy == JourneyKey.Case ? log.Case! : log.Customer;
         var time = log.Time;
         var gapTicks = gap is { } g ? g.Ticks : long.MaxValue;
-        var starts = new List<int>(Math.Max(16, n / 4));
+        // Two passes (count, then fill) so the index is allocated once at its exact size.
+        var count = 0;
         for (var i = 0; i < n; i++)
-        {
-            if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) starts.Add(i);
-        }
-        starts.Add(n);
-        return starts.ToArray();
+            if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) count++;
+        var starts = new int[count + 1];
+        var at = 0;
+        for (var i = 0; i < n; i++)
+            if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) starts[at++] = i;
+        starts[count] = n;
+        return starts;
     }
 }

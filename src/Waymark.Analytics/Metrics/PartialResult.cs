@@ -41,7 +41,10 @@ public sealed class PartialResult
     internal sealed class EdgeAcc
     {
         public long Count;
+        /// <summary>Transition times in ticks.</summary>
         public List<long[]> Durations = [];
+        /// <summary>Transition times in whole seconds, half the memory of ticks (used when every time of a partition is a whole second).</summary>
+        public List<int[]> Seconds = [];
     }
 
     internal struct TimeAcc
@@ -122,6 +125,7 @@ public sealed class PartialResult
             if (!Edges.TryGetValue(key, out var mine)) Edges[key] = mine = new EdgeAcc();
             mine.Count += acc.Count;
             mine.Durations.AddRange(acc.Durations);
+            mine.Seconds.AddRange(acc.Seconds);
         }
         foreach (var (k, count) in other.Sankey) AddTo(Sankey, (k.Step, A(k.From), A(k.To)), count);
         foreach (var (k, count) in other.ChannelTransitions) AddTo(ChannelTransitions, (C(k.From), C(k.To)), count);

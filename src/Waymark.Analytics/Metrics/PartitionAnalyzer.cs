@@ -287,23 +287,56 @@ internal sealed class PartitionAnalyzer
         var act = _log.Activity;
         var time = _log.Time;
         var starts = _starts;
-        var arrays = new long[edges.Count][];
-        var fill = new int[edges.Count];
-        for (var i = 0; i < edges.Count; i++) arrays[i] = GC.AllocateUninitializedArray<long>((int)edgeCount[i]);
         var s0 = starts[firstJourney];
         var e0 = starts[endJourney];
-        var j = firstJourney;
-        for (var i = s0 + 1; i < e0; i++)
+        // Whole-second times (the usual case for business event logs) are filed as int seconds: half the memory
+        // of ticks, and the quantiles come out identical (see Quantiles.OfSeconds).
+        bool whole = true;
+        long min = long.MaxValue, max = long.MinValue;
+        for (var i = s0; i < e0; i++)
         {
-            if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
-            var edge = edges.GetOrAdd(act[i - 1], act[i]);
-            arrays[edge][fill[edge]++] = time[i] - time[i - 1];
+            var t = time[i];
+            if (t % TimeSpan.TicksPerSecond != 0) { whole = false; break; }
+            if (t < min) min = t;
+            if (t > max) max = t;
         }
-        for (var i = 0; i < edges.Count; i++)
+        if (whole && e0 > s0 && (max - min) / TimeSpan.TicksPerSecond > int.MaxValue) whole = false;
+        var fill = new int[edges.Count];
+        if (whole)
         {
-            var acc = new PartialResult.EdgeAcc { Count = edgeCount[i] };
-            acc.Durations.Add(arrays[i]);
-            p.Edges[(edges.From(i), edges.To(i))] = acc;
+            var seconds = new int[edges.Count][];
+            for (var i = 0; i < edges.Count; i++) seconds[i] = GC.AllocateUninitializedArray<int>((int)edgeCount[i]);
+            var j = firstJourney;
+            for (var i = s0 + 1; i < e0; i++)
+            {
+                if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
+                var edge = edges.GetOrAdd(act[i - 1], act[i]);
+                seconds[edge][fill[edge]++] = (int)((time[i] - time[i - 1]) / TimeSpan.TicksPerSecond);
+            }
+            for (var i = 0; i < edges.Count; i++)
+            {
+                var acc = new PartialResult.EdgeAcc { Count = edgeCount[i] };
+                acc.Seconds.Add(seconds[i]);
+                p.Edges[(edges.From(i), edges.To(i))] = acc;
+            }
+        }
+        else
+        {
+            var arrays = new long[edges.Count][];
+            for (var i = 0; i < edges.Count; i++) arrays[i] = GC.AllocateUninitializedArray<long>((int)edgeCount[i]);
+            var j = firstJourney;
+            for (var i = s0 + 1; i < e0; i++)
+            {
+                if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
+                var edge = edges.GetOrAdd(act[i - 1], act[i]);
+                arrays[edge][fill[edge]++] = time[i] - time[i - 1];
+            }
+            for (var i = 0; i < edges.Count; i++)
+            {
+                var acc = new PartialResult.EdgeAcc { Count = edgeCount[i] };
+                acc.Durations.Add(arrays[i]);
+                p.Edges[(edges.From(i), edges.To(i))] = acc;
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Waymark.Analytics.Metrics;
 
 /// <summary>
@@ -20,8 +22,25 @@ internal static class Quantiles
         return a + (h - lo) * (b - a);
     }
 
+    /// <summary>
+    /// The same quantile, in ticks, of durations held as whole seconds: the selected values are scaled to ticks before
+    /// interpolating, so the result is bit for bit the one <see cref="Of"/> gives on the durations in ticks.
+    /// </summary>
+    public static double OfSeconds(Span<int> seconds, double p)
+    {
+        if (seconds.IsEmpty) return double.NaN;
+        var h = (seconds.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var a = Select(seconds, lo) * TimeSpan.TicksPerSecond;
+        if (lo + 1 >= seconds.Length || h == lo) return a;
+        var bs = int.MaxValue;
+        foreach (var v in seconds[(lo + 1)..]) if (v < bs) bs = v;
+        var b = bs * TimeSpan.TicksPerSecond;
+        return a + (h - lo) * (b - a);
+    }
+
     /// <summary>Places the k-th smallest at index k (everything before is ≤, after is ≥) and returns it.</summary>
-    public static long Select(Span<long> s, int k)
+    public static T Select<T>(Span<T> s, int k) where T : struct, INumber<T>
     {
         int left = 0, right = s.Length - 1;
         while (right > left)

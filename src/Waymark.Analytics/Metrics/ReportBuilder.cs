@@ -27,10 +27,24 @@ internal static class ReportBuilder
         Parallel.For(0, edgeList.Length, i =>
         {
             var ((from, to), acc) = edgeList[i];
-            var all = Concat(acc.Durations);
-            acc.Durations = [all];
-            var median = Quantiles.Of(all, 0.5) / TicksPerSecond;
-            var p90 = Quantiles.Of(all, 0.9) / TicksPerSecond;
+            double median, p90;
+            if (acc.Durations.Count == 0 && acc.Seconds.Count > 0)
+            {
+                var seconds = Concat(acc.Seconds);
+                acc.Seconds = [seconds];
+                median = Quantiles.OfSeconds(seconds, 0.5) / TicksPerSecond;
+                p90 = Quantiles.OfSeconds(seconds, 0.9) / TicksPerSecond;
+            }
+            else
+            {
+                // Partials that mix whole seconds and ticks (merged from different logs) are compared in ticks.
+                foreach (var s in acc.Seconds) acc.Durations.Add(Array.ConvertAll(s, v => v * TimeSpan.TicksPerSecond));
+                acc.Seconds = [];
+                var all = Concat(acc.Durations);
+                acc.Durations = [all];
+                median = Quantiles.Of(all, 0.5) / TicksPerSecond;
+                p90 = Quantiles.Of(all, 0.9) / TicksPerSecond;
+            }
             dfg[i] = new DfgEdge(names[from], names[to], acc.Count, median, p90);
         });
         var orderedDfg = dfg.OrderByDescending(e => e.Count).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ToArray();
@@ -70,6 +84,15 @@ internal static class ReportBuilder
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+
+    private static int[] Concat(List<int[]> parts)
+    {
+        if (parts.Count == 1) return parts[0];
+        var all = GC.AllocateUninitializedArray<int>(parts.Sum(a => a.Length));
+        var at = 0;
+        foreach (var a in parts) { a.CopyTo(all, at); at += a.Length; }
+        return all;
+    }
 
     private static long[] Concat(List<long[]> parts)
     {
