@@ -12,16 +12,11 @@ public static class Versions
 
     public static void SetETag(this HttpContext http, int version) => http.Response.Headers.ETag = ETag(version);
 
-    public static int Expected(HttpContext http, int? fromBody)
-    {
-        if (fromBody is { } v) return v;
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (!string.IsNullOrEmpty(ifMatch) && EntityTagHeaderValue.TryParse(ifMatch, out var tag) && int.TryParse(tag.Tag.Value?.Trim('"'), out var fromHeader))
-            return fromHeader;
-        throw new PreconditionRequiredException("Say which version you are changing: send the 'version' you read, or an If-Match header with its ETag.");
-    }
+    public static int Expected(HttpContext http, int? fromBody) =>
+        fromBody ?? Optional(http)
+        ?? throw new PreconditionRequiredException("Say which version you are changing: send the 'version' you read, or an If-Match header with its ETag.");
 
-    /// <summary>For deletes the version is optional: given, it must match.</summary>
+    /// <summary>The version named by If-Match, if any; for deletes it is optional, but when given it must match.</summary>
     public static int? Optional(HttpContext http)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();
