@@ -61,10 +61,14 @@ internal static class Harness
         {
             var b = new EventLogBuilder();
             var pools = log.Pools;
-            for (var i = 0; i < n; i++)
-                b.Add(b.Pools.Customers.GetOrAdd(pools.Customers[log.Customer[i]]), -1, log.Time[i], b.Pools.Activities.GetOrAdd(pools.Activities[log.Activity[i]]),
+            var runs = log.CustomerRuns!;
+            for (int i = 0, k = 0; i < n; i++)
+            {
+                while (runs[k + 1] <= i) k++;
+                b.Add(b.Pools.Customers.GetOrAdd(pools.Customers.Chars(k)), -1, log.Time[i], b.Pools.Activities.GetOrAdd(pools.Activities[log.Activity[i]]),
                     b.Pools.Channels.GetOrAdd(pools.Channels[log.Channel[i]]), b.Pools.Outcomes.GetOrAdd(pools.Outcomes[log.Outcome[i]]),
                     log.Score[i], log.ScoreKind[i], log.Duration[i], log.Waiting[i]);
+            }
             b.Build();
         });
 

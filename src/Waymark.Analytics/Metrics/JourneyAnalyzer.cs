@@ -30,13 +30,68 @@ public static class JourneyAnalyzer
         bounds[parts] = journeys;
         for (var p = 1; p <= parts; p++) bounds[p] = Math.Max(bounds[p], bounds[p - 1]);
         var results = new PartialResult[parts];
-        if (parts == 1) results[0] = new PartitionAnalyzer(log, starts, options).Run(0, journeys);
-        else
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts },
-                p => results[p] = new PartitionAnalyzer(log, starts, options).Run(bounds[p], bounds[p + 1]));
+        var analyzers = new PartitionAnalyzer[parts];
+        // Every partition writes its journeys' durations into their places in one array.
+        var durations = options.Has(Metric.JourneyDurations) ? GC.AllocateUninitializedArray<long>(journeys) : null;
+        ForEachPartition(parts, p =>
+        {
+            analyzers[p] = new PartitionAnalyzer(log, starts, options);
+            results[p] = analyzers[p].Run(bounds[p], bounds[p + 1], durations);
+        });
         var merged = results[0];
         for (var p = 1; p < parts; p++) merged.Merge(results[p]);
+        if (durations is not null) merged.JourneyDurations.Add(durations);
+        if (options.Has(Metric.Dfg)) FileTransitionTimes(analyzers, bounds, merged);
         return merged;
+    }
+
+    /// <summary>
+    /// Fills one array of transition times per DFG edge, shared by the partitions: each partition writes its part
+    /// from its own offset, so the quantiles need no concatenation (the times are the largest analysis structure,
+    /// one value per transition).
+    /// </summary>
+    private static void FileTransitionTimes(PartitionAnalyzer[] analyzers, int[] bounds, PartialResult merged)
+    {
+        var parts = analyzers.Length;
+        var whole = new bool[parts];
+        ForEachPartition(parts, p => whole[p] = analyzers[p].HasWholeSecondTimes(bounds[p], bounds[p + 1]));
+        var seconds = whole.All(w => w);
+        var shared = new Dictionary<(int From, int To), (Array Times, int Filled)>();
+        foreach (var (edge, acc) in merged.Edges)
+            shared[edge] = (seconds ? GC.AllocateUninitializedArray<int>((int)acc.Count) : GC.AllocateUninitializedArray<long>((int)acc.Count), 0);
+        var fills = new int[parts][];
+        var secondTargets = new int[parts][][];
+        var tickTargets = new long[parts][][];
+        for (var p = 0; p < parts; p++)
+        {
+            var local = analyzers[p].EdgeCounts().ToArray();
+            fills[p] = new int[local.Length];
+            secondTargets[p] = new int[local.Length][];
+            tickTargets[p] = new long[local.Length][];
+            for (var e = 0; e < local.Length; e++)
+            {
+                var (edge, count) = local[e];
+                var (times, filled) = shared[edge];
+                fills[p][e] = filled;
+                if (seconds) secondTargets[p][e] = (int[])times;
+                else tickTargets[p][e] = (long[])times;
+                shared[edge] = (times, filled + (int)count);
+            }
+        }
+        ForEachPartition(parts, p => analyzers[p].FileTransitionTimes(bounds[p], bounds[p + 1],
+            seconds ? secondTargets[p] : null, seconds ? null : tickTargets[p], fills[p]));
+        foreach (var (edge, acc) in merged.Edges)
+        {
+            var times = shared[edge].Times;
+            if (seconds) acc.Seconds = [(int[])times];
+            else acc.Durations = [(long[])times];
+        }
+    }
+
+    private static void ForEachPartition(int parts, Action<int> body)
+    {
+        if (parts == 1) body(0);
+        else Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, body);
     }
 
     public static AnalysisReport ToReport(PartialResult p) => ReportBuilder.Build(p);

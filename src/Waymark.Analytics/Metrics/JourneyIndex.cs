@@ -12,18 +12,45 @@ internal static class JourneyIndex
     public static int[] Build(EventLog log, TimeSpan? gap)
     {
         var n = log.Count;
-        var key = log.SortedBy == JourneyKey.Case ? log.Case! : log.Customer;
         var time = log.Time;
         var gapTicks = gap is { } g ? g.Ticks : long.MaxValue;
         // Two passes (count, then fill) so the index is allocated once at its exact size.
-        var count = 0;
-        for (var i = 0; i < n; i++)
-            if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) count++;
-        var starts = new int[count + 1];
-        var at = 0;
-        for (var i = 0; i < n; i++)
-            if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) starts[at++] = i;
-        starts[count] = n;
-        return starts;
+        if (log.CustomerRuns is { } runs)
+        {
+            var count = 0;
+            Runs(runs, time, gapTicks, _ => count++);
+            var starts = new int[count + 1];
+            var at = 0;
+            Runs(runs, time, gapTicks, i => starts[at++] = i);
+            starts[count] = n;
+            return starts;
+        }
+        else
+        {
+            var key = log.SortedBy == JourneyKey.Case ? log.Case! : log.Customer!;
+            var count = 0;
+            for (var i = 0; i < n; i++)
+                if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) count++;
+            var starts = new int[count + 1];
+            var at = 0;
+            for (var i = 0; i < n; i++)
+                if (i == 0 || key[i] != key[i - 1] || time[i] - time[i - 1] > gapTicks) starts[at++] = i;
+            starts[count] = n;
+            return starts;
+        }
+    }
+
+    /// <summary>Calls <paramref name="start"/> with the first event of each journey, customer run by customer run.</summary>
+    private static void Runs(int[] runs, long[] time, long gapTicks, Action<int> start)
+    {
+        for (var k = 0; k + 1 < runs.Length; k++)
+        {
+            int s = runs[k], e = runs[k + 1];
+            if (s == e) continue;
+            start(s);
+            if (gapTicks == long.MaxValue) continue;
+            for (var i = s + 1; i < e; i++)
+                if (time[i] - time[i - 1] > gapTicks) start(i);
+        }
     }
 }

@@ -4,9 +4,10 @@ using Waymark.Analytics.Model;
 namespace Waymark.Analytics.Metrics;
 
 /// <summary>
-/// Computes every metric for a contiguous range of journeys in one pass over their events (plus a second, cheap pass
-/// that files the transition times by edge once the edge counts are known). Scratch state is dense arrays indexed by
-/// dictionary ids; the result is a <see cref="PartialResult"/>.
+/// Computes every metric for a contiguous range of journeys in one pass over their events. Scratch state is dense
+/// arrays indexed by dictionary ids; the result is a <see cref="PartialResult"/>. The transition times of the DFG
+/// are filed afterwards (<see cref="FileTransitionTimes"/>), once the edge counts of every partition are known, into
+/// arrays shared by all partitions: no per-partition copies to concatenate for the quantiles.
 /// </summary>
 internal sealed class PartitionAnalyzer
 {
@@ -16,6 +17,8 @@ internal sealed class PartitionAnalyzer
     private readonly bool[] _resolvedOutcome;
     private readonly int[] _funnel;
     private readonly ConformanceChecker? _checker;
+    private PairTable _edges = new(0, 0);
+    private long[] _edgeCount = [];
 
     public PartitionAnalyzer(EventLog log, int[] starts, AnalysisOptions options)
     {
@@ -36,7 +39,8 @@ internal sealed class PartitionAnalyzer
         }
     }
 
-    public PartialResult Run(int firstJourney, int endJourney)
+    /// <summary>The metrics of journeys [first, end); journey durations go to their places in the shared array.</summary>
+    public PartialResult Run(int firstJourney, int endJourney, long[]? journeyDurations)
     {
         var log = _log;
         var o = _o;
@@ -93,7 +97,8 @@ internal sealed class PartitionAnalyzer
         var windowTicks = o.RepeatWindow.Ticks;
         var funnel = _funnel;
         var funnelReached = new long[funnel.Length];
-        var durations = doDurations ? new long[endJourney - firstJourney] : null;
+        var durations = journeyDurations;
+        doDurations &= durations is not null;
         var variants = new Dictionary<VariantRef, long>(new VariantComparer(act));
         var checker = _checker;
         List<int>? deviationCodes = checker is null ? null : [];
@@ -116,7 +121,7 @@ internal sealed class PartitionAnalyzer
                 startCount[act[s]]++;
                 endCount[act[e - 1]]++;
             }
-            if (doDurations) durations![j - firstJourney] = time[e - 1] - time[s];
+            if (doDurations) durations![j] = time[e - 1] - time[s];
             if (doVariants)
             {
                 var h = 17;
@@ -252,7 +257,6 @@ internal sealed class PartitionAnalyzer
         p.FirstContactResolved = fcr;
         p.FunnelSteps = funnel.Length > 0 ? o.Funnel!.ToArray() : null;
         p.FunnelReached = funnelReached;
-        if (durations is not null) p.JourneyDurations.Add(durations);
         p.Scores = new PartialResult.ScoreAcc[na * PartialResult.Kinds];
         for (var i = 0; i < p.Scores.Length; i++)
         {
@@ -277,65 +281,70 @@ internal sealed class PartitionAnalyzer
                 var d = checker.Describe(code);
                 p.Deviations[(d.Kind, d.Subject)] = p.Deviations.GetValueOrDefault((d.Kind, d.Subject)) + deviationCounts[code];
             }
-        if (doDfg) FileTransitionTimes(p, edges, edgeCount, firstJourney, endJourney);
+        if (doDfg)
+            for (var i = 0; i < edges.Count; i++)
+                p.Edges[(edges.From(i), edges.To(i))] = new PartialResult.EdgeAcc { Count = edgeCount[i] };
+        _edges = edges;
+        _edgeCount = edgeCount;
         return p;
     }
 
-    /// <summary>Second pass: with each edge's count known, fill one exact-size array of transition times per edge.</summary>
-    private void FileTransitionTimes(PartialResult p, PairTable edges, long[] edgeCount, int firstJourney, int endJourney)
+    /// <summary>
+    /// True when every time of journeys [first, end) is a whole second and their span fits an int of seconds: the
+    /// transition times can then be filed as int seconds, half the memory of ticks.
+    /// </summary>
+    public bool HasWholeSecondTimes(int firstJourney, int endJourney)
     {
-        var act = _log.Activity;
         var time = _log.Time;
-        var starts = _starts;
-        var s0 = starts[firstJourney];
-        var e0 = starts[endJourney];
-        // Whole-second times (the usual case for business event logs) are filed as int seconds: half the memory
-        // of ticks, and the quantiles come out identical (see Quantiles.OfSeconds).
-        bool whole = true;
+        var s0 = _starts[firstJourney];
+        var e0 = _starts[endJourney];
         long min = long.MaxValue, max = long.MinValue;
         for (var i = s0; i < e0; i++)
         {
             var t = time[i];
-            if (t % TimeSpan.TicksPerSecond != 0) { whole = false; break; }
+            if (t % TimeSpan.TicksPerSecond != 0) return false;
             if (t < min) min = t;
             if (t > max) max = t;
         }
-        if (whole && e0 > s0 && (max - min) / TimeSpan.TicksPerSecond > int.MaxValue) whole = false;
-        var fill = new int[edges.Count];
-        if (whole)
+        return e0 == s0 || (max - min) / TimeSpan.TicksPerSecond <= int.MaxValue;
+    }
+
+    /// <summary>This partition's edges with their counts, in local edge order.</summary>
+    public IEnumerable<((int From, int To) Edge, long Count)> EdgeCounts()
+    {
+        for (var i = 0; i < _edges.Count; i++) yield return ((_edges.From(i), _edges.To(i)), _edgeCount[i]);
+    }
+
+    /// <summary>
+    /// Second pass over journeys [first, end): writes each transition time into its edge's shared array, starting
+    /// at this partition's offset in it (<paramref name="fill"/>, by local edge id, advanced as it goes). Exactly one
+    /// of <paramref name="seconds"/> and <paramref name="ticks"/> is given, by local edge id.
+    /// </summary>
+    public void FileTransitionTimes(int firstJourney, int endJourney, int[][]? seconds, long[][]? ticks, int[] fill)
+    {
+        var act = _log.Activity;
+        var time = _log.Time;
+        var starts = _starts;
+        var edges = _edges;
+        var s0 = starts[firstJourney];
+        var e0 = starts[endJourney];
+        var j = firstJourney;
+        if (seconds is not null)
         {
-            var seconds = new int[edges.Count][];
-            for (var i = 0; i < edges.Count; i++) seconds[i] = GC.AllocateUninitializedArray<int>((int)edgeCount[i]);
-            var j = firstJourney;
             for (var i = s0 + 1; i < e0; i++)
             {
                 if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
                 var edge = edges.GetOrAdd(act[i - 1], act[i]);
                 seconds[edge][fill[edge]++] = (int)((time[i] - time[i - 1]) / TimeSpan.TicksPerSecond);
             }
-            for (var i = 0; i < edges.Count; i++)
-            {
-                var acc = new PartialResult.EdgeAcc { Count = edgeCount[i] };
-                acc.Seconds.Add(seconds[i]);
-                p.Edges[(edges.From(i), edges.To(i))] = acc;
-            }
         }
         else
         {
-            var arrays = new long[edges.Count][];
-            for (var i = 0; i < edges.Count; i++) arrays[i] = GC.AllocateUninitializedArray<long>((int)edgeCount[i]);
-            var j = firstJourney;
             for (var i = s0 + 1; i < e0; i++)
             {
-                if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
+                if (i == starts[j + 1]) { j++; continue; }
                 var edge = edges.GetOrAdd(act[i - 1], act[i]);
-                arrays[edge][fill[edge]++] = time[i] - time[i - 1];
-            }
-            for (var i = 0; i < edges.Count; i++)
-            {
-                var acc = new PartialResult.EdgeAcc { Count = edgeCount[i] };
-                acc.Durations.Add(arrays[i]);
-                p.Edges[(edges.From(i), edges.To(i))] = acc;
+                ticks![edge][fill[edge]++] = time[i] - time[i - 1];
             }
         }
     }

@@ -7,14 +7,16 @@ namespace Waymark.Analytics.Model;
 /// </summary>
 public sealed class EventLog
 {
-    internal EventLog(int count, JourneyKey sortedBy, EventLogPools pools, int[] customer, int[]? @case, long[] time,
+    internal EventLog(int count, JourneyKey sortedBy, EventLogPools pools, int[]? customer, int[]? customerRuns, int[]? @case, long[] time,
         int[] activity, int[] channel, int[] outcome, float[] score, ScoreKind[] scoreKind, float[] duration, float[] waiting,
         Dictionary<int, int[]> attributes)
     {
         Count = count;
         SortedBy = sortedBy;
         Pools = pools;
+        if ((customer is null) == (customerRuns is null)) throw new ArgumentException("A log holds its customers either per event or as runs.");
         Customer = customer;
+        CustomerRuns = customerRuns;
         Case = @case;
         Time = time;
         Activity = activity;
@@ -37,7 +39,13 @@ public sealed class EventLog
     /// <summary>Notes from the reader (first skipped records, lenient choices made).</summary>
     public IReadOnlyList<string> Warnings { get; internal set; } = [];
 
-    internal int[] Customer { get; }
+    /// <summary>Customer id per event; null when the log is sorted by customer and keeps <see cref="CustomerRuns"/> instead.</summary>
+    internal int[]? Customer { get; }
+    /// <summary>
+    /// When sorted by customer, the events of customer id k are [CustomerRuns[k], CustomerRuns[k + 1]): one int per
+    /// customer instead of one per event.
+    /// </summary>
+    internal int[]? CustomerRuns { get; }
     internal int[]? Case { get; }
     /// <summary>UTC ticks (100 ns since 0001-01-01).</summary>
     internal long[] Time { get; }
@@ -53,7 +61,18 @@ public sealed class EventLog
     /// <summary>Free attributes: key id → value id per event (-1 when absent).</summary>
     internal Dictionary<int, int[]> Attributes { get; }
 
-    public string CustomerOf(int i) => Pools.Customers[Customer[i]];
+    public string CustomerOf(int i) => Pools.Customers[CustomerIdOf(i)];
+
+    internal int CustomerIdOf(int i)
+    {
+        if (Customer is not null) return Customer[i];
+        if ((uint)i >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(i));
+        // The last run starting at or before i (runs of customers without events are empty and skipped over).
+        var k = CustomerRuns.AsSpan().BinarySearch(i);
+        if (k < 0) return ~k - 1;
+        while (k + 1 < CustomerRuns!.Length && CustomerRuns[k + 1] == i) k++;
+        return k;
+    }
     public string? CaseOf(int i) => Case is null || Case[i] < 0 ? null : Pools.Cases[Case[i]];
     public string ActivityOf(int i) => Pools.Activities[Activity[i]];
     public string ChannelOf(int i) => Pools.Channels[Channel[i]];
@@ -73,7 +92,8 @@ public sealed class EventLog
 
     /// <summary>Approximate bytes held by the columns (not the string pools).</summary>
     public long ColumnBytes =>
-        (long)Count * (4 + 8 + 4 + 4 + 4 + 4 + 1 + 4 + 4) + (Case is null ? 0 : 4L * Count) + 4L * Count * Attributes.Count;
+        (long)Count * (8 + 4 + 4 + 4 + 4 + 1 + 4 + 4) + (Customer is null ? 4L * CustomerRuns!.Length : 4L * Count)
+        + (Case is null ? 0 : 4L * Count) + 4L * Count * Attributes.Count;
 }
 
 /// <summary>The dictionaries of an event log's string columns.</summary>

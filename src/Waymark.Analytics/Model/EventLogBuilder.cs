@@ -110,6 +110,10 @@ public sealed class EventLogBuilder
         // permutation: each column is copied chunk by chunk and every chunk freed right after it is copied.
         int[]? order = null;
         long[] time;
+        // Events per key, then summed into where each key's events start in the sorted log.
+        var offsets = new int[keyCount + 1];
+        for (var i = 0; i < n; i++) offsets[keyColumn[i] + 1]++;
+        for (var k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
         if (IsInKeyAndTimeOrder(keyColumn, n))
         {
             time = _time.GatherAndClear(null, n);
@@ -117,9 +121,6 @@ public sealed class EventLogBuilder
         else
         {
             // Counting sort by key: O(n), stable (file order kept inside a key).
-            var offsets = new int[keyCount + 1];
-            for (var i = 0; i < n; i++) offsets[keyColumn[i] + 1]++;
-            for (var k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
             order = GC.AllocateUninitializedArray<int>(n);
             var next = (int[])offsets.Clone();
             for (var i = 0; i < n; i++) order[next[keyColumn[i]]++] = i;
@@ -132,7 +133,14 @@ public sealed class EventLogBuilder
 
         // Each column's chunks are freed (returned to the OS) as soon as it is gathered, so at most one column
         // exists twice at a time.
-        var customer = _customer.GatherAndClear(order, n);
+        // Sorted by customer, the customer column is the runs of the counting sort: one int per customer.
+        int[]? customer = null, customerRuns = null;
+        if (sortBy == JourneyKey.Customer)
+        {
+            customerRuns = offsets;
+            _customer.Clear();
+        }
+        else customer = _customer.GatherAndClear(order, n);
         int[]? @case = null;
         if (_case is not null) { _case.PadTo(n); @case = _case.GatherAndClear(order, n); }
         var activity = _activity.GatherAndClear(order, n);
@@ -146,7 +154,7 @@ public sealed class EventLogBuilder
         foreach (var (key, col) in _attributes) attributes[key] = col.GatherAndClear(order, n);
         _attributes.Clear();
 
-        return new EventLog(n, sortBy, Pools, customer, @case, time, activity, channel, outcome, score, kind, duration, waiting, attributes)
+        return new EventLog(n, sortBy, Pools, customer, customerRuns, @case, time, activity, channel, outcome, score, kind, duration, waiting, attributes)
         {
             SkippedRecords = SkippedRecords,
             Warnings = Warnings.ToArray(),
