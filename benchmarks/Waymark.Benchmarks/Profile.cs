@@ -17,7 +17,7 @@ internal static class Profile
         // Per metric on Linux: the peak working set is reset (/proc/self/clear_refs) before each analysis, so each line
         // shows the high-water mark of that analysis alone above the log.
         if (File.Exists("/proc/self/clear_refs"))
-            foreach (var metric in Enum.GetValues<Metric>().Where(m => m is not Metric.None and not Metric.All))
+            foreach (var metric in Enum.GetValues<Metric>().Where(m => m is not Metric.None))
             {
                 GC.Collect(2, GCCollectionMode.Forced, true, true);
                 var rss = StatusKb("VmRSS");
@@ -26,7 +26,9 @@ internal static class Profile
                 JourneyAnalyzer.Analyze(log, new AnalysisOptions { Metrics = metric, Journey = metric == Metric.Conformance ? Waymark.Analytics.Generation.EventGenerator.DesignedJourney : null });
                 Console.WriteLine($"{metric,-18} peak {StatusKb("VmHWM") / 1e3:F0} MB (+{(StatusKb("VmHWM") - rss) / 1e3:F0} MB over {rss / 1e3:F0}), allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1e6:F0} MB");
             }
+        var allocatedBefore = GC.GetTotalAllocatedBytes(true);
         JourneyAnalyzer.Analyze(log, new AnalysisOptions { Journey = Waymark.Analytics.Generation.EventGenerator.DesignedJourney });
+        Console.WriteLine($"full analysis with conformance allocated {(GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1e6:F0} MB");
         proc.Refresh();
         Console.WriteLine($"after analysis: peak {proc.PeakWorkingSet64 / 1e6:F0} MB = {proc.PeakWorkingSet64 / (double)log.Count:F0} B/event; retained {GC.GetTotalMemory(true) / (double)log.Count:F1} B/event");
     }

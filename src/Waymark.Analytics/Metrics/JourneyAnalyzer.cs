@@ -8,8 +8,11 @@ namespace Waymark.Analytics.Metrics;
 /// </summary>
 public static class JourneyAnalyzer
 {
-    public static AnalysisReport Analyze(EventLog log, AnalysisOptions? options = null) =>
-        ToReport(AnalyzePartial(log, options ?? new AnalysisOptions()));
+    public static AnalysisReport Analyze(EventLog log, AnalysisOptions? options = null)
+    {
+        using var partial = AnalyzePartial(log, options ?? new AnalysisOptions());
+        return ToReport(partial);
+    }
 
     /// <summary>The mergeable result for a whole log (itself computed as merged partitions).</summary>
     public static PartialResult AnalyzePartial(EventLog log, AnalysisOptions options)
@@ -32,7 +35,7 @@ public static class JourneyAnalyzer
         var results = new PartialResult[parts];
         var analyzers = new PartitionAnalyzer[parts];
         // Every partition writes its journeys' durations into their places in one array.
-        var durations = options.Has(Metric.JourneyDurations) ? GC.AllocateUninitializedArray<long>(journeys) : null;
+        var durations = options.Has(Metric.JourneyDurations) ? new NativeBuffer<long>(journeys) : null;
         ForEachPartition(parts, p =>
         {
             analyzers[p] = new PartitionAnalyzer(log, starts, options);
@@ -50,42 +53,37 @@ public static class JourneyAnalyzer
     /// from its own offset, so the quantiles need no concatenation (the times are the largest analysis structure,
     /// one value per transition).
     /// </summary>
-    private static void FileTransitionTimes(PartitionAnalyzer[] analyzers, int[] bounds, PartialResult merged)
+    private static unsafe void FileTransitionTimes(PartitionAnalyzer[] analyzers, int[] bounds, PartialResult merged)
     {
         var parts = analyzers.Length;
         var whole = new bool[parts];
         ForEachPartition(parts, p => whole[p] = analyzers[p].HasWholeSecondTimes(bounds[p], bounds[p + 1]));
         var seconds = whole.All(w => w);
-        var shared = new Dictionary<(int From, int To), (Array Times, int Filled)>();
+        var shared = new Dictionary<(int From, int To), (NativeBuffer<int>? Seconds, NativeBuffer<long>? Ticks, int Filled)>();
         foreach (var (edge, acc) in merged.Edges)
-            shared[edge] = (seconds ? GC.AllocateUninitializedArray<int>((int)acc.Count) : GC.AllocateUninitializedArray<long>((int)acc.Count), 0);
-        var fills = new int[parts][];
-        var secondTargets = new int[parts][][];
-        var tickTargets = new long[parts][][];
+        {
+            var count = (int)acc.Count;
+            shared[edge] = seconds ? (new NativeBuffer<int>(count), null, 0) : (null, new NativeBuffer<long>(count), 0);
+            if (seconds) acc.Seconds = [shared[edge].Seconds!];
+            else acc.Durations = [shared[edge].Ticks!];
+        }
+        // Where each partition writes: by its local edge id, the address of its first slot in the shared buffer.
+        var targets = new nint[parts][];
         for (var p = 0; p < parts; p++)
         {
             var local = analyzers[p].EdgeCounts().ToArray();
-            fills[p] = new int[local.Length];
-            secondTargets[p] = new int[local.Length][];
-            tickTargets[p] = new long[local.Length][];
+            targets[p] = new nint[local.Length];
             for (var e = 0; e < local.Length; e++)
             {
                 var (edge, count) = local[e];
-                var (times, filled) = shared[edge];
-                fills[p][e] = filled;
-                if (seconds) secondTargets[p][e] = (int[])times;
-                else tickTargets[p][e] = (long[])times;
-                shared[edge] = (times, filled + (int)count);
+                var (s, t, filled) = shared[edge];
+                targets[p][e] = s is not null ? (nint)(s.Pointer + filled) : (nint)(t!.Pointer + filled);
+                shared[edge] = (s, t, filled + (int)count);
             }
         }
-        ForEachPartition(parts, p => analyzers[p].FileTransitionTimes(bounds[p], bounds[p + 1],
-            seconds ? secondTargets[p] : null, seconds ? null : tickTargets[p], fills[p]));
-        foreach (var (edge, acc) in merged.Edges)
-        {
-            var times = shared[edge].Times;
-            if (seconds) acc.Seconds = [(int[])times];
-            else acc.Durations = [(long[])times];
-        }
+        foreach (var (s, t, filled) in shared.Values)
+            if (filled != (s?.Length ?? t!.Length)) throw new InvalidOperationException("The partitions' edge counts do not add up to the merged ones.");
+        ForEachPartition(parts, p => analyzers[p].FileTransitionTimes(bounds[p], bounds[p + 1], seconds, targets[p]));
     }
 
     private static void ForEachPartition(int parts, Action<int> body)

@@ -1,4 +1,5 @@
 using Waymark.Analytics.Conformance;
+using Waymark.Analytics.Model;
 
 namespace Waymark.Analytics.Metrics;
 
@@ -6,9 +7,10 @@ namespace Waymark.Analytics.Metrics;
 /// The metrics of one partition of journeys, in a form that merges exactly: counts, matrices, histograms and the raw
 /// transition times (quantiles are taken only at the end). Ids are local to the partition and carry their names, so
 /// partials from separately read logs merge by name. Merge is associative and commutative up to the order of lists
-/// that are sorted before reporting.
+/// that are sorted before reporting. The transition times and journey durations live outside the GC heap: dispose the
+/// partial (or the one it was merged into) when done with it to free them at once; the finalizer frees them otherwise.
 /// </summary>
-public sealed class PartialResult
+public sealed class PartialResult : IDisposable
 {
     internal const int Bins = 11;
     internal const int Kinds = 3;
@@ -29,7 +31,7 @@ public sealed class PartialResult
     internal long ResolvedJourneys, FirstContactResolved;
     internal string[]? FunnelSteps;
     internal long[] FunnelReached = [];
-    internal List<long[]> JourneyDurations = [];
+    internal List<NativeBuffer<long>> JourneyDurations = [];
     internal int ConformanceSteps = -1;
     internal Dictionary<(int Cost, int Length), long> Fitness = [];
     internal Dictionary<(DeviationKind Kind, string Subject), long> Deviations = [];
@@ -42,9 +44,9 @@ public sealed class PartialResult
     {
         public long Count;
         /// <summary>Transition times in ticks.</summary>
-        public List<long[]> Durations = [];
+        public List<NativeBuffer<long>> Durations = [];
         /// <summary>Transition times in whole seconds, half the memory of ticks (used when every time of a partition is a whole second).</summary>
-        public List<int[]> Seconds = [];
+        public List<NativeBuffer<int>> Seconds = [];
     }
 
     internal struct TimeAcc
@@ -156,6 +158,17 @@ public sealed class PartialResult
         WorstLimit = Math.Max(WorstLimit, other.WorstLimit);
         Worst.AddRange(other.Worst);
         Worst = Worst.OrderBy(w => w.Fitness).ThenBy(w => w.Journey, StringComparer.Ordinal).ThenBy(w => w.Start).Take(WorstLimit).ToList();
+    }
+
+    /// <summary>Frees the transition times and journey durations, of this partial and of those merged into it.</summary>
+    public void Dispose()
+    {
+        foreach (var acc in Edges.Values)
+        {
+            foreach (var b in acc.Durations) b.Dispose();
+            foreach (var b in acc.Seconds) b.Dispose();
+        }
+        foreach (var b in JourneyDurations) b.Dispose();
     }
 
     private static void AddTo<TKey>(Dictionary<TKey, long> into, TKey key, long count) where TKey : notnull =>

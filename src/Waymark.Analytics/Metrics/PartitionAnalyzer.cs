@@ -40,7 +40,7 @@ internal sealed class PartitionAnalyzer
     }
 
     /// <summary>The metrics of journeys [first, end); journey durations go to their places in the shared array.</summary>
-    public PartialResult Run(int firstJourney, int endJourney, long[]? journeyDurations)
+    public PartialResult Run(int firstJourney, int endJourney, NativeBuffer<long>? journeyDurations)
     {
         var log = _log;
         var o = _o;
@@ -97,8 +97,8 @@ internal sealed class PartitionAnalyzer
         var windowTicks = o.RepeatWindow.Ticks;
         var funnel = _funnel;
         var funnelReached = new long[funnel.Length];
-        var durations = journeyDurations;
-        doDurations &= durations is not null;
+        var durations = journeyDurations is null ? default : journeyDurations.Span;
+        doDurations &= journeyDurations is not null;
         var variants = new Dictionary<VariantRef, long>(new VariantComparer(act));
         var checker = _checker;
         List<int>? deviationCodes = checker is null ? null : [];
@@ -121,7 +121,7 @@ internal sealed class PartitionAnalyzer
                 startCount[act[s]]++;
                 endCount[act[e - 1]]++;
             }
-            if (doDurations) durations![j] = time[e - 1] - time[s];
+            if (doDurations) durations[j] = time[e - 1] - time[s];
             if (doVariants)
             {
                 var h = 17;
@@ -316,11 +316,11 @@ internal sealed class PartitionAnalyzer
     }
 
     /// <summary>
-    /// Second pass over journeys [first, end): writes each transition time into its edge's shared array, starting
-    /// at this partition's offset in it (<paramref name="fill"/>, by local edge id, advanced as it goes). Exactly one
-    /// of <paramref name="seconds"/> and <paramref name="ticks"/> is given, by local edge id.
+    /// Second pass over journeys [first, end): writes each transition time into its edge's shared buffer, from the
+    /// address in <paramref name="targets"/> (by local edge id) on — int seconds when <paramref name="seconds"/>,
+    /// else long ticks.
     /// </summary>
-    public void FileTransitionTimes(int firstJourney, int endJourney, int[][]? seconds, long[][]? ticks, int[] fill)
+    public unsafe void FileTransitionTimes(int firstJourney, int endJourney, bool seconds, nint[] targets)
     {
         var act = _log.Activity;
         var time = _log.Time;
@@ -328,40 +328,44 @@ internal sealed class PartitionAnalyzer
         var edges = _edges;
         var s0 = starts[firstJourney];
         var e0 = starts[endJourney];
+        var next = (nint[])targets.Clone();
         var j = firstJourney;
-        if (seconds is not null)
+        for (var i = s0 + 1; i < e0; i++)
         {
-            for (var i = s0 + 1; i < e0; i++)
+            if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
+            var edge = edges.GetOrAdd(act[i - 1], act[i]);
+            var delta = time[i] - time[i - 1];
+            if (seconds)
             {
-                if (i == starts[j + 1]) { j++; continue; } // first event of the next journey: no transition into it
-                var edge = edges.GetOrAdd(act[i - 1], act[i]);
-                seconds[edge][fill[edge]++] = (int)((time[i] - time[i - 1]) / TimeSpan.TicksPerSecond);
+                *(int*)next[edge] = (int)(delta / TimeSpan.TicksPerSecond);
+                next[edge] += sizeof(int);
+            }
+            else
+            {
+                *(long*)next[edge] = delta;
+                next[edge] += sizeof(long);
             }
         }
-        else
-        {
-            for (var i = s0 + 1; i < e0; i++)
-            {
-                if (i == starts[j + 1]) { j++; continue; }
-                var edge = edges.GetOrAdd(act[i - 1], act[i]);
-                ticks![edge][fill[edge]++] = time[i] - time[i - 1];
-            }
-        }
+        for (var e = 0; e < next.Length; e++)
+            if (next[e] - targets[e] != _edgeCount[e] * (seconds ? sizeof(int) : sizeof(long)))
+                throw new InvalidOperationException("The filing pass found other transitions than the counting pass.");
     }
 
     private static void OfferWorst(PartialResult p, ConformanceChecker checker, EventLog log, int s, int e, int cost, List<int> deviations)
     {
         if (p.WorstLimit <= 0) return;
         var fitness = checker.Fitness(cost, e - s);
-        var id = log.SortedBy == JourneyKey.Case ? log.CaseOf(s)! : log.CustomerOf(s);
+        // The journey's id as characters: most journeys are turned away on fitness, and must not cost a string each.
+        var idChars = log.SortedBy == JourneyKey.Case ? log.Pools.Cases.Chars(log.Case![s]) : log.Pools.Customers.Chars(log.CustomerIdOf(s));
         if (p.Worst.Count >= p.WorstLimit)
         {
             var last = p.Worst[^1];
             var cmp = fitness.CompareTo(last.Fitness);
-            if (cmp == 0) cmp = string.CompareOrdinal(id, last.Journey);
+            if (cmp == 0) cmp = idChars.SequenceCompareTo(last.Journey);
             if (cmp == 0) cmp = log.Time[s].CompareTo(last.Start.Ticks);
             if (cmp >= 0) return;
         }
+        var id = idChars.ToString();
         p.Worst.Add(new JourneyConformance(id, log.TimeOf(s), e - s, cost, fitness, deviations.Select(checker.Describe).ToArray()));
         p.Worst = p.Worst.OrderBy(w => w.Fitness).ThenBy(w => w.Journey, StringComparer.Ordinal).ThenBy(w => w.Start).Take(p.WorstLimit).ToList();
     }

@@ -1,4 +1,5 @@
 using Waymark.Analytics.Conformance;
+using Waymark.Analytics.Model;
 
 namespace Waymark.Analytics.Metrics;
 
@@ -30,20 +31,28 @@ internal static class ReportBuilder
             double median, p90;
             if (acc.Durations.Count == 0 && acc.Seconds.Count > 0)
             {
-                var seconds = Concat(acc.Seconds);
+                var seconds = Joined(acc.Seconds);
                 acc.Seconds = [seconds];
-                median = Quantiles.OfSeconds(seconds, 0.5) / TicksPerSecond;
-                p90 = Quantiles.OfSeconds(seconds, 0.9) / TicksPerSecond;
+                median = Quantiles.OfSeconds(seconds.Span, 0.5) / TicksPerSecond;
+                p90 = Quantiles.OfSeconds(seconds.Span, 0.9) / TicksPerSecond;
             }
             else
             {
                 // Partials that mix whole seconds and ticks (merged from different logs) are compared in ticks.
-                foreach (var s in acc.Seconds) acc.Durations.Add(Array.ConvertAll(s, v => v * TimeSpan.TicksPerSecond));
+                foreach (var s in acc.Seconds)
+                {
+                    var ticks = new NativeBuffer<long>(s.Length);
+                    var source = s.Span;
+                    var target = ticks.Span;
+                    for (var k = 0; k < source.Length; k++) target[k] = source[k] * TimeSpan.TicksPerSecond;
+                    acc.Durations.Add(ticks);
+                    s.Dispose();
+                }
                 acc.Seconds = [];
-                var all = Concat(acc.Durations);
+                var all = Joined(acc.Durations);
                 acc.Durations = [all];
-                median = Quantiles.Of(all, 0.5) / TicksPerSecond;
-                p90 = Quantiles.Of(all, 0.9) / TicksPerSecond;
+                median = Quantiles.Of(all.Span, 0.5) / TicksPerSecond;
+                p90 = Quantiles.Of(all.Span, 0.9) / TicksPerSecond;
             }
             dfg[i] = new DfgEdge(names[from], names[to], acc.Count, median, p90);
         });
@@ -78,34 +87,26 @@ internal static class ReportBuilder
             },
             Funnel = p.FunnelSteps is null ? null : Funnel(p, journeys),
             Kpis = Kpis(p),
-            JourneyDuration = p.JourneyDurations.Count == 0 ? null : Durations(p.JourneyDurations),
+            JourneyDuration = p.JourneyDurations.Count == 0 ? null : Durations(p),
             Conformance = p.ConformanceSteps < 0 ? null : Conformance(p),
         };
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 
-    private static int[] Concat(List<int[]> parts)
+    /// <summary>The parts in one buffer; the parts are freed when they were copied (the partial owns them).</summary>
+    private static NativeBuffer<T> Joined<T>(List<NativeBuffer<T>> parts) where T : unmanaged
     {
-        if (parts.Count == 1) return parts[0];
-        var all = GC.AllocateUninitializedArray<int>(parts.Sum(a => a.Length));
-        var at = 0;
-        foreach (var a in parts) { a.CopyTo(all, at); at += a.Length; }
+        var all = NativeBuffer<T>.Concat(parts);
+        if (parts.Count > 1) foreach (var part in parts) part.Dispose();
         return all;
     }
 
-    private static long[] Concat(List<long[]> parts)
+    private static DurationStats Durations(PartialResult p)
     {
-        if (parts.Count == 1) return parts[0];
-        var all = GC.AllocateUninitializedArray<long>(parts.Sum(a => a.Length));
-        var at = 0;
-        foreach (var a in parts) { a.CopyTo(all, at); at += a.Length; }
-        return all;
-    }
-
-    private static DurationStats Durations(List<long[]> parts)
-    {
-        var all = Concat(parts);
+        var buffer = Joined(p.JourneyDurations);
+        p.JourneyDurations = [buffer];
+        var all = buffer.Span;
         if (all.Length == 0) return new DurationStats(0, 0, 0);
         decimal sum = 0;
         foreach (var v in all) sum += v;
