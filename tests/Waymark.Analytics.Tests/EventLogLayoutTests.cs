@@ -91,4 +91,20 @@ public class EventLogLayoutTests
         Assert.Equal(["c1", "c1", "c2"], Enumerable.Range(0, log.Count).Select(log.CustomerOf));
         Assert.Equal(["k2", "k2", "k1"], Enumerable.Range(0, log.Count).Select(log.CaseOf));
     }
+
+    [Fact]
+    public void A_partial_reports_again_and_again_until_disposed_then_refuses_instead_of_reading_freed_memory()
+    {
+        var partial = JourneyAnalyzer.AnalyzePartial(ServiceLog(), new AnalysisOptions());
+        var first = JourneyAnalyzer.ToReport(partial);
+        var again = JourneyAnalyzer.ToReport(partial);
+        Assert.Equal(first.Dfg, again.Dfg);
+        Assert.Equal(first.JourneyDuration, again.JourneyDuration);
+        Assert.Equal(1200, first.Dfg.Single(e => e.From == "browse" && e.To == "call").MedianSeconds, 6);
+
+        partial.Dispose();
+        partial.Dispose();
+        var refused = Record.Exception(() => JourneyAnalyzer.ToReport(partial));
+        Assert.IsType<ObjectDisposedException>(refused is AggregateException a ? a.InnerExceptions[0] : refused);
+    }
 }

@@ -17,6 +17,8 @@ public class ReferenceModelTests
         {
             var random = new Random(seed);
             var events = RandomLogs.Events(random);
+            // A quarter of the logs have sub-second times, so the DFG files ticks rather than whole seconds.
+            if (seed % 4 == 1) events = RandomLogs.WithSubSecondTimes(events, random);
             TimeSpan? gap = random.Next(3) == 0 ? TimeSpan.FromMinutes(random.Next(1, 120)) : null;
             var window = TimeSpan.FromMinutes(random.Next(0, 300));
             var expected = ReferenceAnalyzer.Analyze(events, gap, window, Funnel);
@@ -60,6 +62,8 @@ public class ReferenceModelTests
         {
             var random = new Random(seed);
             var events = RandomLogs.Events(random);
+            // A third of the logs have sub-second times for some customers: partials in seconds and in ticks then merge.
+            if (seed % 3 == 1) events = RandomLogs.WithSubSecondTimes(events, random, c => c is "cust-1" or "cust-4");
             var options = new AnalysisOptions { Funnel = Funnel, Journey = Map, Parallelism = 1, InactivityGap = seed % 2 == 0 ? TimeSpan.FromHours(1) : null };
             var whole = ReportJson.Serialize(JourneyAnalyzer.Analyze(RandomLogs.Build(events, new Random(seed)), options));
 

@@ -30,7 +30,7 @@ public static class NdjsonEventReader
         RecordSink? sink = null;
         var names = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var source = new LineSource();
+        var source = new LineSource { Values = [] };
         long line = 0;
         string? text;
         var bytes = new byte[4096];

@@ -61,7 +61,7 @@ public static class ParquetEventReader
         var t = field.ClrType;
         if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
         {
-            var s = new string[rows];
+            var s = new string?[rows];
             await rg.ReadAsync(field, s.AsMemory());
             return s;
         }

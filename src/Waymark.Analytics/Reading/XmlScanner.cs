@@ -264,10 +264,8 @@ internal sealed class XmlScanner(Stream stream, string file)
                     if (code > 0x10FFFF) throw Error("character reference out of range");
                 }
                 if (!Rune.TryCreate(code, out var rune)) throw Error("character reference is not a character");
-                Span<byte> tmp = stackalloc byte[4];
-                var n = rune.EncodeToUtf8(tmp);
-                // A reference takes at least 4 bytes (&#N;), its UTF-8 at most 4: it fits.
-                tmp[..n].CopyTo(b.AsSpan(w));
+                // A reference takes at least 4 bytes (&#N;), its UTF-8 at most 4: it fits over the reference just read.
+                var n = rune.EncodeToUtf8(b.AsSpan(w));
                 w += n;
             }
             else throw Error($"unknown entity &{Encoding.UTF8.GetString(entity)};");

@@ -25,6 +25,13 @@ internal static class RandomLogs
         return shuffled;
     }
 
+    /// <summary>
+    /// The events with a random sub-second part added to the times of the chosen customers (all when none are named):
+    /// such logs take the engine's tick path for transition times instead of whole seconds.
+    /// </summary>
+    public static List<ReferenceAnalyzer.Event> WithSubSecondTimes(List<ReferenceAnalyzer.Event> events, Random random, Func<string, bool>? chosen = null) =>
+        events.Select(e => chosen is null || chosen(e.Customer) ? e with { Ticks = e.Ticks + random.Next(1, (int)TimeSpan.TicksPerSecond) } : e).ToList();
+
     /// <summary>A new log holding only the given customers' events of <paramref name="log"/>, with every field copied.</summary>
     public static EventLog BuildFrom(EventLog log, IReadOnlySet<string> customers)
     {
