@@ -33,6 +33,19 @@ internal static class Profile
         Console.WriteLine($"after analysis: peak {proc.PeakWorkingSet64 / 1e6:F0} MB = {proc.PeakWorkingSet64 / (double)log.Count:F0} B/event; retained {GC.GetTotalMemory(true) / (double)log.Count:F1} B/event");
     }
 
+    /// <summary>--read FILE [runs]: reading alone (CSV, NDJSON, XES or Parquet by extension), each run in turn, the first with JIT.</summary>
+    public static void Read(string file, int runs)
+    {
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, true, true);
+            var sw = Stopwatch.StartNew();
+            var log = EventLogFiles.Read(file, options: new ReadOptions { KeepAttributes = false });
+            sw.Stop();
+            Console.WriteLine($"run {run + 1}: {log.Count:N0} events in {sw.Elapsed.TotalSeconds:F2} s = {log.Count / sw.Elapsed.TotalSeconds / 1e6:F2} M events/s");
+        }
+    }
+
     private static long StatusKb(string field) =>
         long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(field + ":"))[(field.Length + 1)..].Trim().Split(' ')[0]);
 

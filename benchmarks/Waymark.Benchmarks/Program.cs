@@ -8,6 +8,11 @@ if (args.Length >= 2 && args[0] == "--memory")
     Waymark.Benchmarks.Profile.Memory(args[1]);
     return;
 }
+if (args.Length >= 2 && args[0] == "--read")
+{
+    Waymark.Benchmarks.Profile.Read(args[1], args.Length >= 3 ? int.Parse(args[2]) : 3);
+    return;
+}
 if (args.Length >= 2 && args[0] == "--profile")
 {
     Waymark.Benchmarks.Profile.Run(args[1], 3);
