@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Waymark.Storage.Access;
+using Waymark.Web.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace Waymark.Browser.Tests;
@@ -121,5 +125,45 @@ public sealed class WalkthroughTests(WaymarkServer server) : IClassFixture<Wayma
         await page.WaitForSelectorAsync("[data-lane=emotion] svg");
         await page.SetViewportSizeAsync(1600, 1350);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = WaymarkServer.ScreenshotPath("journey-map.png") });
+    }
+
+    [Fact]
+    public async Task A_first_sign_in_with_a_one_time_password_asks_for_an_own_password_then_opens_where_the_person_was_going()
+    {
+        var email = $"newcomer-{Guid.NewGuid():N}@example.com";
+        string oneTime;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<Waymark.Storage.WaymarkDb>();
+            var (user, password) = await Accounts.CreateAsync(users, email, administrator: false);
+            oneTime = password;
+            var demo = await db.Workspaces.SingleAsync(w => w.Key == "demo");
+            await Accounts.GrantAsync(db, demo.Id, user.Id, WorkspaceRole.Editor, TimeProvider.System, default);
+        }
+        var context = await server.Browser.NewContextAsync();
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/account/login?returnUrl={Uri.EscapeDataString("/w/demo/touchpoints")}");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", oneTime);
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForURLAsync(url => url.Contains("/account/password"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Choose your password");
+        await page.FillAsync("#currentPassword", oneTime);
+        await page.FillAsync("#newPassword", "quiet meadow copper lantern");
+        await page.FillAsync("#confirmPassword", "quiet meadow copper lantern!");
+        await page.ClickAsync("text=Save the new password");
+        await Expect(page.Locator("[role=alert]")).ToContainTextAsync("The two new passwords differ");
+
+        await page.FillAsync("#currentPassword", oneTime);
+        await page.FillAsync("#newPassword", "quiet meadow copper lantern");
+        await page.FillAsync("#confirmPassword", "quiet meadow copper lantern");
+        await page.ClickAsync("text=Save the new password");
+        await page.WaitForURLAsync(url => url.EndsWith("/w/demo/touchpoints"));
+        await WaymarkServer.WaitForCircuitAsync(page);
+        await Expect(page.Locator(".wm-user")).ToHaveTextAsync(email);
+        await context.DisposeAsync();
     }
 }

@@ -44,6 +44,7 @@ public static class AccessSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<WaymarkDb>()
+            .AddClaimsPrincipalFactory<WaymarkUserClaims>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
@@ -131,10 +132,12 @@ public static class AccessSetup
         app.UseSecurityHeaders();
         app.UseRequestBodyLimits();
         app.UseAuthentication();
+        app.UseOneTimePasswordGate();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapAccountEndpoints();
+        app.MapPasswordForm();
         if (OidcConfigured(app.Configuration)) app.MapOidcEndpoints();
         return app;
     }

@@ -65,22 +65,10 @@ public static class AccountEndpoints
         UserManager<WaymarkUser> users, SignInManager<WaymarkUser> signIn)
     {
         var user = await users.GetUserAsync(principal) ?? throw new Infrastructure.NotFoundException("This account no longer exists.");
-        if (string.IsNullOrEmpty(request.CurrentPassword) || string.IsNullOrEmpty(request.NewPassword))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [string.IsNullOrEmpty(request.CurrentPassword) ? "currentPassword" : "newPassword"] = ["Give the current and the new password."],
-            }, detail: "Give the current and the new password.");
-        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
-        if (!result.Succeeded)
-        {
-            var field = result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword";
-            var message = field == "currentPassword" ? "The current password is not right." : string.Join(" ", result.Errors.Select(e => e.Description));
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
-        }
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        return TypedResults.NoContent();
+        var refusal = await global::Waymark.Web.Access.PasswordChange.TryChangeAsync(user, request.CurrentPassword, request.NewPassword, users, signIn);
+        return refusal is null
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] }, detail: refusal.Message);
     }
 
     private static RedirectHttpResult Back(string error, string? email, string returnUrl) =>

@@ -35,7 +35,7 @@ internal static class FirstAdministrator
         Console.WriteLine("  First start: an administrator account was created.");
         Console.WriteLine($"    e-mail:   {email}");
         Console.WriteLine($"    password: {password}");
-        Console.WriteLine("  Sign in at /account/login and change this one-time password (POST /api/account/password).");
+        Console.WriteLine("  Sign in at /account/login with it; you will then choose your own password (or POST /api/account/password).");
         Console.WriteLine("  It is not stored anywhere and will not be shown again.");
         Console.WriteLine();
     }

@@ -9,6 +9,8 @@ public static class WaymarkClaims
     public const string TokenId = "waymark:token";
     public const string TokenWorkspace = "waymark:token-workspace";
     public const string TokenRole = "waymark:token-role";
+    /// <summary>On a person still signed in with a one-time password (see <see cref="PasswordChange"/>).</summary>
+    public const string MustChangePassword = "waymark:must-change-password";
 
     public static bool IsToken(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == TokenId);
 

@@ -28,7 +28,7 @@ public sealed class TokenTests(WaymarkApiFactory factory) : ApiTest(factory)
         var listed = (await GetOk($"{Api}/tokens")).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == id);
         Assert.Equal("call centre", listed.GetProperty("name").GetString());
         Assert.Equal("editor", listed.GetProperty("role").GetString());
-        Assert.True(secret.StartsWith(listed.GetProperty("prefix").GetString()!, StringComparison.Ordinal));
+        Assert.StartsWith(listed.GetProperty("prefix").GetString()!, secret, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, listed.GetRawText());
 
         await using var db = Factory.OpenDb();

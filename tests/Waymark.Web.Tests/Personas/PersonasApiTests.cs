@@ -190,7 +190,7 @@ public class PersonasApiTests(WaymarkApiFactory factory) : ScoringApiTest(factor
         await Problem(await Client.GetAsync($"{Api}/personas/{foreign}"), 404);
         await Problem(await Client.PutAsJsonAsync($"{Api}/personas/{foreign}", new { name = "Hijacked", version = 1 }, WaymarkApiFactory.Json), 404);
         await Problem(await Client.DeleteAsync($"{Api}/personas/{foreign}"), 404);
-        Assert.Equal(0, Items(await GetOk($"{Api}/personas")).Count);
+        Assert.Empty(Items(await GetOk($"{Api}/personas")));
         Assert.Equal("Their persona", (await GetOk($"{other}/personas/{foreign}")).GetProperty("name").GetString());
     }
 
