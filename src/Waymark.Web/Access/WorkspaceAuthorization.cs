@@ -16,6 +16,8 @@ public static class WorkspacePolicies
     public const string SignedInUser = "signed-in-user";
     /// <summary>Any authenticated caller, person or token.</summary>
     public const string Authenticated = "authenticated";
+    /// <summary>A signed-in person who administers the server (accounts).</summary>
+    public const string Administrator = "administrator";
 
     /// <summary>Requires at least this role in the workspace; the highest requirement on an endpoint wins.</summary>
     public static TBuilder RequireWorkspaceRole<TBuilder>(this TBuilder builder, WorkspaceRole role) where TBuilder : IEndpointConventionBuilder =>

@@ -19,6 +19,7 @@ public static class WaymarkApi
     public static IEndpointRouteBuilder MapWaymarkApi(this IEndpointRouteBuilder app)
     {
         app.MapWorkspacesApi();
+        app.MapAccountsAdminApi();
         // Importing creates a workspace: any signed-in person, who becomes its owner; a larger body than elsewhere.
         app.MapGroup("").RequireAuthorization(WorkspacePolicies.SignedInUser)
             .WithRequestBodyLimit(RequestBodyLimits.ImportBytes)
