@@ -27,6 +27,7 @@ public static class AccessSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<WorkspaceAccess>();
+        services.AddScoped<AccountAdministration>();
 
         services.AddIdentityCore<WaymarkUser>(o =>
             {

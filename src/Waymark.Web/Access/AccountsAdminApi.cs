@@ -45,67 +45,95 @@ public static class AccountsAdminApi
         return app;
     }
 
-    private static async Task<Ok<Page<AccountView>>> List(string? search, int? page, int? pageSize, WaymarkDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<Page<AccountView>>> List(string? search, int? page, int? pageSize, AccountAdministration accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ListAsync(search, page, pageSize, ct));
+
+    private static async Task<Ok<AccountView>> Get(string userId, AccountAdministration accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.GetAsync(userId, ct));
+
+    private static async Task<Created<AccountWithPassword>> Create(NewAccount request, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct)
+    {
+        var created = await accounts.CreateAsync(request, admin.Identity?.Name, ct);
+        return TypedResults.Created($"/api/admin/users/{created.Account.Id}", created);
+    }
+
+    private static async Task<Ok<AccountView>> Change(string userId, AccountChange request, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ChangeAsync(userId, request, admin.UserId(), ct));
+
+    private static async Task<Ok<AccountView>> Unlock(string userId, AccountAdministration accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.UnlockAsync(userId, ct));
+
+    private static async Task<Ok<AccountWithPassword>> ResetPassword(string userId, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ResetPasswordAsync(userId, admin.Identity?.Name, ct));
+
+    private static async Task<NoContent> Delete(string userId, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct)
+    {
+        await accounts.DeleteAsync(userId, admin.UserId(), admin.Identity?.Name, ct);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>
+/// The operations on accounts, shared by the API above and the Accounts page; the caller has checked that the person
+/// acting is an administrator. <paramref name="actingId"/> / actingName say who acts, for the self-protection rules and the log.
+/// </summary>
+public sealed class AccountAdministration(UserManager<WaymarkUser> users, WaymarkDb db, TimeProvider clock, ILogger<AccountAdministration> log)
+{
+    public async Task<Page<AccountsAdminApi.AccountView>> ListAsync(string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var (p, size) = Paging.Validate(page, pageSize);
-        var users = db.Users.AsNoTracking();
+        var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim().ToUpperInvariant();
-            users = users.Where(u => u.NormalizedEmail!.Contains(s) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(s)));
+            query = query.Where(u => u.NormalizedEmail!.Contains(s) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(s)));
         }
-        var total = await users.CountAsync(ct);
-        var found = await users.OrderBy(u => u.NormalizedEmail).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<AccountView>(await ViewsAsync(db, found, clock, ct), p, size, total));
+        var total = await query.CountAsync(ct);
+        var found = await query.OrderBy(u => u.NormalizedEmail).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<AccountsAdminApi.AccountView>(await ViewsAsync(found, ct), p, size, total);
     }
 
-    private static async Task<Ok<AccountView>> Get(string userId, WaymarkDb db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok((await ViewsAsync(db, [await FindAsync(db, userId, ct)], clock, ct))[0]);
+    public async Task<AccountsAdminApi.AccountView> GetAsync(string userId, CancellationToken ct = default) =>
+        (await ViewsAsync([await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw NoSuchAccount(userId)], ct))[0];
 
-    private static async Task<Created<AccountWithPassword>> Create(NewAccount request, UserManager<WaymarkUser> users, WaymarkDb db,
-        TimeProvider clock, ILogger<WaymarkUser> log, ClaimsPrincipal admin, CancellationToken ct)
+    public async Task<AccountsAdminApi.AccountWithPassword> CreateAsync(AccountsAdminApi.NewAccount request, string? actingName, CancellationToken ct = default)
     {
         var (user, password) = await Accounts.CreateAsync(users, request.Email ?? "", request.IsAdministrator ?? false);
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
         {
             user.DisplayName = request.DisplayName.Trim();
-            await users.UpdateAsync(user);
+            Succeeded(await users.UpdateAsync(user));
         }
-        log.LogInformation("{Admin} created the account {Email}", admin.Identity?.Name, user.Email);
-        var view = (await ViewsAsync(db, [user], clock, ct))[0];
-        return TypedResults.Created($"/api/admin/users/{user.Id}", new AccountWithPassword(view, password));
+        log.LogInformation("{Admin} created the account {Email}", actingName, user.Email);
+        return new((await ViewsAsync([user], ct))[0], password);
     }
 
-    private static async Task<Ok<AccountView>> Change(string userId, AccountChange request, UserManager<WaymarkUser> users, WaymarkDb db,
-        TimeProvider clock, ClaimsPrincipal admin, CancellationToken ct)
+    public async Task<AccountsAdminApi.AccountView> ChangeAsync(string userId, AccountsAdminApi.AccountChange request, string? actingId, CancellationToken ct = default)
     {
-        var user = await FindAsync(users, userId);
+        var user = await FindAsync(userId);
         if (request.IsAdministrator is false && user.IsAdministrator)
         {
-            if (user.Id == admin.UserId())
-                throw new ConflictException("You cannot take your own administrator rights away; another administrator can.");
-            await EnsureAnotherAdministratorAsync(db, user, ct);
+            if (user.Id == actingId) throw new ConflictException("You cannot take your own administrator rights away; another administrator can.");
+            await EnsureAnotherAdministratorAsync(user, ct);
         }
         if (request.IsAdministrator is { } isAdministrator) user.IsAdministrator = isAdministrator;
-        if (request.DisplayName is not null)
-            user.DisplayName = request.DisplayName.Trim() is { Length: > 0 } name ? name : null;
+        if (request.DisplayName is not null) user.DisplayName = request.DisplayName.Trim() is { Length: > 0 } name ? name : null;
         Succeeded(await users.UpdateAsync(user));
-        return TypedResults.Ok((await ViewsAsync(db, [user], clock, ct))[0]);
+        return (await ViewsAsync([user], ct))[0];
     }
 
-    private static async Task<Ok<AccountView>> Unlock(string userId, UserManager<WaymarkUser> users, WaymarkDb db, TimeProvider clock, CancellationToken ct)
+    public async Task<AccountsAdminApi.AccountView> UnlockAsync(string userId, CancellationToken ct = default)
     {
-        var user = await FindAsync(users, userId);
+        var user = await FindAsync(userId);
         Succeeded(await users.SetLockoutEndDateAsync(user, null));
         Succeeded(await users.ResetAccessFailedCountAsync(user));
-        return TypedResults.Ok((await ViewsAsync(db, [user], clock, ct))[0]);
+        return (await ViewsAsync([user], ct))[0];
     }
 
     /// <summary>A new one-time password: the old one stops working, open sessions end, and the person must choose their own.</summary>
-    private static async Task<Ok<AccountWithPassword>> ResetPassword(string userId, UserManager<WaymarkUser> users, WaymarkDb db, TimeProvider clock,
-        ILogger<WaymarkUser> log, ClaimsPrincipal admin, CancellationToken ct)
+    public async Task<AccountsAdminApi.AccountWithPassword> ResetPasswordAsync(string userId, string? actingName, CancellationToken ct = default)
     {
-        var user = await FindAsync(users, userId);
+        var user = await FindAsync(userId);
         var password = Accounts.GeneratePassword();
         Succeeded(await users.RemovePasswordAsync(user));
         Succeeded(await users.AddPasswordAsync(user, password));
@@ -114,16 +142,15 @@ public static class AccountsAdminApi
         Succeeded(await users.UpdateSecurityStampAsync(user));
         Succeeded(await users.SetLockoutEndDateAsync(user, null));
         Succeeded(await users.ResetAccessFailedCountAsync(user));
-        log.LogInformation("{Admin} reset the password of {Email}", admin.Identity?.Name, user.Email);
-        return TypedResults.Ok(new AccountWithPassword((await ViewsAsync(db, [user], clock, ct))[0], password));
+        log.LogInformation("{Admin} reset the password of {Email}", actingName, user.Email);
+        return new((await ViewsAsync([user], ct))[0], password);
     }
 
-    private static async Task<NoContent> Delete(string userId, UserManager<WaymarkUser> users, WaymarkDb db, ILogger<WaymarkUser> log,
-        ClaimsPrincipal admin, CancellationToken ct)
+    public async Task DeleteAsync(string userId, string? actingId, string? actingName, CancellationToken ct = default)
     {
-        var user = await FindAsync(users, userId);
-        if (user.Id == admin.UserId()) throw new ConflictException("You cannot delete your own account; another administrator can.");
-        if (user.IsAdministrator) await EnsureAnotherAdministratorAsync(db, user, ct);
+        var user = await FindAsync(userId);
+        if (user.Id == actingId) throw new ConflictException("You cannot delete your own account; another administrator can.");
+        if (user.IsAdministrator) await EnsureAnotherAdministratorAsync(user, ct);
         var lastOwnerOf = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == user.Id && m.Role == WorkspaceRole.Owner
                         && !db.Memberships.Any(o => o.WorkspaceId == m.WorkspaceId && o.Role == WorkspaceRole.Owner && o.UserId != user.Id))
@@ -136,21 +163,16 @@ public static class AccountsAdminApi
         db.Memberships.RemoveRange(await db.Memberships.Where(m => m.UserId == user.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         Succeeded(await users.DeleteAsync(user));
-        log.LogInformation("{Admin} deleted the account {Email}", admin.Identity?.Name, user.Email);
-        return TypedResults.NoContent();
+        log.LogInformation("{Admin} deleted the account {Email}", actingName, user.Email);
     }
 
-    private static async Task EnsureAnotherAdministratorAsync(WaymarkDb db, WaymarkUser user, CancellationToken ct)
+    private async Task EnsureAnotherAdministratorAsync(WaymarkUser user, CancellationToken ct)
     {
         if (!await db.Users.AnyAsync(u => u.IsAdministrator && u.Id != user.Id, ct))
             throw new ConflictException($"{user.Email} is the only administrator: make someone else administrator first.");
     }
 
-    private static async Task<WaymarkUser> FindAsync(WaymarkDb db, string userId, CancellationToken ct) =>
-        await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw NoSuchAccount(userId);
-
-    private static async Task<WaymarkUser> FindAsync(UserManager<WaymarkUser> users, string userId) =>
-        await users.FindByIdAsync(userId) ?? throw NoSuchAccount(userId);
+    private async Task<WaymarkUser> FindAsync(string userId) => await users.FindByIdAsync(userId) ?? throw NoSuchAccount(userId);
 
     private static NotFoundException NoSuchAccount(string userId) => new($"There is no account '{userId}'.");
 
@@ -163,20 +185,20 @@ public static class AccountsAdminApi
     }
 
     /// <summary>The accounts with their workspaces and external sign-ins, in two queries for the whole page.</summary>
-    private static async Task<List<AccountView>> ViewsAsync(WaymarkDb db, IReadOnlyList<WaymarkUser> users, TimeProvider clock, CancellationToken ct)
+    private async Task<List<AccountsAdminApi.AccountView>> ViewsAsync(IReadOnlyList<WaymarkUser> found, CancellationToken ct)
     {
-        var ids = users.Select(u => u.Id).ToList();
+        var ids = found.Select(u => u.Id).ToList();
         var memberships = await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.UserId))
             .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { m.UserId, w.Key, w.Name, m.Role })
             .ToListAsync(ct);
         var logins = await db.UserLogins.AsNoTracking().Where(l => ids.Contains(l.UserId))
             .Select(l => new { l.UserId, Name = l.ProviderDisplayName ?? l.LoginProvider }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return users.Select(u => new AccountView(u.Id, u.Email ?? "", u.DisplayName, u.IsAdministrator, u.MustChangePassword,
+        return found.Select(u => new AccountsAdminApi.AccountView(u.Id, u.Email ?? "", u.DisplayName, u.IsAdministrator, u.MustChangePassword,
                 u.LockoutEnd is { } end && end > now ? end : null, u.AccessFailedCount, u.PasswordHash is not null,
                 logins.Where(l => l.UserId == u.Id).Select(l => l.Name).Order(StringComparer.Ordinal).ToList(),
                 memberships.Where(m => m.UserId == u.Id).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
-                    .Select(m => new AccountWorkspace(m.Key, m.Name, m.Role)).ToList()))
+                    .Select(m => new AccountsAdminApi.AccountWorkspace(m.Key, m.Name, m.Role)).ToList()))
             .ToList();
     }
 }
