@@ -32,6 +32,13 @@ public sealed class UiAccess(AuthenticationStateProvider auth, IServiceScopeFact
         return ui;
     }
 
+    /// <summary>Whether the user administers the server; asked afresh each time, as a right taken away must count at once.</summary>
+    public async Task<bool> IsAdministratorAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkspaceAccess>().IsAdministratorAsync(await UserAsync(), ct);
+    }
+
     public async Task<List<CurrentWorkspace>> WorkspacesAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();

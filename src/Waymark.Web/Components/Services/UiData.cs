@@ -22,6 +22,15 @@ public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvi
         return scope.ServiceProvider.GetRequiredService<WaymarkDb>();
     }
 
+    /// <summary>A unit of work for operations that need more services than the DbContext (account administration); dispose it.</summary>
+    public AsyncServiceScope Scope()
+    {
+        var scope = scopes.CreateAsyncScope();
+        if (User is { } user && user.Actor() is { } actor)
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(actor);
+        return scope;
+    }
+
     /// <summary>The circuit's user; the server's authentication state is known from the start of the circuit.</summary>
     private ClaimsPrincipal? User
     {
