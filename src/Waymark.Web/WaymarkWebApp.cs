@@ -72,6 +72,7 @@ public static class WaymarkWebApp
 
     public static WebApplication UseWaymark(this WebApplication app)
     {
+        app.UseWaymarkReverseProxy(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWaymarkAccess();
