@@ -23,6 +23,7 @@ public static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<UiData>();
         services.AddSingleton<MapChanges>();
+        services.AddHostedService<PostgresMapChangeRelay>();
         services.AddScoped<UiAccess>();
         return builder;
     }
