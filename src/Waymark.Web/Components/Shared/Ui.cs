@@ -33,6 +33,16 @@ public static partial class Ui
         _ => "#16a34a",
     };
 
+    /// <summary>The emotion's colour, dark enough for text on white (WCAG AA, at least 4.5:1); the plain colours are for curves and dots.</summary>
+    public static string EmotionTextColour(int emotion) => emotion switch
+    {
+        <= -2 => "#b91c1c",
+        -1 => "#c2410c",
+        0 => "#475569",
+        1 => "#4d7c0f",
+        _ => "#15803d",
+    };
+
     public static string EmotionText(int emotion) => emotion switch
     {
         -3 => "very negative", -2 => "negative", -1 => "slightly negative", 0 => "neutral",
