@@ -36,10 +36,11 @@ public static class WaymarkWebApp
         services.AddSingleton(sp => StorageOptionsFrom(sp.GetRequiredService<IConfiguration>()));
         // Scoped: it reads the scope's actor, which a UI circuit or CLI command names with CurrentActor.ActAs.
         services.AddScoped<AuditTrail>();
+        services.AddScoped<UiChangeGuard>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
-            db.AddInterceptors(sp.GetRequiredService<AuditTrail>());
+            db.AddInterceptors(sp.GetRequiredService<UiChangeGuard>(), sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);

@@ -106,25 +106,34 @@ public sealed class AuditTrail(IAuditContext audit, TimeProvider clock) : SaveCh
         && x.Cast<object?>().SequenceEqual(y.Cast<object?>());
 
     /// <summary>The workspace a row belongs to and, for a journey, stage or step, the journey.</summary>
-    private (Guid? Workspace, Guid? Journey) Owners(DbContext db, EntityEntry entry)
+    private (Guid? Workspace, Guid? Journey) Owners(DbContext db, EntityEntry entry) => OwnersOf(db, entry, audit.WorkspaceId);
+
+    /// <summary>
+    /// The workspace a changed row belongs to (and, for a journey, stage or step, the journey); <paramref name="fallback"/>
+    /// for rows that carry no workspace of their own. Also used to check who may change a row.
+    /// </summary>
+    public static (Guid? Workspace, Guid? Journey) OwnersOf(DbContext db, EntityEntry entry, Guid? fallback)
     {
         switch (entry.Entity)
         {
             case Workspace w: return (w.Id, null);
             case Journey j: return (j.WorkspaceId, j.Id);
-            case Stage s: return (JourneyWorkspace(db, s.JourneyId), s.JourneyId);
+            case Stage s: return (JourneyWorkspace(db, s.JourneyId, fallback), s.JourneyId);
             case Step step:
                 var stageId = (Guid)(entry.State == EntityState.Deleted ? entry.Property(nameof(Step.StageId)).OriginalValue : entry.Property(nameof(Step.StageId)).CurrentValue)!;
                 var journeyId = db.ChangeTracker.Entries<Stage>().FirstOrDefault(e => e.Entity.Id == stageId)?.Entity.JourneyId
                     ?? db.Set<Stage>().AsNoTracking().Where(x => x.Id == stageId).Select(x => (Guid?)x.JourneyId).FirstOrDefault();
-                return (journeyId is { } jid ? JourneyWorkspace(db, jid) : audit.WorkspaceId, journeyId);
+                return (journeyId is { } jid ? JourneyWorkspace(db, jid, fallback) : fallback, journeyId);
         }
         var property = entry.Metadata.FindProperty("WorkspaceId");
-        return property is null ? (audit.WorkspaceId, null) : ((Guid?)entry.Property("WorkspaceId").CurrentValue, null);
+        return property is null ? (fallback, null) : ((Guid?)entry.Property("WorkspaceId").CurrentValue, null);
     }
 
-    private Guid? JourneyWorkspace(DbContext db, Guid journeyId) =>
+    /// <summary>Whether the row is workspace content or access (the rows audited and guarded), not bookkeeping.</summary>
+    public static bool IsWorkspaceRow(EntityEntry entry) => IsAudited(entry) && entry.Entity is not AuditEntry;
+
+    private static Guid? JourneyWorkspace(DbContext db, Guid journeyId, Guid? fallback) =>
         db.ChangeTracker.Entries<Journey>().FirstOrDefault(e => e.Entity.Id == journeyId)?.Entity.WorkspaceId
         ?? db.Set<Journey>().AsNoTracking().Where(j => j.Id == journeyId).Select(j => (Guid?)j.WorkspaceId).FirstOrDefault()
-        ?? audit.WorkspaceId;
+        ?? fallback;
 }

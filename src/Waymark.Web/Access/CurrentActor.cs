@@ -17,10 +17,23 @@ public sealed class CurrentActor(IHttpContextAccessor http) : IAuditContext
     public Guid? WorkspaceId => _workspaceId
         ?? (http.HttpContext?.Items.TryGetValue(typeof(CurrentWorkspace), out var ws) == true ? ((CurrentWorkspace)ws!).Id : null);
 
-    /// <summary>For work outside an HTTP request (Blazor circuits, CLI): name the actor and, optionally, the workspace.</summary>
+    /// <summary>
+    /// True in the units of work of a signed-in person's open page: their saves are checked against their roles
+    /// (<see cref="UiChangeGuard"/>), as the API's route groups check requests.
+    /// </summary>
+    public bool ChecksRoles { get; private set; }
+
+    /// <summary>For work outside an HTTP request (CLI, start-up): name the actor and, optionally, the workspace.</summary>
     public void ActAs(AuditActor actor, Guid? workspaceId = null)
     {
         _actor = actor;
         _workspaceId = workspaceId;
+    }
+
+    /// <summary>For a signed-in person's page (Blazor circuit): named in the audit trail, and held to their roles.</summary>
+    public void ActAsSignedInPerson(AuditActor actor)
+    {
+        ActAs(actor);
+        ChecksRoles = true;
     }
 }

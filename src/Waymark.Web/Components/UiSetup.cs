@@ -1,5 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
+using Waymark.Web.Access;
 using Waymark.Web.Components.Services;
 
 namespace Waymark.Web.Components;
@@ -21,6 +22,7 @@ public static class UiSetup
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
         services.AddCascadingAuthenticationState();
+        services.AddSessionChecks();
         services.AddScoped<UiData>();
         services.AddSingleton<MapChanges>();
         services.AddHostedService<PostgresMapChangeRelay>();

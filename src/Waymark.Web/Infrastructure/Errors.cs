@@ -8,3 +8,6 @@ public sealed class ConflictException(string message) : Exception(message);
 
 /// <summary>A request lacks a precondition it must carry, such as the version it edits.</summary>
 public sealed class PreconditionRequiredException(string message) : Exception(message);
+
+/// <summary>The person's role (no longer) allows the change: it was refused and nothing was saved.</summary>
+public sealed class ForbiddenChangeException(string message) : Exception(message);

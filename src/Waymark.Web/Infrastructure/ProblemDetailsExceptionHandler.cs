@@ -26,6 +26,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DbUpdateConcurrencyException => (409, "Someone else changed this first",
                 "This item was changed or deleted by someone else while you were editing it. Reload it and apply your change again.", null),
             ConflictException e => (409, "This cannot be done as things stand", e.Message, null),
+            ForbiddenChangeException e => (403, "Forbidden", e.Message, null),
             PreconditionRequiredException e => (428, "The version you edit is missing", e.Message, null),
             DbUpdateException => (409, "This cannot be done as things stand",
                 "The change conflicts with other data in this workspace (for example, something it refers to was removed, or a name is already taken).", null),

@@ -8,16 +8,20 @@ namespace Waymark.Web.Components.Services;
 
 public enum UiRole { Viewer, Editor, Owner }
 
-/// <summary>What the signed-in user may do in a workspace, as the UI needs it: see, edit, own. Asked once per circuit and workspace.</summary>
+/// <summary>
+/// What the signed-in user may do in a workspace, as the UI needs it: see, edit, own. Asked once per circuit and
+/// workspace to draw the pages, and afresh before each change, so a role taken away counts in open pages too.
+/// </summary>
 public sealed class UiAccess(AuthenticationStateProvider auth, IServiceScopeFactory scopes)
 {
     private readonly Dictionary<string, UiRole?> _roles = [];
 
     public async Task<ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
 
-    public async Task<UiRole?> RoleAsync(string workspaceKey, CancellationToken ct = default)
+    /// <summary>The user's role in the workspace; <paramref name="fresh"/> asks the database again (before every change).</summary>
+    public async Task<UiRole?> RoleAsync(string workspaceKey, bool fresh = false, CancellationToken ct = default)
     {
-        if (_roles.TryGetValue(workspaceKey, out var known)) return known;
+        if (!fresh && _roles.TryGetValue(workspaceKey, out var known)) return known;
         // A scope of its own: the circuit may ask while a page is loading, and a DbContext takes one question at a time.
         await using var scope = scopes.CreateAsyncScope();
         var role = await scope.ServiceProvider.GetRequiredService<WorkspaceAccess>().RoleAsync(await UserAsync(), workspaceKey, ct);

@@ -9,7 +9,8 @@ namespace Waymark.Web.Components.Services;
 
 /// <summary>
 /// Opens a short-lived DbContext per piece of work: a Blazor circuit lives for hours, a DbContext should not.
-/// Each comes from its own service scope whose actor is the signed-in user, so the audit trail names them.
+/// Each comes from its own service scope whose actor is the signed-in user, so the audit trail names them and their
+/// saves are held to their roles in the workspace at the moment of saving.
 /// </summary>
 public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvider auth, TimeProvider time)
 {
@@ -18,7 +19,7 @@ public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvi
         // Not disposed on purpose: disposing the DbContext is all the scope would do, and the caller does that.
         var scope = scopes.CreateScope();
         if (User is { } user && user.Actor() is { } actor)
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(actor);
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSignedInPerson(actor);
         return scope.ServiceProvider.GetRequiredService<WaymarkDb>();
     }
 
@@ -27,7 +28,7 @@ public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvi
     {
         var scope = scopes.CreateAsyncScope();
         if (User is { } user && user.Actor() is { } actor)
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(actor);
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSignedInPerson(actor);
         return scope;
     }
 

@@ -38,9 +38,25 @@ public abstract class WorkspacePage : ComponentBase
     protected abstract Task LoadAsync();
 
     /// <summary>Runs a change; rule violations and stale versions become a message instead of an error page.</summary>
-    protected async Task<bool> TryAsync(Func<Task> change, string? done = null)
+    protected Task<bool> TryAsync(Func<Task> change, string? done = null) => TryAsync(change, done, UiRole.Editor);
+
+    /// <summary>Runs a change that needs at least <paramref name="needs"/> (owners manage members and tokens).</summary>
+    protected async Task<bool> TryAsync(Func<Task> change, string? done, UiRole needs)
     {
-        if (!CanEdit) { Snackbar.Add("You can view this workspace but not change it.", Severity.Warning); return false; }
+        if (Role is not { } role || role < needs)
+        {
+            Snackbar.Add(needs == UiRole.Owner ? "Only owners of this workspace can do this." : "You can view this workspace but not change it.", Severity.Warning);
+            return false;
+        }
+        // The role is asked again: an owner may have changed or removed it while this page was open.
+        Role = await Access.RoleAsync(Ws, fresh: true);
+        if (Role is not { } now || now < needs)
+        {
+            Snackbar.Add(Role is null ? "You are no longer a member of this workspace; nothing was changed."
+                : "Your role in this workspace no longer allows this; nothing was changed.", Severity.Warning);
+            StateHasChanged();
+            return false;
+        }
         try
         {
             await change();
@@ -64,6 +80,7 @@ public static class UiErrors
         DomainRuleException d => d.Message,
         NotFoundException n => n.Message,
         ConflictException c => c.Message,
+        ForbiddenChangeException f => f.Message,
         _ => null,
     };
 }
