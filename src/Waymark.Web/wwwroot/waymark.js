@@ -3,3 +3,50 @@ window.waymark = {
   focus: (selector) => { const el = document.querySelector(selector); if (el) el.focus(); },
   scrollIntoView: (selector) => { const el = document.querySelector(selector); if (el) el.scrollIntoView({ block: 'nearest', inline: 'center' }); },
 };
+
+// ---- Action board: drag a card to another status column ------------------------------------------
+// The page itself moves the card (Blazor's ondragstart and ondrop). This part stays in the browser so the
+// feedback follows the pointer without a round trip per move: only another column of the same board accepts
+// the drop, the card being dragged is marked data-dragging and the column under the pointer data-drop-over.
+// Only editors' cards are draggable, so for viewers none of this ever starts.
+(() => {
+  let card = null;
+  const columnOf = (el) => (el instanceof Element ? el.closest('.wm-board .wm-column[data-status]') : null);
+  const markOver = (column) => {
+    for (const c of document.querySelectorAll('[data-drop-over]')) if (c !== column) c.removeAttribute('data-drop-over');
+    if (column && !column.hasAttribute('data-drop-over')) column.setAttribute('data-drop-over', '');
+  };
+  const finish = () => {
+    markOver(null);
+    if (card) card.removeAttribute('data-dragging');
+    card = null;
+  };
+
+  document.addEventListener('dragstart', (e) => {
+    // A link inside a card drags the link, not the card.
+    if (!(e.target instanceof Element) || !e.target.matches('.wm-board .wm-ticket[draggable=true]')) return;
+    card = e.target;
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData('text/plain', card.dataset.action ?? '');
+    // Marked after this event: the browser has taken its picture of the card by then, so the picture is not faded.
+    setTimeout(() => card?.setAttribute('data-dragging', ''));
+  });
+
+  // Entering an element and hovering over it both decide: browsers repeat dragover while the pointer rests, but
+  // not every one does (Playwright's drag fires only dragenter until the drop).
+  const over = (e) => {
+    if (!card) return;
+    const column = columnOf(e.target);
+    const home = columnOf(card);
+    const accepts = column !== null && column !== home && column.parentElement === home?.parentElement;
+    markOver(accepts ? column : null);
+    if (accepts) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }
+  };
+  document.addEventListener('dragenter', over);
+  document.addEventListener('dragover', over);
+
+  // Leaving the window: no column is under the pointer any more.
+  document.addEventListener('dragleave', (e) => { if (card && e.relatedTarget === null) markOver(null); });
+  document.addEventListener('drop', finish);
+  document.addEventListener('dragend', finish);
+})();

@@ -2,6 +2,9 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Waymark.Storage.Access;
 using Waymark.Web.Components.Pages.Settings;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Components.Shared;
@@ -32,6 +35,24 @@ public sealed class ComponentHost : IDisposable
     public CurrentWorkspace Workspace { get; }
     public List<string> Messages { get; } = [];
 
+    /// <summary>
+    /// Lets whole workspace pages render as this member of the demo workspace: their role decides what the page
+    /// offers, and what the page tells them lands in <see cref="Snackbar"/>. Call before the first render.
+    /// </summary>
+    public ComponentHost SignedInAs(WorkspaceRole role)
+    {
+        var auth = new SignedIn(Factory.PrincipalOf(role));
+        var scopes = Factory.Services.GetRequiredService<IServiceScopeFactory>();
+        Context.Services.AddSingleton(new UiData(scopes, auth, TimeProvider.System));
+        Context.Services.AddSingleton(new UiAccess(auth, scopes));
+        Context.Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        return this;
+    }
+
+    /// <summary>The page's messages to the user: confirmations, rule violations, conflicts.</summary>
+    public ISnackbar Snackbar => Context.Services.GetRequiredService<ISnackbar>();
+
     public SettingsContext Settings(bool canEdit = true) => new(Workspace, canEdit, Try);
 
     /// <summary>What <see cref="WorkspacePage"/>'s TryAsync does, with the message kept instead of shown.</summary>
@@ -51,6 +72,11 @@ public sealed class ComponentHost : IDisposable
     }
 
     public void Dispose() => Context.Dispose();
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
 
     private sealed class Anonymous : AuthenticationStateProvider
     {
