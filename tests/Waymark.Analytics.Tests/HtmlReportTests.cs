@@ -44,4 +44,25 @@ public class HtmlReportTests
             Assert.Contains(part, json);
         Assert.Contains("\"kind\": \"UnexpectedTouchpoint\"", json);
     }
+
+    [Fact]
+    public void The_dfg_is_drawn_with_every_edge_and_listed_in_full_in_a_table()
+    {
+        // browse→call ×3, call→call once (a loop), call→chat once, and chat→browse closes a cycle back to the start.
+        var log = Log(
+            new Row("c1", 0, "browse"), new Row("c1", 10, "call"), new Row("c1", 20, "call"),
+            new Row("c2", 0, "browse"), new Row("c2", 30, "call"), new Row("c2", 90, "chat"), new Row("c2", 95, "browse"),
+            new Row("c3", 0, "browse"), new Row("c3", 5, "call"));
+        var report = JourneyAnalyzer.Analyze(log);
+        var html = HtmlReport.Render(report, "Cycles");
+        var svg = html[html.IndexOf("<svg", StringComparison.Ordinal)..html.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Equal(report.Dfg.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<path d=\"M[^\"]* C").Count);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "<rect ").Count);
+        Assert.Contains("browse → call: 3 times, median 10m", svg);
+        Assert.Contains("call → call: 1 times", svg);
+        Assert.Contains("chat → browse: 1 times, median 5m", svg);
+        var table = html[html.IndexOf("<details>", StringComparison.Ordinal)..html.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Equal(report.Dfg.Count, System.Text.RegularExpressions.Regex.Matches(table, "<tr><td>").Count);
+        Assert.Contains("<tr><td>browse</td><td>call</td><td class=n>3</td><td class=n>10m</td>", table);
+    }
 }

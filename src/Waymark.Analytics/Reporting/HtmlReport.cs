@@ -22,7 +22,8 @@ public static class HtmlReport
          .Append("body{font:14px system-ui,sans-serif;margin:24px;color:#1d2433;background:#fff}h1{font-size:22px}h2{font-size:17px;margin-top:32px;border-bottom:1px solid #dde}")
          .Append(".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #dde;border-radius:8px;padding:10px 14px;min-width:120px}.card b{display:block;font-size:20px}")
          .Append("table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #eef;padding:3px 10px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}")
-         .Append(".chip{display:inline-block;background:#eef3ff;border-radius:4px;padding:1px 6px;margin:1px}svg text{font:11px system-ui,sans-serif}")
+         .Append(".chip{display:inline-block;background:#eef3ff;border-radius:4px;padding:1px 6px;margin:1px}svg text{font:11px system-ui,sans-serif}svg text.edge{font-size:10px;fill:#374151;paint-order:stroke;stroke:#fff;stroke-width:3px}")
+         .Append(".note{color:#4b5563;font-size:12px}.scroll{overflow-x:auto;border:1px solid #eef;border-radius:6px}")
          .Append("</style></head><body>");
         h.Append("<h1>").Append(E(title)).Append("</h1>");
         Summary(h, r);
@@ -79,55 +80,130 @@ public static class HtmlReport
         h.Append("</div>");
     }
 
-    /// <summary>Layered drawing: a node's column is its shortest step distance from a start activity.</summary>
+    /// <summary>
+    /// Layered drawing of the most frequent edges. Back edges are found by a depth-first walk from the start
+    /// touchpoints (most frequent first) and set aside, so the rest is acyclic; a node's column is then its longest
+    /// path from a start, and the order within a column follows its predecessors (barycentres), which keeps crossings
+    /// down. Forward edges run left to right, back edges arc below, self-loops sit on the node; the thickest edges carry
+    /// their count and median time, every edge has them in its tooltip and in the table under the drawing.
+    /// </summary>
     private static void Dfg(StringBuilder h, AnalysisReport r)
     {
         var edges = r.Dfg.Take(60).ToList();
         if (edges.Count == 0) { h.Append("<p>No transitions.</p>"); return; }
-        var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Distinct().ToList();
-        var rank = new Dictionary<string, int>();
-        var queue = new Queue<string>();
-        foreach (var s in r.StartActivities.Select(a => a.Name).Where(nodes.Contains)) { rank[s] = 0; queue.Enqueue(s); }
-        if (queue.Count == 0) { rank[nodes[0]] = 0; queue.Enqueue(nodes[0]); }
-        while (queue.Count > 0)
+        var counts = r.Activities.ToDictionary(a => a.Name, a => a.Count);
+        var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Distinct()
+            .OrderByDescending(n => counts.GetValueOrDefault(n)).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var outgoing = nodes.ToDictionary(n => n, n => edges.Where(e => e.From == n && e.To != n).OrderByDescending(e => e.Count).ToList());
+
+        // 1. Back edges: depth-first from the starts, an edge to a node still on the stack closes a cycle.
+        var back = new HashSet<(string, string)>();
+        var state = new Dictionary<string, int>(); // 1 on the stack, 2 done
+        void Visit(string n)
         {
-            var n = queue.Dequeue();
-            foreach (var e in edges.Where(e => e.From == n && !rank.ContainsKey(e.To))) { rank[e.To] = rank[n] + 1; queue.Enqueue(e.To); }
+            state[n] = 1;
+            foreach (var e in outgoing[n])
+            {
+                if (state.GetValueOrDefault(e.To) == 1) back.Add((e.From, e.To));
+                else if (!state.ContainsKey(e.To)) Visit(e.To);
+            }
+            state[n] = 2;
         }
-        foreach (var n in nodes.Where(n => !rank.ContainsKey(n)).ToList()) rank[n] = rank.Values.Max() + 1;
-        var columns = nodes.GroupBy(n => rank[n]).OrderBy(g => g.Key).ToList();
-        const int colW = 190, rowH = 46, nodeW = 150, nodeH = 26;
+        foreach (var start in r.StartActivities.Select(a => a.Name).Where(outgoing.ContainsKey)) if (!state.ContainsKey(start)) Visit(start);
+        foreach (var n in nodes) if (!state.ContainsKey(n)) Visit(n);
+        var forward = edges.Where(e => e.From != e.To && !back.Contains((e.From, e.To))).ToList();
+
+        // 2. Columns: longest path over the forward edges (nodes are few; relax until nothing changes).
+        var column = nodes.ToDictionary(n => n, _ => 0);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var e in forward)
+                if (column[e.To] < column[e.From] + 1) { column[e.To] = column[e.From] + 1; changed = true; }
+        }
+        var columns = nodes.GroupBy(n => column[n]).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+
+        // 3. Order within columns by the mean row of the predecessors, two sweeps.
+        var row = new Dictionary<string, double>();
+        foreach (var col in columns) for (var i = 0; i < col.Count; i++) row[col[i]] = i;
+        for (var sweep = 0; sweep < 2; sweep++)
+            foreach (var col in columns.Skip(1))
+            {
+                col.Sort((a, b) => Barycentre(a).CompareTo(Barycentre(b)));
+                for (var i = 0; i < col.Count; i++) row[col[i]] = i;
+            }
+        double Barycentre(string n)
+        {
+            var before = forward.Where(e => e.To == n).ToList();
+            return before.Count == 0 ? row[n] : before.Sum(e => row[e.From] * e.Count) / before.Sum(e => (double)e.Count);
+        }
+
+        const int colW = 270, rowH = 64, nodeW = 190, nodeH = 30, top = 30, left = 20;
         var pos = new Dictionary<string, (double X, double Y)>();
         foreach (var col in columns)
-        {
-            var i = 0;
-            foreach (var n in col.OrderBy(n => n, StringComparer.Ordinal)) pos[n] = (20 + col.Key * colW, 20 + i++ * rowH);
-        }
-        var width = 40 + columns.Count * colW;
-        var height = 40 + columns.Max(c => c.Count()) * rowH;
+            foreach (var n in col) pos[n] = (left + column[n] * colW, top + row[n] * rowH);
+        var rows = columns.Max(c => c.Count);
+        var backDepth = 40 + 14 * back.Count;
+        var width = left * 2 + (columns.Count - 1) * colW + nodeW + 40;
+        var height = top + rows * rowH + backDepth;
+        var bottom = top + (rows - 1) * rowH + nodeH;
         var max = edges.Max(e => e.Count);
-        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"directly-follows graph\">");
-        h.Append("<defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#7a86a8\"/></marker></defs>");
+        var labelled = edges.Take(12).ToHashSet();
+        double Width(DfgEdge e) => 1 + 7.0 * e.Count / max;
+        string Tip(DfgEdge e) => $"{e.From} → {e.To}: {e.Count:N0} times, median {Duration(e.MedianSeconds)}, 90 % within {Duration(e.P90Seconds)}";
+
+        // Full size in a scrolling box: a long process stays legible instead of shrinking to fit.
+        h.Append($"<div class=scroll><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"directly-follows graph\">");
+        h.Append("<defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#5b6b9a\"/></marker></defs>");
+        var labels = new StringBuilder();
+        var backIndex = 0;
         foreach (var e in edges)
         {
             var (x1, y1) = pos[e.From];
             var (x2, y2) = pos[e.To];
-            var sx = x1 + nodeW; var sy = y1 + nodeH / 2.0; var tx = x2; var ty = y2 + nodeH / 2.0;
-            if (x2 <= x1) { sx = x1 + nodeW / 2.0; sy = y1 + nodeH; tx = x2 + nodeW / 2.0; ty = y2 + (y2 > y1 ? 0 : nodeH); }
-            var w = 1 + 6.0 * e.Count / max;
-            var mx = (sx + tx) / 2;
-            h.Append($"<path d=\"M{F(sx)},{F(sy)} C{F(mx)},{F(sy)} {F(mx)},{F(ty)} {F(tx)},{F(ty)}\" fill=\"none\" stroke=\"#7a86a8\" stroke-opacity=\".6\" stroke-width=\"{F(w)}\" marker-end=\"url(#arr)\">");
-            h.Append("<title>").Append(E($"{e.From} → {e.To}: {e.Count:N0}, median {Duration(e.MedianSeconds)}, p90 {Duration(e.P90Seconds)}")).Append("</title></path>");
+            string d;
+            double lx, ly;
+            if (e.From == e.To)
+            {
+                // A loop over the node's top right corner.
+                var cx = x1 + nodeW - 24;
+                d = $"M{F(cx)},{F(y1)} C{F(cx - 4)},{F(y1 - 26)} {F(cx + 30)},{F(y1 - 26)} {F(cx + 18)},{F(y1)}";
+                (lx, ly) = (cx + 22, y1 - 18);
+            }
+            else if (back.Contains((e.From, e.To)) || x2 <= x1)
+            {
+                // Back edges arc under the graph, each a little deeper than the one before.
+                var depth = bottom + 18 + 14 * backIndex++;
+                var sx = x1 + nodeW / 2.0 + 8; var tx = x2 + nodeW / 2.0 - 8;
+                d = $"M{F(sx)},{F(y1 + nodeH)} C{F(sx)},{F(depth)} {F(tx)},{F(depth)} {F(tx)},{F(y2 + nodeH)}";
+                (lx, ly) = ((sx + tx) / 2, depth - 4);
+            }
+            else
+            {
+                var sx = x1 + nodeW; var sy = y1 + nodeH / 2.0; var tx = x2 - 2; var ty = y2 + nodeH / 2.0;
+                var mx = (sx + tx) / 2;
+                d = $"M{F(sx)},{F(sy)} C{F(mx)},{F(sy)} {F(mx)},{F(ty)} {F(tx)},{F(ty)}";
+                (lx, ly) = (mx, (sy + ty) / 2 - 4);
+            }
+            h.Append($"<path d=\"{d}\" fill=\"none\" stroke=\"#5b6b9a\" stroke-opacity=\".55\" stroke-width=\"{F(Width(e))}\" marker-end=\"url(#arr)\">");
+            h.Append("<title>").Append(E(Tip(e))).Append("</title></path>");
+            if (labelled.Contains(e))
+                labels.Append($"<text x=\"{F(lx)}\" y=\"{F(ly)}\" text-anchor=\"middle\" class=\"edge\">").Append(E($"{e.Count:N0} · {Duration(e.MedianSeconds)}")).Append("</text>");
         }
-        var counts = r.Activities.ToDictionary(a => a.Name, a => a.Count);
         foreach (var (name, (x, y)) in pos)
         {
-            h.Append($"<g><rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{nodeW}\" height=\"{nodeH}\" rx=\"5\" fill=\"#eef3ff\" stroke=\"#4b5d9a\"/>");
+            h.Append($"<g><rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{nodeW}\" height=\"{nodeH}\" rx=\"6\" fill=\"#eef3ff\" stroke=\"#4b5d9a\"/>");
             var label = name.Length > 22 ? name[..21] + "…" : name;
-            h.Append($"<text x=\"{F(x + 6)}\" y=\"{F(y + 17)}\">").Append(E(label)).Append($" ({counts.GetValueOrDefault(name):N0})</text>");
-            h.Append("<title>").Append(E(name)).Append("</title></g>");
+            h.Append($"<text x=\"{F(x + 8)}\" y=\"{F(y + 19)}\">").Append(E(label)).Append($" <tspan fill=\"#4b5563\">{counts.GetValueOrDefault(name):N0}</tspan></text>");
+            h.Append("<title>").Append(E($"{name}: {counts.GetValueOrDefault(name):N0} events")).Append("</title></g>");
         }
-        h.Append("</svg>");
+        h.Append(labels).Append("</svg></div>");
+        h.Append($"<p class=note>Edge thickness is frequency; labels on the {labelled.Count} most frequent edges say how often and the median time between the two touchpoints.");
+        if (r.Dfg.Count > edges.Count) h.Append($" The drawing shows the {edges.Count} most frequent of {r.Dfg.Count} edges.");
+        h.Append("</p><details><summary>All edges as a table</summary><table><tr><th>from</th><th>to</th><th>times</th><th>median</th><th>90th percentile</th></tr>");
+        foreach (var e in r.Dfg)
+            h.Append($"<tr><td>{E(e.From)}</td><td>{E(e.To)}</td><td class=n>{e.Count:N0}</td><td class=n>{Duration(e.MedianSeconds)}</td><td class=n>{Duration(e.P90Seconds)}</td></tr>");
+        h.Append("</table></details>");
     }
 
     private static void Sankey(StringBuilder h, AnalysisReport r)
