@@ -138,8 +138,10 @@ public static class Restores
         {
             var kpiIds = Named(s => s.KpiIds, "kpiIds", "KPI");
             var improvementIds = Named(s => s.ImprovementIds, "improvementIds", "insight, idea or action");
-            var kpis = await db.Kpis.Where(k => k.WorkspaceId == ws.Id && kpiIds.Keys.Contains(k.Id)).ToListAsync(ct);
-            var improvements = await db.Improvements.Where(i => i.WorkspaceId == ws.Id && improvementIds.Keys.Contains(i.Id)).ToListAsync(ct);
+            var wantedKpis = kpiIds.Keys.ToList();
+            var wantedImprovements = improvementIds.Keys.ToList();
+            var kpis = await db.Kpis.Where(k => k.WorkspaceId == ws.Id && wantedKpis.Contains(k.Id)).ToListAsync(ct);
+            var improvements = await db.Improvements.Where(i => i.WorkspaceId == ws.Id && wantedImprovements.Contains(i.Id)).ToListAsync(ct);
             Check(kpiIds, kpis.ToDictionary(k => k.Id, k => (k.Name, k.StepId, k.JourneyId, (Action<Guid>)k.LinkToStep)), "KPI");
             Check(improvementIds, improvements.ToDictionary(i => i.Id, i => (i.Title, i.StepId, i.JourneyId, (Action<Guid>)i.LinkToStep)), "insight, idea or action");
         }
