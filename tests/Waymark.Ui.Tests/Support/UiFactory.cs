@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
@@ -76,9 +77,15 @@ public sealed class UiFactory : WebApplicationFactory<Program>
         }
     }
 
-    private string CookieFor(string email, WorkspaceRole role)
+    /// <summary>The signed-in person with this role in the demo workspace, as a circuit knows them.</summary>
+    public ClaimsPrincipal PrincipalFor(WorkspaceRole role)
     {
         using var scope = Services.CreateScope();
+        return PrincipalFor(scope, role == WorkspaceRole.Viewer ? ViewerEmail : OwnerEmail, role);
+    }
+
+    private static ClaimsPrincipal PrincipalFor(IServiceScope scope, string email, WorkspaceRole role)
+    {
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
         var user = users.FindByEmailAsync(email).GetAwaiter().GetResult()
                    ?? Accounts.CreateAsync(users, email, false, Password).GetAwaiter().GetResult().User;
@@ -86,7 +93,13 @@ public sealed class UiFactory : WebApplicationFactory<Program>
         var demo = db.Workspaces.Single(w => w.Key == "demo");
         if (!db.Memberships.Any(m => m.WorkspaceId == demo.Id && m.UserId == user.Id))
             Accounts.GrantAsync(db, demo.Id, user.Id, role, TimeProvider.System, default).GetAwaiter().GetResult();
-        var principal = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<WaymarkUser>>().CreateAsync(user).GetAwaiter().GetResult();
+        return scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<WaymarkUser>>().CreateAsync(user).GetAwaiter().GetResult();
+    }
+
+    private string CookieFor(string email, WorkspaceRole role)
+    {
+        using var scope = Services.CreateScope();
+        var principal = PrincipalFor(scope, email, role);
         var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddYears(20) }, IdentityConstants.ApplicationScheme);
