@@ -5,10 +5,14 @@ public abstract class WorkspaceEntity
 {
     protected WorkspaceEntity() { }
 
-    protected WorkspaceEntity(Guid workspaceId)
+    protected WorkspaceEntity(Guid workspaceId) : this(workspaceId, Guid.CreateVersion7()) { }
+
+    /// <summary>For something brought back after a removal: it keeps the id it had, so what pointed at it still does.</summary>
+    protected WorkspaceEntity(Guid workspaceId, Guid id)
     {
         if (workspaceId == Guid.Empty) throw new DomainRuleException("workspace", "A workspace is required.");
-        Id = Guid.CreateVersion7();
+        if (id == Guid.Empty) throw new DomainRuleException("id", "The id it had is required.");
+        Id = id;
         WorkspaceId = workspaceId;
     }
 

@@ -16,6 +16,16 @@ public sealed class Evaluation : WorkspaceEntity
 
     public Evaluation(Guid workspaceId, EvaluationContent content) : base(workspaceId) => Apply(content);
 
+    private Evaluation(Guid workspaceId, Guid id, EvaluationContent content, DateTimeOffset recordedAt) : base(workspaceId, id)
+    {
+        Apply(content);
+        RecordedAt = recordedAt;
+    }
+
+    /// <summary>An evaluation that went with a removed step, recorded again as it was when that step comes back.</summary>
+    public static Evaluation Restored(Guid workspaceId, Guid id, EvaluationContent content, DateTimeOffset recordedAt) =>
+        new(workspaceId, id, content, recordedAt);
+
     public Guid? TouchpointId { get; private set; }
     public Guid? StepId { get; private set; }
     public Guid? PersonaId { get; private set; }

@@ -43,6 +43,9 @@ public sealed class Improvement : WorkspaceEntity
 
     public bool IsOverdue(DateOnly today) => IsOpen && DueOn is { } due && due < today;
 
+    /// <summary>Points it at a step again, e.g. when the step it was about is restored after a removal.</summary>
+    public void LinkToStep(Guid stepId) => StepId = stepId;
+
     public Improvement Apply(ImprovementContent c)
     {
         Title = Guard.Required(c.Title, "title", 300);

@@ -60,10 +60,23 @@ public sealed class Journey : WorkspaceEntity
         return this;
     }
 
-    public Stage AddStage(string name, Guid? phaseId = null, int? position = null)
+    public Stage AddStage(string name, Guid? phaseId = null, int? position = null) =>
+        PlaceStage(Guid.CreateVersion7(), name, phaseId, position);
+
+    /// <summary>
+    /// Puts a removed stage back with the id it had; its steps follow with <see cref="RestoreStep"/>.
+    /// Undo uses it, so that a stage removed and restored is the same stage again.
+    /// </summary>
+    public Stage RestoreStage(Guid stageId, string name, Guid? phaseId = null, int? position = null)
+    {
+        RequireUnused(stageId, _stages.Any(s => s.Id == stageId), "stage");
+        return PlaceStage(stageId, name, phaseId, position);
+    }
+
+    private Stage PlaceStage(Guid stageId, string name, Guid? phaseId, int? position)
     {
         if (position is { } wanted) Guard.InRange(wanted, 0, _stages.Count, "position");
-        var stage = new Stage(Id, name, phaseId, _stages.Count);
+        var stage = new Stage(stageId, Id, name, phaseId, _stages.Count);
         _stages.Add(stage);
         if (position is { } p) MoveStage(stage.Id, p);
         Changed();
@@ -98,14 +111,33 @@ public sealed class Journey : WorkspaceEntity
         Changed();
     }
 
-    public Step AddStep(Guid stageId, StepContent content, int? position = null)
+    public Step AddStep(Guid stageId, StepContent content, int? position = null) =>
+        PlaceStep(Guid.CreateVersion7(), stageId, content, position);
+
+    /// <summary>
+    /// Puts a removed step back with the id it had, so that the evaluations, KPIs and actions that pointed at it
+    /// can point at it again. Undo uses it, and so does redo after undoing an added step.
+    /// </summary>
+    public Step RestoreStep(Guid stepId, Guid stageId, StepContent content, int? position = null)
+    {
+        RequireUnused(stepId, _stages.SelectMany(s => s.Steps).Any(s => s.Id == stepId), "step");
+        return PlaceStep(stepId, stageId, content, position);
+    }
+
+    private Step PlaceStep(Guid stepId, Guid stageId, StepContent content, int? position)
     {
         var stage = FindStage(stageId);
         if (position is { } wanted) Guard.InRange(wanted, 0, stage.Steps.Count, "position");
-        var step = stage.Append(content);
+        var step = stage.Append(stepId, content);
         if (position is { } p) MoveStep(step.Id, stageId, p);
         Changed();
         return step;
+    }
+
+    private static void RequireUnused(Guid id, bool onThisMap, string what)
+    {
+        if (id == Guid.Empty) throw new DomainRuleException("id", $"A restored {what} needs the id it had.");
+        if (onThisMap) throw new DomainRuleException("id", $"That {what} is on this map already.");
     }
 
     /// <summary>Moves a step to a position in the same or another stage of this journey.</summary>

@@ -9,9 +9,9 @@ public sealed class Stage
 
     private Stage() { Name = ""; }
 
-    internal Stage(Guid journeyId, string name, Guid? phaseId, int position)
+    internal Stage(Guid id, Guid journeyId, string name, Guid? phaseId, int position)
     {
-        Id = Guid.CreateVersion7();
+        Id = id;
         JourneyId = journeyId;
         Name = Guard.Required(name, "name", 100);
         PhaseId = phaseId;
@@ -41,9 +41,9 @@ public sealed class Stage
         return this;
     }
 
-    internal Step Append(StepContent content)
+    internal Step Append(Guid stepId, StepContent content)
     {
-        var step = new Step(Id, _steps.Count, content);
+        var step = new Step(stepId, Id, _steps.Count, content);
         _steps.Add(step);
         return step;
     }

@@ -7,9 +7,9 @@ public sealed class Step
 {
     private Step() { Action = ""; }
 
-    internal Step(Guid stageId, int position, StepContent content)
+    internal Step(Guid id, Guid stageId, int position, StepContent content)
     {
-        Id = Guid.CreateVersion7();
+        Id = id;
         StageId = stageId;
         Position = position;
         Apply(content);

@@ -40,6 +40,9 @@ public sealed class Kpi : WorkspaceEntity
         return this;
     }
 
+    /// <summary>Points the KPI at a step again, e.g. when the step it was linked to is restored after a removal.</summary>
+    public void LinkToStep(Guid stepId) => StepId = stepId;
+
     /// <summary>How much better (positive) or worse (negative) an actual value is than a reference, respecting the direction.</summary>
     public double? Advantage(double actual, double? reference) =>
         reference is null ? null : Direction == KpiDirection.HigherIsBetter ? actual - reference.Value : reference.Value - actual;

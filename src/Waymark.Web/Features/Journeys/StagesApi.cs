@@ -19,6 +19,7 @@ public static class StagesApi
     {
         var group = journeys.MapGroup("/{id:guid}/stages").WithTags("Journey stages");
         group.MapPost("/", Add);
+        group.MapPost("/restore", Restore).ProducesProblem(409);
         group.MapPut("/{stageId:guid}", Update).ProducesProblem(409).ProducesProblem(428);
         group.MapPost("/{stageId:guid}/move", Move).ProducesProblem(409);
         group.MapDelete("/{stageId:guid}", Delete).ProducesProblem(409);
@@ -32,6 +33,19 @@ public static class StagesApi
         var name = string.IsNullOrWhiteSpace(r.Name) && phaseName is not null ? phaseName : r.Name!;
         var stage = journey.AddStage(name, r.PhaseId, r.Position);
         if (r.Description is not null) stage.Describe(stage.Name, r.Description, stage.PhaseId);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(journey.Version);
+        return TypedResults.Created($"/api/workspaces/{ws.Key}/journeys/{id}/stages/{stage.Id}", await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
+    }
+
+    /// <summary>
+    /// Puts a removed stage back with the id it had and its steps with theirs, each with its KPIs, insights, ideas and actions and
+    /// evaluations (see <c>steps/restore</c>). An id in use, or a link pointed elsewhere since, answers 409 and changes nothing.
+    /// </summary>
+    private static async Task<Created<JourneyMapResponse>> Restore(CurrentWorkspace ws, Guid id, RestoredStage r, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var journey = await JourneyMaps.LoadAsync(db, ws, id, ct);
+        var stage = await Restores.RestoreStageAsync(db, ws, journey, r, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(journey.Version);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/journeys/{id}/stages/{stage.Id}", await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
@@ -61,7 +75,7 @@ public static class StagesApi
         return TypedResults.Ok(await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
     }
 
-    /// <summary>Removes the stage with its steps (and their step evaluations); actions and KPIs that pointed at a step stay, unlinked.</summary>
+    /// <summary>Removes the stage with its steps (and their step evaluations); actions and KPIs that pointed at a step stay, unlinked. <c>stages/restore</c> puts it all back.</summary>
     private static async Task<Ok<JourneyMapResponse>> Delete(CurrentWorkspace ws, Guid id, Guid stageId, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
         var journey = await JourneyMaps.LoadAsync(db, ws, id, ct);

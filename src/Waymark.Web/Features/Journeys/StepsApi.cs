@@ -35,6 +35,7 @@ public static class StepsApi
     public static RouteGroupBuilder MapStepsApi(this RouteGroupBuilder journeys)
     {
         journeys.MapPost("/{id:guid}/stages/{stageId:guid}/steps", Add).WithTags("Journey steps");
+        journeys.MapPost("/{id:guid}/stages/{stageId:guid}/steps/restore", Restore).WithTags("Journey steps").ProducesProblem(409);
         var group = journeys.MapGroup("/{id:guid}/steps").WithTags("Journey steps");
         group.MapGet("/{stepId:guid}", Get);
         group.MapPut("/{stepId:guid}", Update).ProducesProblem(409).ProducesProblem(428);
@@ -51,6 +52,22 @@ public static class StepsApi
         var content = r.ToContent();
         await RequireReferencesAsync(db, ws, content, ct);
         var step = journey.AddStep(stageId, content, r.Position);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(journey.Version);
+        return TypedResults.Created($"/api/workspaces/{ws.Key}/journeys/{id}/steps/{step.Id}", await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
+    }
+
+    /// <summary>
+    /// Puts a removed step back with the id it had, for undo: read the step, its evaluations (<c>evaluations?stepId=</c>), KPIs and
+    /// insights, ideas and actions before removing it, and send them here. The KPIs and ideas/actions named point at it again, its
+    /// evaluations are recorded again with their ids. An id in use, or a KPI or action pointed elsewhere since, answers 409 and changes nothing.
+    /// </summary>
+    private static async Task<Created<JourneyMapResponse>> Restore(
+        CurrentWorkspace ws, Guid id, Guid stageId, RestoredStep r, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var journey = await JourneyMaps.LoadAsync(db, ws, id, ct);
+        JourneyMaps.StageOf(journey, stageId);
+        var step = await Restores.RestoreStepAsync(db, ws, journey, stageId, r, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(journey.Version);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/journeys/{id}/steps/{step.Id}", await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
@@ -87,7 +104,7 @@ public static class StepsApi
         return TypedResults.Ok(await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
     }
 
-    /// <summary>Removes the step with its step evaluations; actions and KPIs that pointed at it stay, unlinked.</summary>
+    /// <summary>Removes the step with its step evaluations; actions and KPIs that pointed at it stay, unlinked. <c>steps/restore</c> puts it all back.</summary>
     private static async Task<Ok<JourneyMapResponse>> Delete(CurrentWorkspace ws, Guid id, Guid stepId, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
         var journey = await JourneyMaps.LoadAsync(db, ws, id, ct);
@@ -100,7 +117,7 @@ public static class StepsApi
     }
 
     /// <summary>Touchpoints and the backstage department must be this workspace's.</summary>
-    private static async Task RequireReferencesAsync(WaymarkDb db, CurrentWorkspace ws, StepContent content, CancellationToken ct)
+    internal static async Task RequireReferencesAsync(WaymarkDb db, CurrentWorkspace ws, StepContent content, CancellationToken ct)
     {
         await db.RequireAllAsync<Touchpoint>(ws, content.TouchpointIds?.Where(t => t != Guid.Empty).ToList(), "touchpointIds", "touchpoint", ct);
         await db.RequireAsync<Department>(ws, content.BackstageDepartmentId, "backstageDepartmentId", "department", ct);

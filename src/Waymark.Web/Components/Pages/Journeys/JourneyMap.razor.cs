@@ -9,12 +9,13 @@ using Waymark.Domain.Journeys;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Components.Shared;
 using Waymark.Web.Features.Journeys;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Pages.Journeys;
 
 /// <summary>
-/// The journey map editor. Every change is saved at once through <see cref="MapData"/>, remembered for one undo,
-/// and announced to the other open copies of the map through <see cref="MapChanges"/>.
+/// The journey map editor. Every change is saved at once through <see cref="MapData"/>, kept in the session's
+/// <see cref="MapHistory"/> to be undone and redone, and announced to the other open copies of the map through <see cref="MapChanges"/>.
 /// </summary>
 public partial class JourneyMap : WorkspacePage, IDisposable
 {
@@ -45,7 +46,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private bool _missing;
     private bool _subscribed;
     private bool _busy;
-    private (string Label, Func<Task> Run)? _undo;
+    private readonly MapHistory _history = new();
+    private bool _showHistory;
     private bool _showLanes;
 
     // The step editor: its own copy of the step and the version it was read at.
@@ -104,56 +106,72 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         });
     }
 
-    /// <summary>Runs a change with its undo, then redraws and tells the other viewers.</summary>
-    private async Task DoAsync(string what, Func<Task> change, Func<Task>? undo)
+    /// <summary>Runs a change and keeps how to undo and redo it, then redraws and tells the other viewers; answers whether it was made.</summary>
+    private async Task<bool> DoAsync(string what, Func<Task> change, Func<Task> undo, Func<Task> redo)
+    {
+        if (_busy) return false;
+        _busy = true;
+        try
+        {
+            var ok = await TryAsync(change);
+            if (ok) _history.Record(new MapEdit(what, undo, redo));
+            await ReloadAsync();
+            if (ok) Changes.Publish(new MapChange(Id, _me, what));
+            return ok;
+        }
+        finally { _busy = false; }
+    }
+
+    private Task UndoAsync() => ReplayAsync(back: true);
+
+    private Task RedoAsync() => ReplayAsync(back: false);
+
+    /// <summary>Undoes or redoes one change; one that someone else's change got in the way of drops out of the history, saying why.</summary>
+    private async Task ReplayAsync(bool back)
     {
         if (_busy) return;
         _busy = true;
         try
         {
-            var ok = await TryAsync(change);
-            if (ok) _undo = undo is null ? null : (what, undo);
+            if (await (back ? _history.UndoAsync(Run) : _history.RedoAsync(Run)) is null) return;
             await ReloadAsync();
-            if (ok) Changes.Publish(new MapChange(Id, _me, what));
+            if (_selected is { } s && _view?.Step(s) is { } step && step.Version != _formVersion) LoadForm(step);
         }
         finally { _busy = false; }
-    }
 
-    private async Task UndoAsync()
-    {
-        if (_undo is not { } undo || _busy) return;
-        _busy = true;
-        try
+        async Task<bool> Run(MapEdit edit)
         {
-            _undo = null;
-            if (await TryAsync(undo.Run, $"Undone: {undo.Label}"))
-                Changes.Publish(new MapChange(Id, _me, $"undid {undo.Label}"));
-            await ReloadAsync();
-            if (_selected is { } s && _view?.Step(s) is { } step) LoadForm(step);
+            var (done, did) = back ? ("undone", "undid") : ("redone", "redid");
+            var ok = await TryAsync(async () =>
+            {
+                try { await (back ? edit.UndoAsync() : edit.RedoAsync()); }
+                catch (Exception e) when (UiErrors.Message(e) is { } why)
+                {
+                    throw new ConflictException($"“{edit.Label}” cannot be {done}: {why} It drops out of the history.");
+                }
+            }, $"{char.ToUpperInvariant(done[0])}{done[1..]}: {edit.Label}.");
+            if (ok) Changes.Publish(new MapChange(Id, _me, $"{did} {edit.Label}"));
+            return ok;
         }
-        finally { _busy = false; }
     }
-
-    private Task OnKeyDown(KeyboardEventArgs e) =>
-        (e.CtrlKey || e.MetaKey) && e.Key is "z" or "Z" && _undo is not null && _form is null ? UndoAsync() : Task.CompletedTask;
 
     // ---- stages -------------------------------------------------------------------------------
 
-    private Task AddStageAsync() => DoAsync("added a stage", async () =>
+    private async Task AddStageAsync()
     {
-        var id = await MapData.AddStageAsync(Data, Workspace!, Id, "New stage", null, null);
-        _renaming = id;
-        _stageName = "New stage";
-        _lastAdded = id;
-    }, () => RemoveStageIfThere(_lastAdded));
-
-    private Guid _lastAdded;
-
-    private async Task RemoveStageIfThere(Guid stageId)
-    {
-        var stage = _view?.Map.Stages.FirstOrDefault(s => s.Id == stageId);
-        if (stage is not null) await MapData.RemoveStageAsync(Data, Workspace!, Id, stageId, stage.Version);
+        Guid added = default;
+        RestoredStage? removed = null;
+        await DoAsync("added a stage", async () =>
+            {
+                added = await MapData.AddStageAsync(Data, Workspace!, Id, "New stage", null, null);
+                _renaming = added;
+                _stageName = "New stage";
+            },
+            async () => removed = await MapData.RemoveStageIfUnchangedAsync(Data, Workspace!, Id, added, removed?.Name ?? "New stage", StepIds(removed)),
+            () => MapData.RestoreStageAsync(Data, Workspace!, Id, removed!));
     }
+
+    private static List<Guid> StepIds(RestoredStage? stage) => stage?.Steps?.Select(s => s.Id).ToList() ?? [];
 
     private void StartRename(StageResponse stage)
     {
@@ -169,12 +187,9 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var name = _stageName.Trim();
         if (name.Length == 0 || name == stage.Name) return;
         var old = stage.Name;
-        await DoAsync($"renamed stage '{old}'", () => MapData.RenameStageAsync(Data, Workspace!, Id, stage.Id, name, stage.Version),
-            async () =>
-            {
-                var now = _view?.Map.Stages.FirstOrDefault(s => s.Id == stage.Id);
-                if (now is not null) await MapData.RenameStageAsync(Data, Workspace!, Id, stage.Id, old, now.Version);
-            });
+        await DoAsync($"renamed stage '{old}' to '{name}'", () => MapData.RenameStageAsync(Data, Workspace!, Id, stage.Id, name, stage.Version),
+            () => MapData.RenameStageIfUnchangedAsync(Data, Workspace!, Id, stage.Id, name, old),
+            () => MapData.RenameStageIfUnchangedAsync(Data, Workspace!, Id, stage.Id, old, name));
     }
 
     private async Task RenameKey(KeyboardEventArgs e, StageResponse stage)
@@ -188,14 +203,17 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (_view is null || to < 0 || to >= _view.Map.Stages.Count || to == stage.Position) return Task.CompletedTask;
         var from = stage.Position;
         return DoAsync($"moved stage '{stage.Name}'", () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, to),
-            () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, from));
+            () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, from),
+            () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, to));
     }
 
     private async Task DeleteStageAsync(StageResponse stage)
     {
         if (_view!.Map.Stages.Count <= 1) { Snackbar.Add("A map keeps at least one stage.", Severity.Warning); return; }
-        await DoAsync($"deleted stage '{stage.Name}'", () => MapData.RemoveStageAsync(Data, Workspace!, Id, stage.Id, stage.Version),
-            () => MapData.RestoreStageAsync(Data, Workspace!, Id, stage));
+        RestoredStage? removed = null;
+        await DoAsync($"deleted stage '{stage.Name}'", async () => removed = await MapData.RemoveStageAsync(Data, Workspace!, Id, stage.Id, stage.Version),
+            () => MapData.RestoreStageAsync(Data, Workspace!, Id, removed!),
+            async () => removed = await MapData.RemoveStageIfUnchangedAsync(Data, Workspace!, Id, stage.Id, removed!.Name, StepIds(removed)));
     }
 
     // ---- steps --------------------------------------------------------------------------------
@@ -203,10 +221,12 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private async Task AddStepAsync(StageResponse stage)
     {
         Guid added = default;
-        await DoAsync($"added a step to '{stage.Name}'", async () =>
-        {
-            added = await MapData.AddStepAsync(Data, Workspace!, Id, stage.Id, new StepContent("New step"), null);
-        }, () => RemoveStepIfThere(added));
+        var content = new StepContent("New step");
+        RemovedStep? removed = null;
+        await DoAsync($"added a step to '{stage.Name}'",
+            async () => added = await MapData.AddStepAsync(Data, Workspace!, Id, stage.Id, content, null),
+            async () => removed = await MapData.RemoveStepIfUnchangedAsync(Data, Workspace!, Id, added, removed?.Step.ToContent() ?? content),
+            () => MapData.RestoreStepAsync(Data, Workspace!, Id, removed!));
         if (added != default && _view?.Step(added) is not null)
         {
             Select(added);
@@ -215,11 +235,6 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     }
 
     private bool _focusAction;
-
-    private async Task RemoveStepIfThere(Guid stepId)
-    {
-        if (_view?.Step(stepId) is { } step) await MapData.RemoveStepAsync(Data, Workspace!, Id, stepId, step.Version);
-    }
 
     private (StageResponse Stage, int Index)? Earlier(StepResponse step)
     {
@@ -245,7 +260,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var fromIndex = step.Position;
         if (to.Id == fromStage && index == fromIndex) return;
         await DoAsync($"moved step '{step.Action}'", () => MapData.MoveStepAsync(Data, Workspace!, Id, step.Id, to.Id, index),
-            () => MapData.MoveStepAsync(Data, Workspace!, Id, step.Id, fromStage, fromIndex));
+            () => MapData.MoveStepIfUnchangedAsync(Data, Workspace!, Id, step.Id, to.Id, fromStage, fromIndex),
+            () => MapData.MoveStepIfUnchangedAsync(Data, Workspace!, Id, step.Id, fromStage, to.Id, index));
         await JS.InvokeVoidAsync("waymark.focus", $"[data-move='{step.Id}']");
     }
 
@@ -254,12 +270,11 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private async Task DeleteStepAsync(StepResponse step)
     {
-        var stageId = step.StageId;
-        var position = step.Position;
-        var content = MapData.ContentOf(step);
         if (_selected == step.Id) CloseEditor();
-        await DoAsync($"deleted step '{step.Action}'", () => MapData.RemoveStepAsync(Data, Workspace!, Id, step.Id, step.Version),
-            () => MapData.AddStepAsync(Data, Workspace!, Id, stageId, content, position));
+        RemovedStep? removed = null;
+        await DoAsync($"deleted step '{step.Action}'", async () => removed = await MapData.RemoveStepAsync(Data, Workspace!, Id, step.Id, step.Version),
+            () => MapData.RestoreStepAsync(Data, Workspace!, Id, removed!),
+            async () => removed = await MapData.RemoveStepIfUnchangedAsync(Data, Workspace!, Id, step.Id, removed!.Step.ToContent()));
     }
 
     // ---- drag and drop ------------------------------------------------------------------------
@@ -295,7 +310,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     {
         var old = Lanes.ToList();
         return DoAsync(what, () => MapData.ShowLanesAsync(Data, Workspace!, Id, lanes, _view!.Map.Version),
-            () => MapData.ShowLanesAsync(Data, Workspace!, Id, old, _view!.Map.Version));
+            () => MapData.ShowLanesIfUnchangedAsync(Data, Workspace!, Id, lanes, old),
+            () => MapData.ShowLanesIfUnchangedAsync(Data, Workspace!, Id, old, lanes));
     }
 
     private Task ToggleLane(string lane)
@@ -319,22 +335,26 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         return SetLanes(lanes, $"moved the lane '{LaneNames[lane]}' {(delta < 0 ? "up" : "down")}");
     }
 
-    private Task SetPersona(ChangeEventArgs e)
+    /// <summary>A change of the header (see <see cref="MapHeader"/>), saved at the version the user read.</summary>
+    private async Task<HeaderSaved> DescribeAsync(JourneyHeader from, JourneyHeader to, int version)
     {
-        Guid? persona = Guid.TryParse(e.Value as string, out var p) ? p : null;
-        var old = _view!.Map.PersonaId;
-        var state = _view.Map.State;
-        return DoAsync("changed the persona", () => MapData.DescribeAsync(Data, Workspace!, Id, persona, state, _view.Map.Version),
-            () => MapData.DescribeAsync(Data, Workspace!, Id, old, _view!.Map.State, _view.Map.Version));
+        var ok = await DoAsync(HeaderChange(from, to), () => MapData.DescribeAsync(Data, Workspace!, Id, to, version),
+            () => MapData.DescribeIfUnchangedAsync(Data, Workspace!, Id, to, from),
+            () => MapData.DescribeIfUnchangedAsync(Data, Workspace!, Id, from, to));
+        // The header asked, so this page redraws itself.
+        StateHasChanged();
+        return new HeaderSaved(ok, _view?.Map);
     }
 
-    private Task SetState(JourneyState state)
+    private string HeaderChange(JourneyHeader from, JourneyHeader to)
     {
-        if (_view!.Map.State == state) return Task.CompletedTask;
-        var old = _view.Map.State;
-        var persona = _view.Map.PersonaId;
-        return DoAsync($"switched to the {state.ToString().ToLowerInvariant()} state", () => MapData.DescribeAsync(Data, Workspace!, Id, persona, state, _view.Map.Version),
-            () => MapData.DescribeAsync(Data, Workspace!, Id, _view!.Map.PersonaId, old, _view.Map.Version));
+        var changes = new List<string>();
+        if (from.Name != to.Name) changes.Add($"renamed the map to '{to.Name}'");
+        if (from.Description != to.Description) changes.Add(to.Description is null ? "removed the map's description" : "changed the map's description");
+        if (from.PersonaId != to.PersonaId)
+            changes.Add(_view?.Personas.FirstOrDefault(p => p.Id == to.PersonaId) is { } p ? $"chose the persona '{p.Name}'" : "removed the persona");
+        if (from.State != to.State) changes.Add($"switched to the {to.State.ToString().ToLowerInvariant()} state");
+        return string.Join(" and ", changes);
     }
 
     // ---- step editor --------------------------------------------------------------------------
@@ -366,15 +386,9 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var content = _form.ToContent();
         var oldContent = MapData.ContentOf(before);
         var version = _formVersion;
-        var ok = false;
-        await DoAsync($"edited step '{content.Action}'", async () =>
-        {
-            await MapData.UpdateStepAsync(Data, Workspace!, Id, id, content, version);
-            ok = true;
-        }, async () =>
-        {
-            if (_view?.Step(id) is { } now) await MapData.UpdateStepAsync(Data, Workspace!, Id, id, oldContent, now.Version);
-        });
+        var ok = await DoAsync($"edited step '{content.Action}'", () => MapData.UpdateStepAsync(Data, Workspace!, Id, id, content, version),
+            () => MapData.UpdateStepIfUnchangedAsync(Data, Workspace!, Id, id, content, oldContent),
+            () => MapData.UpdateStepIfUnchangedAsync(Data, Workspace!, Id, id, oldContent, content));
         if (_view?.Step(id) is { } after)
         {
             if (ok)

@@ -18,6 +18,18 @@ public sealed record TouchpointItem(Guid Id, string Name, Guid ChannelId);
 public sealed record StepKpi(Guid Id, string Name, string Unit, double? Actual, double? Target, bool? MeetsTarget, KpiTrend Trend);
 public sealed record StepImprovement(Guid Id, ImprovementKind Kind, string Title, ImprovementStatus Status, bool Overdue, string? Owner);
 
+/// <summary>What the map's header edits: its name and description, persona and state.</summary>
+public sealed record JourneyHeader(string Name, string? Description, Guid? PersonaId, JourneyState State)
+{
+    public static JourneyHeader Of(JourneyMapResponse map) => new(map.Name, map.Description, map.PersonaId, map.State);
+}
+
+/// <summary>Whether a header change was saved, and the map as it is now (null when it is gone).</summary>
+public sealed record HeaderSaved(bool Saved, JourneyMapResponse? Now);
+
+/// <summary>A step as it was when removed from its stage, with what pointed at it, so undo can put it all back.</summary>
+public sealed record RemovedStep(Guid StageId, RestoredStep Step);
+
 /// <summary>Everything the map page shows, loaded in a fixed handful of queries whatever the size of the map.</summary>
 public sealed record MapView(
     JourneyMapResponse Map,
@@ -95,24 +107,57 @@ public static class MapData
             return Task.FromResult(stage.Version + 1);
         });
 
-    public static Task<bool> MoveStageAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, int position) =>
-        ChangeAsync(data, ws, journeyId, (_, j) => { j.MoveStage(stageId, position); return Task.FromResult(true); });
-
-    public static Task<bool> RemoveStageAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, int version) =>
+    /// <summary>Undo and redo of a rename: renames the stage if it still has the name <paramref name="from"/>.</summary>
+    public static Task<bool> RenameStageIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, string from, string to) =>
         ChangeAsync(data, ws, journeyId, (_, j) =>
         {
-            JourneyMaps.StageOf(j, stageId).EnsureVersion(version);
-            j.RemoveStage(stageId);
+            var stage = j.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw Gone($"the stage '{from}'");
+            Unchanged(stage.Name == from.Trim(), $"the stage '{stage.Name}'");
+            stage.Describe(to, stage.Description, stage.PhaseId);
             return Task.FromResult(true);
         });
 
-    /// <summary>Puts a removed stage back with its steps (as new steps with the same content), for undo.</summary>
-    public static Task<Guid> RestoreStageAsync(UiData data, CurrentWorkspace ws, Guid journeyId, StageResponse stage) =>
+    /// <summary>Moves a stage; a position past the end (the map lost stages since) puts it last.</summary>
+    public static Task<bool> MoveStageAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, int position) =>
+        ChangeAsync(data, ws, journeyId, (_, j) =>
+        {
+            JourneyMaps.StageOf(j, stageId);
+            j.MoveStage(stageId, Math.Clamp(position, 0, j.Stages.Count - 1));
+            return Task.FromResult(true);
+        });
+
+    /// <summary>Removes a stage with its steps and answers all of it as it was, for undo.</summary>
+    public static Task<RestoredStage> RemoveStageAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, int version) =>
         ChangeAsync(data, ws, journeyId, async (db, j) =>
         {
-            var restored = j.AddStage(stage.Name, stage.PhaseId, Math.Min(stage.Position, j.Stages.Count));
-            foreach (var step in stage.Steps) j.AddStep(restored.Id, await CheckedAsync(db, ws, ContentOf(step)));
-            return restored.Id;
+            var stage = JourneyMaps.StageOf(j, stageId);
+            stage.EnsureVersion(version);
+            return await RemoveAsync(db, ws, j, stage);
+        });
+
+    /// <summary>Removes a stage again (redo, or undoing its addition) if it still has the name and the steps this session left it with.</summary>
+    public static Task<RestoredStage> RemoveStageIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, string name, IReadOnlyList<Guid> stepIds) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var stage = j.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw Gone($"the stage '{name}'");
+            Unchanged(stage.Name == name.Trim() && stage.Steps.Select(s => s.Id).Order().SequenceEqual(stepIds.Order()), $"the stage '{name}'");
+            return await RemoveAsync(db, ws, j, stage);
+        });
+
+    private static async Task<RestoredStage> RemoveAsync(WaymarkDb db, CurrentWorkspace ws, Journey journey, Stage stage)
+    {
+        var removed = new RestoredStage(stage.Id, stage.Name, stage.Description, stage.PhaseId, stage.Position,
+            await Restores.CaptureAsync(db, ws, stage.OrderedSteps.ToList(), default));
+        journey.RemoveStage(stage.Id);
+        return removed;
+    }
+
+    /// <summary>Puts a removed stage back with its id, its steps with theirs and what pointed at them.</summary>
+    public static Task<Guid> RestoreStageAsync(UiData data, CurrentWorkspace ws, Guid journeyId, RestoredStage stage) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var at = stage with { Position = Math.Min(stage.Position ?? j.Stages.Count, j.Stages.Count) };
+            return (await Restores.RestoreStageAsync(db, ws, j, at, default)).Id;
         });
 
     public static Task<Guid> AddStepAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stageId, StepContent content, int? position) =>
@@ -132,6 +177,16 @@ public static class MapData
             return true;
         });
 
+    /// <summary>Undo and redo of a step edit: changes the step from one content to the other if it still reads <paramref name="from"/>.</summary>
+    public static Task<bool> UpdateStepIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stepId, StepContent from, StepContent to) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var step = j.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.Id == stepId) ?? throw Gone($"the step '{from.Action}'");
+            Unchanged(Same(ContentOf(step), from), $"the step '{step.Action}'");
+            step.Apply(await CheckedAsync(db, ws, to));
+            return true;
+        });
+
     public static Task<bool> MoveStepAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stepId, Guid stageId, int position) =>
         ChangeAsync(data, ws, journeyId, (_, j) =>
         {
@@ -141,12 +196,49 @@ public static class MapData
             return Task.FromResult(true);
         });
 
-    public static Task<bool> RemoveStepAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stepId, int version) =>
+    /// <summary>Undo and redo of a move: moves the step on if it is still in the stage this session put it in.</summary>
+    public static Task<bool> MoveStepIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stepId, Guid expectedStageId, Guid stageId, int position) =>
         ChangeAsync(data, ws, journeyId, (_, j) =>
         {
-            JourneyMaps.StepOf(j, stepId).EnsureVersion(version);
-            j.RemoveStep(stepId);
+            var step = j.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.Id == stepId) ?? throw Gone("the step");
+            Unchanged(step.StageId == expectedStageId, $"the step '{step.Action}'", "moved");
+            var to = j.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw Gone($"the stage the step '{step.Action}' was in");
+            j.MoveStep(stepId, stageId, Math.Min(position, to.Id == step.StageId ? to.Steps.Count - 1 : to.Steps.Count));
             return Task.FromResult(true);
+        });
+
+    /// <summary>Removes a step and answers it as it was, with what pointed at it, for undo.</summary>
+    public static Task<RemovedStep> RemoveStepAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stepId, int version) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var step = JourneyMaps.StepOf(j, stepId);
+            step.EnsureVersion(version);
+            return await RemoveAsync(db, ws, j, step);
+        });
+
+    /// <summary>Removes a step again (redo, or undoing its addition) if it still reads as this session left it.</summary>
+    public static Task<RemovedStep> RemoveStepIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid stepId, StepContent content) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var step = j.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.Id == stepId) ?? throw Gone($"the step '{content.Action}'");
+            Unchanged(Same(ContentOf(step), content), $"the step '{step.Action}'");
+            return await RemoveAsync(db, ws, j, step);
+        });
+
+    private static async Task<RemovedStep> RemoveAsync(WaymarkDb db, CurrentWorkspace ws, Journey journey, Step step)
+    {
+        var removed = new RemovedStep(step.StageId, (await Restores.CaptureAsync(db, ws, [step], default))[0]);
+        journey.RemoveStep(step.Id);
+        return removed;
+    }
+
+    /// <summary>Puts a removed step back with its id and what pointed at it, where it was (or last, when its stage got shorter).</summary>
+    public static Task<Guid> RestoreStepAsync(UiData data, CurrentWorkspace ws, Guid journeyId, RemovedStep removed) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var stage = j.Stages.FirstOrDefault(s => s.Id == removed.StageId) ?? throw Gone($"the stage of the step '{removed.Step.Action}'");
+            var step = removed.Step with { Position = Math.Min(removed.Step.Position ?? stage.Steps.Count, stage.Steps.Count) };
+            return (await Restores.RestoreStepAsync(db, ws, j, stage.Id, step, default)).Id;
         });
 
     public static Task<bool> ShowLanesAsync(UiData data, CurrentWorkspace ws, Guid journeyId, IReadOnlyList<string> lanes, int version) =>
@@ -157,14 +249,59 @@ public static class MapData
             return Task.FromResult(true);
         });
 
-    public static Task<bool> DescribeAsync(UiData data, CurrentWorkspace ws, Guid journeyId, Guid? personaId, JourneyState state, int version) =>
+    /// <summary>Undo and redo of a lane change: shows <paramref name="to"/> if the map still shows <paramref name="from"/>.</summary>
+    public static Task<bool> ShowLanesIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, IReadOnlyList<string> from, IReadOnlyList<string> to) =>
+        ChangeAsync(data, ws, journeyId, (_, j) =>
+        {
+            Unchanged(j.Lanes.SequenceEqual(from), "the lanes");
+            j.ShowLanes(to);
+            return Task.FromResult(true);
+        });
+
+    /// <summary>Names, describes and sets persona and state of the map at the version the user read.</summary>
+    public static Task<bool> DescribeAsync(UiData data, CurrentWorkspace ws, Guid journeyId, JourneyHeader header, int version) =>
         ChangeAsync(data, ws, journeyId, async (db, j) =>
         {
             j.EnsureVersion(version);
-            await db.RequireAsync<Domain.Personas.Persona>(ws, personaId, "personaId", "persona", default);
-            j.Describe(j.Name, j.Description, j.Scenario, j.CustomScenario, personaId, state);
+            await db.RequireAsync<Domain.Personas.Persona>(ws, header.PersonaId, "personaId", "persona", default);
+            j.Describe(header.Name, header.Description, j.Scenario, j.CustomScenario, header.PersonaId, header.State);
             return true;
         });
+
+    /// <summary>
+    /// Undo and redo of a header change: sets the fields that differ between <paramref name="from"/> and <paramref name="to"/>,
+    /// if they still read <paramref name="from"/>; what someone else changed in the other fields stays.
+    /// </summary>
+    public static Task<bool> DescribeIfUnchangedAsync(UiData data, CurrentWorkspace ws, Guid journeyId, JourneyHeader from, JourneyHeader to) =>
+        ChangeAsync(data, ws, journeyId, async (db, j) =>
+        {
+            var name = from.Name.Trim() != to.Name.Trim();
+            var description = from.Description != to.Description;
+            var persona = from.PersonaId != to.PersonaId;
+            var state = from.State != to.State;
+            Unchanged((!name || j.Name == from.Name.Trim()) && (!description || j.Description == from.Description)
+                && (!persona || j.PersonaId == from.PersonaId) && (!state || j.State == from.State), "the map's header");
+            if (persona) await db.RequireAsync<Domain.Personas.Persona>(ws, to.PersonaId, "personaId", "persona", default);
+            j.Describe(name ? to.Name : j.Name, description ? to.Description : j.Description, j.Scenario, j.CustomScenario,
+                persona ? to.PersonaId : j.PersonaId, state ? to.State : j.State);
+            return true;
+        });
+
+    /// <summary>Two step contents say the same; the domain trims the action, and touchpoints are a set.</summary>
+    public static bool Same(StepContent a, StepContent b) =>
+        a with { Action = a.Action.Trim(), TouchpointIds = null } == b with { Action = b.Action.Trim(), TouchpointIds = null }
+        && (a.TouchpointIds ?? []).ToHashSet().SetEquals(b.TouchpointIds ?? []);
+
+    private static StepContent ContentOf(Step s) => new(s.Action, s.ThoughtsAndMotivation, s.Questions, s.Obstacles, s.Emotion,
+        s.TouchpointIds, s.BackstageDepartmentId, s.WaitingMinutes, s.IsMomentOfTruth, s.IsPainPoint, s.IsBrandSuccessPoint, s.Notes);
+
+    /// <summary>Undo and redo change something back only if it is still as this session left it: never over someone else's change.</summary>
+    private static void Unchanged(bool unchanged, string what, string how = "changed")
+    {
+        if (!unchanged) throw new ConflictException($"Someone else {how} {what} since, so it is left as they made it.");
+    }
+
+    private static ConflictException Gone(string what) => new($"Someone else removed {what} since, so there is nothing to change back.");
 
     /// <summary>Touchpoints and the backstage department must be this workspace's.</summary>
     private static async Task<StepContent> CheckedAsync(WaymarkDb db, CurrentWorkspace ws, StepContent content)

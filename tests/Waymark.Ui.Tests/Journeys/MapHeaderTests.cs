@@ -1,0 +1,152 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Journeys;
+using Waymark.Storage.Access;
+using Waymark.Ui.Tests.Support;
+using Waymark.Web.Components.Pages.Journeys;
+
+namespace Waymark.Ui.Tests.Journeys;
+
+/// <summary>The map's name, description, persona and state, edited in the map's header against the demo database.</summary>
+[Collection(UiCollection.Name)]
+public sealed class MapHeaderTests(UiFactory factory)
+{
+    private static IRenderedComponent<JourneyMap> Open(PageHost host, Guid id)
+    {
+        var page = host.Context.Render<JourneyMap>(p => p.Add(x => x.Ws, "demo").Add(x => x.Id, id));
+        page.WaitForElement("[data-testid=map-header]");
+        return page;
+    }
+
+    [Fact]
+    public async Task The_name_and_description_are_edited_in_place_saved_with_the_version_and_undone()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Header in place");
+        var before = await MapSeed.ReadAsync(factory, map.Id);
+        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = Open(host, map.Id);
+
+        await page.Find("[data-testid=map-name] button").ClickAsync();
+        page.Find("#map-name").Input("  Repeat purchase, in store  ");
+        page.Find("#map-description").Input("From the 2025 store interviews.\nOnline orders are another map.");
+        await page.Find("form[aria-label='Map name and description']").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal("Repeat purchase, in store", page.Find("[data-testid=map-name]").TextContent.Trim()));
+        Assert.Equal("From the 2025 store interviews.\nOnline orders are another map.", page.Find("[data-testid=map-description]").TextContent);
+        var after = await MapSeed.ReadAsync(factory, map.Id);
+        Assert.Equal(("Repeat purchase, in store", "From the 2025 store interviews.\nOnline orders are another map.", before.Version + 1),
+            (after.Name, after.Description, after.Version));
+        Assert.Contains("renamed the map to 'Repeat purchase, in store' and changed the map's description", page.Find("[data-testid=undo]").TextContent);
+
+        // Escape leaves the form without saving.
+        await page.Find("[data-testid=map-name] button").ClickAsync();
+        page.Find("#map-name").Input("Not meant");
+        await page.Find("form[aria-label='Map name and description']").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#map-name")));
+        Assert.Equal("Repeat purchase, in store", (await MapSeed.ReadAsync(factory, map.Id)).Name);
+
+        await page.Find("[data-testid=undo]").ClickAsync();
+        page.WaitForAssertion(() => Assert.Equal("Header in place", page.Find("[data-testid=map-name]").TextContent.Trim()));
+        var undone = await MapSeed.ReadAsync(factory, map.Id);
+        Assert.Equal(("Header in place", null), (undone.Name, undone.Description));
+        Assert.Empty(page.FindAll("[data-testid=map-description]"));
+    }
+
+    [Fact]
+    public async Task Persona_and_state_are_switched_in_the_header_and_each_switch_is_a_change_of_its_own()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Persona and state");
+        Guid persona;
+        await using (var db = factory.OpenDb())
+            persona = await db.Personas.Where(p => p.WorkspaceId == factory.DemoId).OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
+        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = Open(host, map.Id);
+
+        await page.Find("#map-persona").ChangeAsync(new ChangeEventArgs { Value = persona.ToString() });
+        page.WaitForAssertion(() => Assert.Contains("History (1)", page.Markup));
+        await page.Find("[data-testid=map-header] .wm-seg button:last-child").ClickAsync();
+        page.WaitForAssertion(() => Assert.Contains("History (2)", page.Markup));
+
+        var switched = await MapSeed.ReadAsync(factory, map.Id);
+        Assert.Equal((persona, JourneyState.Future), (switched.PersonaId, switched.State));
+        Assert.Equal("Future state", page.Find(".wm-corner").TextContent.Trim());
+
+        await page.Find("[data-testid=undo]").ClickAsync();
+        page.WaitForAssertion(() => Assert.Equal("Current state", page.Find(".wm-corner").TextContent.Trim()));
+        var undone = await MapSeed.ReadAsync(factory, map.Id);
+        Assert.Equal((persona, JourneyState.Current), (undone.PersonaId, undone.State));
+    }
+
+    [Fact]
+    public async Task A_stale_header_edit_shows_the_newer_version_and_does_not_overwrite_it()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Header conflict", "First description");
+        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = Open(host, map.Id);
+        await page.Find("[data-testid=map-name] button").ClickAsync();
+
+        // Someone else renames the map through the API while the form is open.
+        await using (var db = factory.OpenDb())
+        {
+            var journey = await db.Journeys.SingleAsync(j => j.Id == map.Id);
+            journey.Describe("Header conflict, as Ben calls it", "Ben's description", journey.Scenario, journey.CustomScenario, journey.PersonaId, journey.State);
+            await db.SaveChangesAsync();
+        }
+        page.Find("#map-name").Input("Header conflict, as Anna calls it");
+        await page.Find("form[aria-label='Map name and description']").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Someone else changed the map first", page.Find("[data-testid=header-conflict]").TextContent));
+        Assert.Contains("Header conflict, as Anna calls it", page.Find("[data-testid=header-conflict]").TextContent);
+        Assert.Equal("Header conflict, as Ben calls it", page.Find("#map-name").GetAttribute("value"));
+        Assert.Equal("Ben's description", page.Find("#map-description").GetAttribute("value") ?? page.Find("#map-description").TextContent);
+        var stored = await MapSeed.ReadAsync(factory, map.Id);
+        Assert.Equal(("Header conflict, as Ben calls it", "Ben's description"), (stored.Name, stored.Description));
+        Assert.Equal("↶ Undo", page.Find("[data-testid=undo]").TextContent.Trim());
+
+        // Saving again, now over the version shown, is deliberate and goes through.
+        page.Find("#map-name").Input("Header conflict, agreed");
+        await page.Find("form[aria-label='Map name and description']").SubmitAsync();
+        page.WaitForAssertion(() => Assert.Equal("Header conflict, agreed", page.Find("[data-testid=map-name]").TextContent.Trim()));
+        Assert.Equal(("Header conflict, agreed", "Ben's description"), ((await MapSeed.ReadAsync(factory, map.Id)).Name, (await MapSeed.ReadAsync(factory, map.Id)).Description));
+    }
+
+    [Fact]
+    public async Task A_change_of_the_map_elsewhere_that_leaves_the_name_alone_does_not_stop_the_rename()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Header rebase");
+        using var anna = new PageHost(factory, WorkspaceRole.Owner);
+        using var ben = new PageHost(factory, WorkspaceRole.Owner);
+        var annas = Open(anna, map.Id);
+        var bens = Open(ben, map.Id);
+        await annas.Find("[data-testid=map-name] button").ClickAsync();
+
+        // Ben adds a stage on his screen: the map's version moves, its name does not.
+        await bens.FindAll("button").Single(b => b.TextContent.Trim() == "+ Stage").ClickAsync();
+        annas.WaitForAssertion(() => Assert.Equal(3, annas.FindAll(".wm-stage-head[data-stage]").Count));
+        annas.Find("#map-name").Input("Header rebased");
+        await annas.Find("form[aria-label='Map name and description']").SubmitAsync();
+
+        annas.WaitForAssertion(() => Assert.Equal("Header rebased", annas.Find("[data-testid=map-name]").TextContent.Trim()));
+        Assert.Empty(annas.FindAll("[data-testid=header-conflict]"));
+        var stored = await MapSeed.ReadAsync(factory, map.Id);
+        Assert.Equal(("Header rebased", 3), (stored.Name, stored.Stages.Count));
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_name_description_persona_and_state_as_text_without_edit_controls()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Header read only", "What viewers read");
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var page = Open(host, map.Id);
+
+        var header = page.Find("[data-testid=map-header]");
+        Assert.Empty(header.QuerySelectorAll("button, input, select, textarea, form"));
+        Assert.Equal("Header read only", page.Find("[data-testid=map-name]").TextContent.Trim());
+        Assert.Equal("What viewers read", page.Find("[data-testid=map-description]").TextContent);
+        Assert.Equal("No persona", page.Find("[data-testid=map-persona]").TextContent);
+        Assert.Equal("Current state", page.Find("[data-testid=map-state]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=undo], [data-testid=redo]"));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Waymark.Storage.Access;
+using Waymark.Web.Components.Services;
+
+namespace Waymark.Ui.Tests.Support;
+
+/// <summary>
+/// bUnit rendering whole workspace pages as a person with a role in the demo workspace of a <see cref="UiFactory"/>:
+/// the page reads and writes that database, finds its role as in a circuit, and shares the application's
+/// <see cref="MapChanges"/>, so two hosts on one map see each other's changes.
+/// </summary>
+public sealed class PageHost : IDisposable
+{
+    public PageHost(UiFactory factory, WorkspaceRole role)
+    {
+        var auth = new SignedIn(factory.PrincipalOf(role));
+        var scopes = factory.Services.GetRequiredService<IServiceScopeFactory>();
+        Context.Services.AddSingleton<AuthenticationStateProvider>(auth);
+        Context.Services.AddSingleton(new UiData(scopes, auth, TimeProvider.System));
+        Context.Services.AddSingleton(new UiAccess(auth, scopes));
+        Context.Services.AddSingleton(factory.Services.GetRequiredService<MapChanges>());
+        Context.Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public BunitContext Context { get; } = new();
+
+    /// <summary>The messages the page showed, oldest first.</summary>
+    public IReadOnlyList<string> Messages => Context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
+
+    public void Dispose() => Context.Dispose();
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}
