@@ -93,9 +93,9 @@ public sealed class KpisApiTests(WaymarkApiFactory factory) : ApiTest(factory)
         var (phone, _) = await CreateChannel();
         var (web, _) = await CreateChannel("Website", "digital");
         var tp = MapSeed.Touchpoint(Factory, Workspace, "Hotline", phone);
-        var (journeyId, _) = MapSeed.Journey(Factory, Workspace, "Repair");
+        var (journeyId, steps) = MapSeed.Journey(Factory, Workspace, "Repair", new StepContent("Orders online"));
         var csat = (await CreateKpi("Hotline CSAT", target: 80, extra: new { touchpointId = tp, channelId = phone })).GetProperty("id").GetGuid();
-        var conversion = (await CreateKpi("Web conversion", target: 3, extra: new { channelId = web, journeyId })).GetProperty("id").GetGuid();
+        var conversion = (await CreateKpi("Web conversion", target: 3, extra: new { channelId = web, journeyId, stepId = steps[0] })).GetProperty("id").GetGuid();
         var nps = (await CreateKpi("NPS", target: 30)).GetProperty("id").GetGuid();
         await PostOk($"{Api}/kpis/measurements", new object[]
         {
@@ -107,6 +107,8 @@ public sealed class KpisApiTests(WaymarkApiFactory factory) : ApiTest(factory)
         Assert.Equal([csat], Ids(await GetOk($"{Api}/kpis?touchpointId={tp}")));
         Assert.Equal([conversion], Ids(await GetOk($"{Api}/kpis?channelId={web}")));
         Assert.Equal([conversion], Ids(await GetOk($"{Api}/kpis?journeyId={journeyId}")));
+        Assert.Equal([conversion], Ids(await GetOk($"{Api}/kpis?stepId={steps[0]}")));
+        Assert.Empty(Ids(await GetOk($"{Api}/kpis?stepId={Guid.NewGuid()}")));
         Assert.Equal([csat], Ids(await GetOk($"{Api}/kpis?meetsTarget=true")));
         Assert.Equal([conversion], Ids(await GetOk($"{Api}/kpis?meetsTarget=false")));
 

@@ -81,12 +81,13 @@ public static class KpisApi
     }
 
     private static async Task<Ok<Page<KpiResponse>>> List(CurrentWorkspace ws, WaymarkDb db, string? search, Guid? touchpointId, Guid? journeyId,
-        Guid? channelId, string? meetsTarget, int? page, int? pageSize, CancellationToken ct)
+        Guid? stepId, Guid? channelId, string? meetsTarget, int? page, int? pageSize, CancellationToken ct)
     {
         var meets = ParseBool(meetsTarget, "meetsTarget");
         var query = db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id);
         if (touchpointId is { } t) query = query.Where(k => k.TouchpointId == t);
         if (journeyId is { } j) query = query.Where(k => k.JourneyId == j);
+        if (stepId is { } st) query = query.Where(k => k.StepId == st);
         if (channelId is { } c) query = query.Where(k => k.ChannelId == c);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(k => EF.Functions.Like(k.Name.ToLower(), Filters.Like(search), "\\"));
         query = query.OrderBy(k => k.Name).ThenBy(k => k.Id);
