@@ -13,6 +13,7 @@ namespace Waymark.Storage.Tests;
 /// <summary>The same storage tests, run on SQLite and on PostgreSQL by the two classes at the bottom.</summary>
 public abstract class StorageTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase> where TDatabase : TestDatabase
 {
+    protected TDatabase Database => database;
     private static readonly DateOnly Today = new(2026, 11, 23);
 
     private async Task<WorkspaceContent> SaveDemo(string key)
@@ -220,7 +221,7 @@ public sealed class SqliteStorageTests(SqliteTestDatabase database) : StorageTes
     [Fact]
     public async Task Every_sqlite_connection_writes_with_full_synchronisation_in_write_ahead_log_mode()
     {
-        await using var db = database.Open();
+        await using var db = Database.Open();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA synchronous";

@@ -27,7 +27,7 @@ public sealed class ActionBoardTests(UiFactory factory)
         {
             var column = page.QuerySelector($"[data-testid=action-board] [data-status={status}]");
             Assert.NotNull(column);
-            var shown = column!.QuerySelectorAll("[data-action]").Select(a => a.GetAttribute("data-action")).Order().ToList();
+            var shown = column!.QuerySelectorAll("[data-action]").Select(a => a.GetAttribute("data-action")!).Order().ToList();
             var expected = actions.Where(a => a.Status == status).Select(a => a.Title).Order().ToList();
             Assert.NotEmpty(expected);
             Assert.Equal(expected, shown);

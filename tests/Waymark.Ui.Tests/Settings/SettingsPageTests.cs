@@ -16,7 +16,7 @@ public sealed class SettingsPageTests(UiFactory factory)
 
         var page = Html.Parse(await factory.PageAsync("/w/demo/settings"));
 
-        Assert.Equal(phases, page.QuerySelectorAll("[data-testid=phases] li[data-phase]").Select(li => li.GetAttribute("data-phase")).ToList());
+        Assert.Equal(phases, page.QuerySelectorAll("[data-testid=phases] li[data-phase]").Select(li => li.GetAttribute("data-phase")!).ToList());
         var first = page.QuerySelector("[data-testid=phases] li[data-phase]")!;
         var labels = first.QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label")).ToList();
         Assert.Equal([$"Move {phases[0]} up", $"Move {phases[0]} down", $"Rename {phases[0]}", $"Delete {phases[0]}"], labels);
