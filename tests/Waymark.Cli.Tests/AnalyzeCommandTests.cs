@@ -52,4 +52,38 @@ public sealed class AnalyzeCommandTests
         Assert.Contains("line 3", analyze.Errors);
         Assert.False(File.Exists(scratch.File("r.json")));
     }
+
+    [Fact]
+    public async Task Real_journeys_are_checked_against_a_journey_map_of_the_workspace_read_from_the_database()
+    {
+        using var scratch = new Scratch();
+        var db = scratch.File("waymark.db");
+        var demo = await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db);
+        Assert.True(demo.ExitCode == 0, demo.Errors);
+        await File.WriteAllLinesAsync(scratch.File("events.csv"),
+        [
+            "customer,time,touchpoint,channel",
+            "walter,2026-03-01T09:00:00Z,call-hotline,phone",
+            "walter,2026-03-04T10:00:00Z,onsite-repair,service",
+            "anna,2026-03-01T09:00:00Z,fax-machine,fax",
+        ]);
+
+        var analyze = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File("events.csv"), "--db", db,
+            "--workspace", "demo", "--map-journey", "broken panel under warranty", "--json", scratch.File("report.json"));
+        Assert.True(analyze.ExitCode == 0, analyze.Errors);
+        var conformance = JsonNode.Parse(await File.ReadAllTextAsync(scratch.File("report.json")))!["conformance"]!;
+        Assert.True(conformance["steps"]!.GetValue<int>() >= 2);
+        var deviations = conformance["deviations"]!.AsArray();
+        Assert.Contains(deviations, d => d!["kind"]!.GetValue<string>() == "UnexpectedTouchpoint" && d["subject"]!.GetValue<string>() == "fax-machine");
+        Assert.DoesNotContain(deviations, d => d!["kind"]!.GetValue<string>() == "UnexpectedTouchpoint" && d["subject"]!.GetValue<string>() is "call-hotline" or "onsite-repair");
+
+        var unknown = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File("events.csv"), "--db", db,
+            "--workspace", "demo", "--map-journey", "no such map");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("has no journey map 'no such map'", unknown.Errors);
+        Assert.Contains("Broken panel under warranty", unknown.Errors);
+        var alone = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File("events.csv"), "--map-journey", "x");
+        Assert.NotEqual(0, alone.ExitCode);
+        Assert.Contains("--workspace", alone.Errors);
+    }
 }

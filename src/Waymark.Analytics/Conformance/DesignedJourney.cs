@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Waymark.Domain.Journeys;
+using Waymark.Domain.Touchpoints;
 
 namespace Waymark.Analytics.Conformance;
 
@@ -32,6 +34,33 @@ public sealed record DesignedJourney
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>
+    /// The designed journey of a journey map: its stages in order, each step that names touchpoints with the keys
+    /// events use for them (a touchpoint's event key, else its name). Steps without touchpoints are left out: no event
+    /// can fulfil them, so every real journey would count as skipping them.
+    /// </summary>
+    public static DesignedJourney FromMap(Journey map, IReadOnlyDictionary<Guid, Touchpoint> touchpoints) => new()
+    {
+        Name = map.Name,
+        Stages = map.OrderedStages
+            .Select(stage => new DesignedStage
+            {
+                Name = stage.Name,
+                Steps = stage.OrderedSteps
+                    .Select(step => new DesignedStep
+                    {
+                        Name = step.Action,
+                        Touchpoints = step.TouchpointIds.Where(touchpoints.ContainsKey)
+                            .Select(id => touchpoints[id].EventKey is { Length: > 0 } key ? key : touchpoints[id].Name)
+                            .Distinct(StringComparer.Ordinal).ToList(),
+                    })
+                    .Where(step => step.Touchpoints.Count > 0)
+                    .ToList(),
+            })
+            .Where(stage => stage.Steps.Count > 0)
+            .ToList(),
+    };
 }
 
 public sealed record DesignedStage

@@ -22,11 +22,15 @@ internal static class AnalyzeCommand
         var repeat = new Option<TimeSpan?>("--repeat-window") { Description = "Window for repeat contacts (default 7 days)." };
         var funnel = new Option<string?>("--funnel") { Description = "Comma-separated touchpoints for a funnel with drop-off per step." };
         var skip = new Option<bool>("--skip-bad") { Description = "Skip and count bad records instead of stopping at the first." };
+        var workspace = new Option<string?>("--workspace", "-w") { Description = "With --map-journey: the workspace whose journey map to check conformance against." };
+        var mapJourney = new Option<string?>("--map-journey") { Description = "Name (or id) of a journey map in --workspace to check conformance against, read from the database (--db / --postgres)." };
+        var storage = new StorageArguments();
 
         var command = new Command("analyze", "Reconstruct real journeys from an event log and report variants, DFG, Sankey, channel switches, KPIs and conformance.")
         {
-            file, format, classifier, map, journey, json, html, by, gap, repeat, funnel, skip,
+            file, format, classifier, map, journey, json, html, by, gap, repeat, funnel, skip, workspace, mapJourney,
         };
+        storage.AddTo(command);
         command.SetAction((parseResult, ct) => AnalyzeHandler.RunAsync(new AnalyzeRequest(
             parseResult.GetValue(file)!,
             parseResult.GetValue(format),
@@ -39,7 +43,10 @@ internal static class AnalyzeCommand
             parseResult.GetValue(gap),
             parseResult.GetValue(repeat),
             parseResult.GetValue(funnel),
-            parseResult.GetValue(skip)), ct));
+            parseResult.GetValue(skip),
+            parseResult.GetValue(workspace),
+            parseResult.GetValue(mapJourney),
+            storage.Read(parseResult)), ct));
         return command;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Waymark.Analytics.Conformance;
 using Waymark.Analytics.Metrics;
@@ -8,7 +9,8 @@ namespace Waymark.Cli.Commands.Analytics;
 
 internal sealed record AnalyzeRequest(
     FileInfo File, string? Format, string Classifier, string? Map, FileInfo? Journey, FileInfo? Json, FileInfo? Html,
-    string By, TimeSpan? Gap, TimeSpan? RepeatWindow, string? Funnel, bool SkipBad);
+    string By, TimeSpan? Gap, TimeSpan? RepeatWindow, string? Funnel, bool SkipBad,
+    string? Workspace = null, string? MapJourney = null, Waymark.Storage.StorageOptions? Storage = null);
 
 /// <summary>waymark analyze: read with a progress bar, analyse, print a summary, write JSON and HTML reports.</summary>
 internal static class AnalyzeHandler
@@ -19,7 +21,11 @@ internal static class AnalyzeHandler
         {
             if (!request.File.Exists) return Fail($"{request.File.FullName}: no such file");
             var format = request.Format is null ? EventLogFiles.GuessFormat(request.File.Name) : Enum.Parse<EventLogFormat>(request.Format, ignoreCase: true);
-            var journey = request.Journey is null ? null : DesignedJourney.Load(request.Journey.FullName);
+            if (request.Journey is not null && request.MapJourney is not null) return Fail("Give either --journey FILE or --map-journey NAME, not both.");
+            if ((request.MapJourney is null) != (request.Workspace is null)) return Fail("--map-journey and --workspace go together: the journey map NAME of workspace KEY.");
+            var journey = request.Journey is not null ? DesignedJourney.Load(request.Journey.FullName)
+                : request.MapJourney is not null ? await MapJourneyAsync(request, ct)
+                : null;
             var options = new ReadOptions
             {
                 Classifier = request.Classifier == "name+lifecycle" ? ActivityClassifier.NameAndLifecycle : ActivityClassifier.Name,
@@ -105,4 +111,20 @@ internal static class AnalyzeHandler
     }
 
     private static double Percent(ReadProgress p) => p.TotalBytes > 0 ? 100.0 * p.BytesRead / p.TotalBytes : 0;
+
+    /// <summary>The designed journey of a map in the database, found by name (any case) or id; a miss lists the maps there are.</summary>
+    private static async Task<DesignedJourney> MapJourneyAsync(AnalyzeRequest request, CancellationToken ct)
+    {
+        await using var db = await Commands.StorageArguments.OpenAsync(request.Storage ?? new Waymark.Storage.StorageOptions(), ct);
+        var ws = await db.Workspaces.AsNoTracking().Where(w => w.Key == request.Workspace)
+                     .Select(w => new Waymark.Web.Infrastructure.CurrentWorkspace(w.Id, w.Key, w.Name)).FirstOrDefaultAsync(ct)
+                 ?? throw new FormatException($"There is no workspace '{request.Workspace}'.");
+        var maps = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
+        var wanted = request.MapJourney!.Trim();
+        var found = maps.Where(m => m.Id.ToString() == wanted || string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (found.Count != 1)
+            throw new FormatException((found.Count == 0 ? $"Workspace '{ws.Key}' has no journey map '{wanted}'." : $"Workspace '{ws.Key}' has {found.Count} journey maps named '{wanted}'; give its id.")
+                                      + " Its maps: " + string.Join("; ", maps.OrderBy(m => m.Name).Select(m => $"{m.Name} ({m.Id})")));
+        return await Waymark.Web.Features.Journeys.JourneysApi.DesignedJourneyAsync(db, ws, found[0].Id, ct);
+    }
 }

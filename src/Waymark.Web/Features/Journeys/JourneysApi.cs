@@ -45,6 +45,7 @@ public static class JourneysApi
         group.MapDelete("/{id:guid}", Delete).ProducesProblem(409);
         group.MapPut("/{id:guid}/lanes", ShowLanes).ProducesProblem(409).ProducesProblem(428);
         group.MapGet("/{id:guid}/emotion-curve", Curve);
+        group.MapGet("/{id:guid}/designed-journey", DesignedJourneyOf);
         group.MapStagesApi();
         group.MapStepsApi();
         return group;
@@ -141,5 +142,20 @@ public static class JourneysApi
             curve.Points.Select(EmotionPointResponse.From).ToList(), curve.Average,
             curve.Lowest is null ? null : EmotionPointResponse.From(curve.Lowest),
             curve.Highest is null ? null : EmotionPointResponse.From(curve.Highest)));
+    }
+
+    /// <summary>
+    /// The map as the journey analytics hold real journeys against it: stages and steps in order with the event keys of
+    /// their touchpoints (<c>waymark analyze --journey FILE</c> reads this document).
+    /// </summary>
+    private static async Task<Ok<Analytics.Conformance.DesignedJourney>> DesignedJourneyOf(CurrentWorkspace ws, Guid id, WaymarkDb db, CancellationToken ct) =>
+        TypedResults.Ok(await DesignedJourneyAsync(db, ws, id, ct));
+
+    public static async Task<Analytics.Conformance.DesignedJourney> DesignedJourneyAsync(WaymarkDb db, CurrentWorkspace ws, Guid id, CancellationToken ct)
+    {
+        var journey = await db.Journeys.AsNoTracking().Include(j => j.Stages).ThenInclude(s => s.Steps).FindInAsync(ws, id, "journey", ct);
+        var ids = journey.Stages.SelectMany(s => s.Steps).SelectMany(s => s.TouchpointIds).Distinct().ToList();
+        var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id && ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        return Analytics.Conformance.DesignedJourney.FromMap(journey, touchpoints);
     }
 }
