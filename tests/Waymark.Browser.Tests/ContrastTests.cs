@@ -57,10 +57,17 @@ public sealed class ContrastTests(WaymarkServer server) : IClassFixture<WaymarkS
     public async Task Text_on_the_main_pages_meets_the_wcag_aa_contrast_ratios()
     {
         var page = await server.SignedInPageAsync();
-        Guid journey;
-        await using (var db = server.OpenDb()) journey = await db.Journeys.Where(j => j.Name.StartsWith("Broken panel")).Select(j => j.Id).FirstAsync();
-        string[] paths = ["/w/demo/dashboard", $"/w/demo/journeys/{journey}", "/w/demo/journeys", "/w/demo/touchpoints", "/w/demo/evaluate",
-            "/w/demo/personas", "/w/demo/kpis", "/w/demo/actions", "/w/demo/settings", "/admin/accounts", "/account/password"];
+        Guid journey, persona, touchpoint, kpi;
+        await using (var db = server.OpenDb())
+        {
+            journey = await db.Journeys.Where(j => j.Name.StartsWith("Broken panel")).Select(j => j.Id).FirstAsync();
+            persona = await db.Personas.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
+            touchpoint = await db.Touchpoints.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
+            kpi = await db.Kpis.OrderBy(k => k.Name).Select(k => k.Id).FirstAsync();
+        }
+        string[] paths = ["/w/demo/dashboard", $"/w/demo/journeys/{journey}", "/w/demo/journeys", "/w/demo/touchpoints", $"/w/demo/touchpoints/{touchpoint}",
+            "/w/demo/evaluate", "/w/demo/personas", $"/w/demo/personas/{persona}", "/w/demo/kpis", $"/w/demo/kpis/{kpi}", "/w/demo/actions",
+            "/w/demo/actions?view=insights", "/w/demo/settings", "/admin/accounts", "/account/password"];
         var failures = new List<string>();
         foreach (var path in paths)
         {
