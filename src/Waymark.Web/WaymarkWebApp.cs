@@ -37,10 +37,12 @@ public static class WaymarkWebApp
         // Scoped: it reads the scope's actor, which a UI circuit or CLI command names with CurrentActor.ActAs.
         services.AddScoped<AuditTrail>();
         services.AddScoped<UiChangeGuard>();
+        services.AddScoped<Components.Services.MapChangesFromApi>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
-            db.AddInterceptors(sp.GetRequiredService<UiChangeGuard>(), sp.GetRequiredService<AuditTrail>());
+            db.AddInterceptors(sp.GetRequiredService<UiChangeGuard>(), sp.GetRequiredService<AuditTrail>(),
+                sp.GetRequiredService<Components.Services.MapChangesFromApi>());
         });
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);
