@@ -37,12 +37,12 @@ public static class WaymarkWebApp
         // Scoped: it reads the scope's actor, which a UI circuit or CLI command names with CurrentActor.ActAs.
         services.AddScoped<AuditTrail>();
         services.AddScoped<UiChangeGuard>();
-        services.AddScoped<Components.Services.MapChangesFromApi>();
+        services.AddScoped<Components.Services.LiveChangesFromApi>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
             db.AddInterceptors(sp.GetRequiredService<UiChangeGuard>(), sp.GetRequiredService<AuditTrail>(),
-                sp.GetRequiredService<Components.Services.MapChangesFromApi>());
+                sp.GetRequiredService<Components.Services.LiveChangesFromApi>());
         });
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);

@@ -25,7 +25,8 @@ public static class UiSetup
         services.AddSessionChecks();
         services.AddScoped<UiData>();
         services.AddSingleton<MapChanges>();
-        services.AddHostedService<PostgresMapChangeRelay>();
+        services.AddSingleton<BoardChanges>();
+        services.AddHostedService<PostgresLiveChangeRelay>();
         services.AddScoped<UiAccess>();
         return builder;
     }

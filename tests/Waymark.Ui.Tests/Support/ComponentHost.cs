@@ -45,6 +45,7 @@ public sealed class ComponentHost : IDisposable
         var scopes = Factory.Services.GetRequiredService<IServiceScopeFactory>();
         Context.Services.AddSingleton(new UiData(scopes, auth, TimeProvider.System));
         Context.Services.AddSingleton(new UiAccess(auth, scopes));
+        Context.Services.AddSingleton(Factory.Services.GetRequiredService<BoardChanges>());
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         return this;

@@ -24,6 +24,7 @@ public sealed class PageHost : IDisposable
         Context.Services.AddSingleton(new UiData(scopes, auth, TimeProvider.System));
         Context.Services.AddSingleton(new UiAccess(auth, scopes));
         Context.Services.AddSingleton(factory.Services.GetRequiredService<MapChanges>());
+        Context.Services.AddSingleton(factory.Services.GetRequiredService<BoardChanges>());
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
     }

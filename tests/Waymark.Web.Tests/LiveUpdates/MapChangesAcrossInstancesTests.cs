@@ -81,5 +81,16 @@ public sealed class MapChangesAcrossInstancesTests : IAsyncLifetime
         Assert.Equal(1, seenBySecond.Count(c => c.JourneyId == back.JourneyId)); // its own, once: delivered locally, not echoed
         Assert.StartsWith("renamed the stage to é", seenByFirst.Single(c => c.JourneyId == back.JourneyId).What);
         Assert.Equal(before.Item2 + 1, seenBySecond.Count);
+
+        // Action boards travel on the same channel.
+        var boardsHeard = new ConcurrentQueue<BoardChange>();
+        second.Services.GetRequiredService<BoardChanges>().Changed += c => { boardsHeard.Enqueue(c); return Task.CompletedTask; };
+        var workspace = Guid.NewGuid();
+        first.Services.GetRequiredService<BoardChanges>().Publish(new BoardChange(workspace, "circuit-1", "'Call back within a day' is now done."));
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (boardsHeard.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var board = Assert.Single(boardsHeard);
+        Assert.Equal((workspace, "circuit-1"), (board.WorkspaceId, board.Source));
+        Assert.DoesNotContain(seenBySecond, c => c.JourneyId == workspace); // a board change is not taken for a map change
     }
 }

@@ -1,38 +1,47 @@
 namespace Waymark.Web.Components.Services;
 
-/// <summary>A change to a journey map, made in the circuit <see cref="Source"/>.</summary>
+/// <summary>A change to a journey map, made in the circuit <see cref="Source"/> (or "api").</summary>
 public sealed record MapChange(Guid JourneyId, string Source, string What);
 
+/// <summary>A change to a workspace's insights, ideas or actions, made in the circuit <see cref="Source"/> (or "api").</summary>
+public sealed record BoardChange(Guid WorkspaceId, string Source, string What);
+
 /// <summary>
-/// Tells every open map that a journey changed, so other viewers redraw without reloading: the maps of this process
-/// at once, and through <see cref="Relay"/> (PostgreSQL's LISTEN/NOTIFY, see <see cref="PostgresMapChangeRelay"/>)
-/// those of the other app instances on the same database.
+/// Tells every open page that something it shows changed, so other viewers redraw without reloading: the pages of
+/// this process at once, and through <see cref="Relay"/> (PostgreSQL's LISTEN/NOTIFY, see
+/// <see cref="PostgresLiveChangeRelay"/>) those of the other app instances on the same database.
 /// </summary>
-public sealed class MapChanges
+public abstract class LiveChanges<TChange>
 {
-    public event Func<MapChange, Task>? Changed;
+    public event Func<TChange, Task>? Changed;
 
     /// <summary>Carries this instance's changes to the others; null with SQLite (one process serves the UI).</summary>
-    internal Func<MapChange, Task>? Relay { get; set; }
+    internal Func<TChange, Task>? Relay { get; set; }
 
-    public void Publish(MapChange change)
+    public void Publish(TChange change)
     {
         Deliver(change);
         if (Relay is { } relay) _ = Safe(relay, change);
     }
 
-    /// <summary>Hands a change to this process's open maps (also for changes relayed from other instances).</summary>
-    internal void Deliver(MapChange change)
+    /// <summary>Hands a change to this process's open pages (also for changes relayed from other instances).</summary>
+    internal void Deliver(TChange change)
     {
         var handlers = Changed;
         if (handlers is null) return;
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<MapChange, Task>>())
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<TChange, Task>>())
             _ = Safe(handler, change);
     }
 
-    private static async Task Safe(Func<MapChange, Task> handler, MapChange change)
+    private static async Task Safe(Func<TChange, Task> handler, TChange change)
     {
         try { await handler(change); }
         catch (Exception) { /* a closed circuit or a lost connection must not stop the others */ }
     }
 }
+
+/// <summary>Changes to journey maps, for the open maps.</summary>
+public sealed class MapChanges : LiveChanges<MapChange>;
+
+/// <summary>Changes to insights, ideas and actions, for the open action boards.</summary>
+public sealed class BoardChanges : LiveChanges<BoardChange>;

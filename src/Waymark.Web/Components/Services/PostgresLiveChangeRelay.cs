@@ -4,25 +4,29 @@ using Npgsql;
 namespace Waymark.Web.Components.Services;
 
 /// <summary>
-/// On PostgreSQL, map changes travel between app instances as notifications on one channel: each instance LISTENs,
-/// publishes its own changes with pg_notify, and hands the others' to its open maps. A notification sent while an
-/// instance is reconnecting is missed; a map that then saves a stale step gets the usual version conflict.
+/// On PostgreSQL, live changes (maps, action boards) travel between app instances as notifications on one channel:
+/// each instance LISTENs, publishes its own changes with pg_notify, and hands the others' to its open pages. A
+/// notification sent while an instance is reconnecting is missed; a page that then saves stale data gets the usual
+/// version conflict.
 /// </summary>
-internal sealed class PostgresMapChangeRelay(MapChanges changes, IConfiguration configuration, ILogger<PostgresMapChangeRelay> log) : BackgroundService
+internal sealed class PostgresLiveChangeRelay(MapChanges maps, BoardChanges boards, IConfiguration configuration, ILogger<PostgresLiveChangeRelay> log)
+    : BackgroundService
 {
-    private const string Channel = "waymark_map_changes";
+    private const string Channel = "waymark_live_changes";
     // pg_notify takes up to 8000 bytes; a change's description is short, but what a person typed must not break it.
     private const int MaxWhat = 1000;
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
-    private sealed record Notice(string Instance, Guid JourneyId, string Source, string What);
+    /// <summary>What travels: the kind of change ("map" or "board"), its subject (journey or workspace id) and its words.</summary>
+    private sealed record Notice(string Instance, string Kind, Guid Subject, string Source, string What);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         var connectionString = WaymarkWebApp.StorageOptionsFrom(configuration).PostgresConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString)) return;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        changes.Relay = change => NotifyAsync(dataSource, change);
+        maps.Relay = change => NotifyAsync(dataSource, "map", change.JourneyId, change.Source, change.What);
+        boards.Relay = change => NotifyAsync(dataSource, "board", change.WorkspaceId, change.Source, change.What);
         var wait = TimeSpan.FromSeconds(1);
         try
         {
@@ -53,14 +57,15 @@ internal sealed class PostgresMapChangeRelay(MapChanges changes, IConfiguration 
         }
         finally
         {
-            changes.Relay = null;
+            maps.Relay = null;
+            boards.Relay = null;
         }
     }
 
-    private async Task NotifyAsync(NpgsqlDataSource dataSource, MapChange change)
+    private async Task NotifyAsync(NpgsqlDataSource dataSource, string kind, Guid subject, string source, string what)
     {
-        var what = change.What.Length > MaxWhat ? change.What[..MaxWhat] : change.What;
-        var payload = JsonSerializer.Serialize(new Notice(_instance, change.JourneyId, change.Source, what));
+        if (what.Length > MaxWhat) what = what[..MaxWhat];
+        var payload = JsonSerializer.Serialize(new Notice(_instance, kind, subject, source, what));
         await using var notify = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
         notify.Parameters.AddWithValue("channel", Channel);
         notify.Parameters.AddWithValue("payload", payload);
@@ -74,11 +79,12 @@ internal sealed class PostgresMapChangeRelay(MapChanges changes, IConfiguration 
             var notice = JsonSerializer.Deserialize<Notice>(payload);
             // Our own changes reached our maps when they were published.
             if (notice is null || notice.Instance == _instance) return;
-            changes.Deliver(new MapChange(notice.JourneyId, notice.Source, notice.What));
+            if (notice.Kind == "board") boards.Deliver(new BoardChange(notice.Subject, notice.Source, notice.What));
+            else maps.Deliver(new MapChange(notice.Subject, notice.Source, notice.What));
         }
         catch (JsonException e)
         {
-            log.LogWarning(e, "Ignored a notification on {Channel} that is not a map change", Channel);
+            log.LogWarning(e, "Ignored a notification on {Channel} that is not a live change", Channel);
         }
     }
 }

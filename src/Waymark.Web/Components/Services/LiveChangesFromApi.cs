@@ -9,13 +9,15 @@ using Waymark.Web.Access;
 namespace Waymark.Web.Components.Services;
 
 /// <summary>
-/// Changes to a journey map made through the API (a script, an integration, another tool) reach the open maps too:
-/// after a successful save outside a page, every journey whose stages, steps, KPIs or actions changed is announced
-/// on <see cref="MapChanges"/>. Pages announce their own changes with a description, so their saves are left out.
+/// Changes made through the API (a script, an integration, another tool) reach the open pages too: after a
+/// successful save outside a page, every journey whose stages, steps, KPIs or actions changed is announced on
+/// <see cref="MapChanges"/>, and every workspace whose insights, ideas or actions changed on <see cref="BoardChanges"/>.
+/// Pages announce their own changes with a description, so their saves are left out.
 /// </summary>
-public sealed class MapChangesFromApi(MapChanges changes, CurrentActor actor) : SaveChangesInterceptor
+public sealed class LiveChangesFromApi(MapChanges maps, BoardChanges boards, CurrentActor actor) : SaveChangesInterceptor
 {
     private readonly HashSet<Guid> _journeys = [];
+    private readonly HashSet<Guid> _boards = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -41,17 +43,23 @@ public sealed class MapChangesFromApi(MapChanges changes, CurrentActor actor) : 
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _journeys.Clear();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget();
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
-        _journeys.Clear();
+        Forget();
         return Task.CompletedTask;
+    }
+
+    private void Forget()
+    {
+        _journeys.Clear();
+        _boards.Clear();
     }
 
     private void Collect(DbContext? db)
     {
-        _journeys.Clear();
+        Forget();
         if (db is null || actor.ChecksRoles || actor.Actor is null) return;
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
@@ -63,14 +71,15 @@ public sealed class MapChangesFromApi(MapChanges changes, CurrentActor actor) : 
                 _ => null,
             };
             if (journey is { } id) _journeys.Add(id);
+            if (entry.Entity is Improvement improvement) _boards.Add(improvement.WorkspaceId);
         }
     }
 
     private void Announce()
     {
-        if (_journeys.Count == 0) return;
         var who = actor.Actor?.Name ?? "someone";
-        foreach (var journey in _journeys) changes.Publish(new MapChange(journey, "api", $"{who} changed it through the API"));
-        _journeys.Clear();
+        foreach (var journey in _journeys) maps.Publish(new MapChange(journey, "api", $"{who} changed it through the API"));
+        foreach (var workspace in _boards) boards.Publish(new BoardChange(workspace, "api", $"{who} changed the board through the API"));
+        Forget();
     }
 }
