@@ -53,6 +53,24 @@ public sealed class Journey : WorkspaceEntity
         return this;
     }
 
+    /// <summary>
+    /// A new map drawn like this one — scenario, description, lanes, stages and every step's content — to become its
+    /// future state or a variant for another persona. The copy has its own ids; evaluations, KPIs and actions stay with
+    /// this map, as they judge or improve the journey as it was mapped here.
+    /// </summary>
+    public Journey CopyAs(string name, JourneyState state, Guid? personaId)
+    {
+        var copy = new Journey(WorkspaceId, name, Scenario, state).Describe(name, Description, Scenario, CustomScenario, personaId, state);
+        copy.Lanes = [.. Lanes];
+        foreach (var stage in OrderedStages)
+        {
+            var copied = copy.AddStage(stage.Name, stage.PhaseId);
+            copied.Describe(stage.Name, stage.Description, stage.PhaseId);
+            foreach (var step in stage.OrderedSteps) copy.AddStep(copied.Id, step.Content);
+        }
+        return copy;
+    }
+
     public Journey ShowLanes(IEnumerable<string> lanes)
     {
         Lanes = JourneyLanes.Validate(lanes);

@@ -39,6 +39,10 @@ public sealed class Step
         if (expected != Version) throw new StaleVersionException("step", expected, Version);
     }
 
+    /// <summary>What the step says, as it would be given to <see cref="Apply"/>.</summary>
+    public StepContent Content => new(Action, ThoughtsAndMotivation, Questions, Obstacles, Emotion, TouchpointIds, BackstageDepartmentId,
+        WaitingMinutes, IsMomentOfTruth, IsPainPoint, IsBrandSuccessPoint, Notes);
+
     public Step Apply(StepContent c)
     {
         Action = Guard.Required(c.Action, "action", 500);

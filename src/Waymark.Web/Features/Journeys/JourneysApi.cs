@@ -24,6 +24,9 @@ public static class JourneysApi
 
     public sealed record LanesRequest(IReadOnlyList<string>? Lanes, int? Version = null);
 
+    /// <summary>A copy of a map; what is left out is taken from the original ("… (future state)" when only the state changes).</summary>
+    public sealed record CopyJourneyRequest(string? Name = null, JourneyState? State = null, Guid? PersonaId = null);
+
     public sealed record JourneySummary(
         Guid Id, string Name, JourneyScenario Scenario, string? CustomScenario, JourneyState State, Guid? PersonaId,
         int StageCount, int StepCount, double? AverageEmotion, int Version);
@@ -46,6 +49,7 @@ public static class JourneysApi
         group.MapPut("/{id:guid}/lanes", ShowLanes).ProducesProblem(409).ProducesProblem(428);
         group.MapGet("/{id:guid}/emotion-curve", Curve);
         group.MapGet("/{id:guid}/designed-journey", DesignedJourneyOf);
+        group.MapPost("/{id:guid}/copy", Copy);
         group.MapStagesApi();
         group.MapStepsApi();
         return group;
@@ -78,6 +82,28 @@ public static class JourneysApi
         var journey = await db.Journeys.AsNoTracking().Include(j => j.Stages).ThenInclude(s => s.Steps).FindInAsync(ws, id, "journey", ct);
         http.SetETag(journey.Version);
         return TypedResults.Ok(await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
+    }
+
+    private static async Task<Created<JourneyMapResponse>> Copy(CurrentWorkspace ws, Guid id, CopyJourneyRequest? r, WaymarkDb db, CancellationToken ct)
+    {
+        var copy = await CopyAsync(db, ws, id, r ?? new CopyJourneyRequest(), ct);
+        return TypedResults.Created($"/api/workspaces/{ws.Key}/journeys/{copy.Id}", await JourneyMaps.ToResponseAsync(db, ws, copy, ct));
+    }
+
+    /// <summary>Saves a copy of the map (see <see cref="Journey.CopyAs"/>); the page and the API share it.</summary>
+    public static async Task<Journey> CopyAsync(WaymarkDb db, CurrentWorkspace ws, Guid id, CopyJourneyRequest r, CancellationToken ct)
+    {
+        var original = await db.Journeys.AsNoTracking().Include(j => j.Stages).ThenInclude(s => s.Steps).FindInAsync(ws, id, "journey", ct);
+        var state = r.State ?? original.State;
+        var persona = r.PersonaId ?? original.PersonaId;
+        await db.RequireAsync<Persona>(ws, persona, "personaId", "persona", ct);
+        var name = string.IsNullOrWhiteSpace(r.Name)
+            ? original.Name + (state != original.State ? $" ({(state == JourneyState.Future ? "future" : "current")} state)" : " (copy)")
+            : r.Name.Trim();
+        var copy = original.CopyAs(name, state, persona);
+        db.Journeys.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return copy;
     }
 
     private static async Task<Created<JourneyMapResponse>> Create(CurrentWorkspace ws, CreateJourneyRequest r, WaymarkDb db, CancellationToken ct)
