@@ -149,4 +149,25 @@ public sealed class MapHeaderTests(UiFactory factory)
         Assert.Equal("Current state", page.Find("[data-testid=map-state]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=undo], [data-testid=redo]"));
     }
+
+    [Fact]
+    public async Task The_header_links_to_the_map_as_an_svg_file_which_a_viewer_can_download()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Header download");
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var page = Open(host, map.Id);
+
+        var link = page.Find("[data-testid=map-header] a[data-testid=download-svg]");
+        var href = link.GetAttribute("href")!;
+        Assert.Equal($"/api/workspaces/demo/journeys/{map.Id}/map.svg", href);
+        Assert.True(link.HasAttribute("download"));
+        Assert.Equal("Download SVG", link.TextContent.Trim());
+
+        // What the browser gets when following it with the viewer's sign-in cookie.
+        var response = await factory.ClientAs(WorkspaceRole.Viewer).GetAsync(href);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Header download.svg", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Contains("Stage A", System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Value);
+    }
 }

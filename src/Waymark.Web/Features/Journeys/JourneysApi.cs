@@ -1,14 +1,16 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Common;
 using Waymark.Domain.Journeys;
 using Waymark.Domain.Personas;
 using Waymark.Storage;
+using Waymark.Web.Features.Improvements;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Journeys;
 
-/// <summary>Journey maps: the list, the whole map, its header, lanes and emotion curve. Stages and steps live in <see cref="StagesApi"/> and <see cref="StepsApi"/>.</summary>
+/// <summary>Journey maps: the list, the whole map, its header, lanes and emotion curve, and the map as an SVG file. Stages and steps live in <see cref="StagesApi"/> and <see cref="StepsApi"/>.</summary>
 public static class JourneysApi
 {
     public sealed record NewStage(string? Name, Guid? PhaseId = null);
@@ -50,6 +52,7 @@ public static class JourneysApi
         group.MapGet("/{id:guid}/emotion-curve", Curve);
         group.MapGet("/{id:guid}/designed-journey", DesignedJourneyOf);
         group.MapPost("/{id:guid}/copy", Copy);
+        group.MapGet("/{id:guid}/map.svg", Svg).Produces(200, contentType: "image/svg+xml");
         group.MapStagesApi();
         group.MapStepsApi();
         return group;
@@ -168,6 +171,13 @@ public static class JourneysApi
             curve.Points.Select(EmotionPointResponse.From).ToList(), curve.Average,
             curve.Lowest is null ? null : EmotionPointResponse.From(curve.Lowest),
             curve.Highest is null ? null : EmotionPointResponse.From(curve.Highest)));
+    }
+
+    /// <summary>The map drawn as a standalone SVG file for workshops, slides and large prints, with the lanes the map shows.</summary>
+    private static async Task<FileContentHttpResult> Svg(CurrentWorkspace ws, Guid id, WaymarkDb db, TimeProvider time, CancellationToken ct)
+    {
+        var drawing = await MapDrawing.LoadAsync(db, ws, id, ImprovementsApi.Today(time), ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(MapSvg.Render(drawing)), "image/svg+xml", MapSvg.FileName(drawing.Map.Name));
     }
 
     /// <summary>

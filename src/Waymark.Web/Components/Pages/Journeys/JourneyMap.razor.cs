@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -22,19 +20,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     public const int ColumnWidth = 188;
     public const int EmotionHeight = 118;
 
-    public static readonly IReadOnlyDictionary<string, string> LaneNames = new Dictionary<string, string>
-    {
-        [JourneyLanes.Actions] = "Customer actions",
-        [JourneyLanes.Thoughts] = "Thoughts & motivation",
-        [JourneyLanes.Questions] = "Questions",
-        [JourneyLanes.Obstacles] = "Obstacles",
-        [JourneyLanes.Emotion] = "Emotion curve",
-        [JourneyLanes.Channels] = "Touchpoints by channel",
-        [JourneyLanes.Backstage] = "Backstage",
-        [JourneyLanes.Highlights] = "Highlights",
-        [JourneyLanes.Kpis] = "KPIs",
-        [JourneyLanes.Improvements] = "Ideas & actions",
-    };
+    public static readonly IReadOnlyDictionary<string, string> LaneNames = MapDrawing.LaneNames;
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
@@ -440,27 +426,12 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private string GridTemplate => $"grid-template-columns: var(--wm-lane-w) repeat({Math.Max(1, _columns.Count)}, {ColumnWidth}px) {ColumnWidth / 2}px;";
 
-    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string F(double v) => EmotionLine.F(v);
 
-    private static double EmotionY(int emotion) => EmotionHeight / 2.0 - emotion * (EmotionHeight / 2.0 - 14) / 3.0;
+    private static double EmotionY(int emotion) => EmotionLine.Y(emotion, EmotionHeight);
 
-    /// <summary>A smooth line through the points (Catmull–Rom turned into cubic Béziers).</summary>
-    private string EmotionPath()
-    {
-        var points = _columns.Where(c => c.Step is not null)
-            .Select(c => (X: c.Index * ColumnWidth + ColumnWidth / 2.0, Y: EmotionY(c.Step!.Emotion))).ToList();
-        if (points.Count == 0) return "";
-        var path = new StringBuilder($"M{F(points[0].X)},{F(points[0].Y)}");
-        for (var i = 0; i < points.Count - 1; i++)
-        {
-            var p0 = points[Math.Max(0, i - 1)];
-            var p1 = points[i];
-            var p2 = points[i + 1];
-            var p3 = points[Math.Min(points.Count - 1, i + 2)];
-            path.Append($" C{F(p1.X + (p2.X - p0.X) / 6)},{F(p1.Y + (p2.Y - p0.Y) / 6)} {F(p2.X - (p3.X - p1.X) / 6)},{F(p2.Y - (p3.Y - p1.Y) / 6)} {F(p2.X)},{F(p2.Y)}");
-        }
-        return path.ToString();
-    }
+    private string EmotionPath() => EmotionLine.Path(_columns.Where(c => c.Step is not null)
+        .Select(c => (X: c.Index * ColumnWidth + ColumnWidth / 2.0, Y: EmotionY(c.Step!.Emotion))).ToList());
 
     private IEnumerable<ChannelItem> MapChannels =>
         _view is null ? [] : _view.Channels.Where(c => _view.Steps.Any(s => s.Touchpoints.Any(t => t.ChannelId == c.Id)));

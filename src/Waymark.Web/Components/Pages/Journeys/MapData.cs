@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Improvements;
 using Waymark.Domain.Journeys;
-using Waymark.Domain.Kpis;
 using Waymark.Domain.Organisation;
 using Waymark.Domain.Touchpoints;
 using Waymark.Storage;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Features.Journeys;
-using Waymark.Web.Features.Kpis;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Pages.Journeys;
@@ -15,8 +13,6 @@ namespace Waymark.Web.Components.Pages.Journeys;
 public sealed record NamedItem(Guid Id, string Name);
 public sealed record ChannelItem(Guid Id, string Name, ChannelKind Kind);
 public sealed record TouchpointItem(Guid Id, string Name, Guid ChannelId);
-public sealed record StepKpi(Guid Id, string Name, string Unit, double? Actual, double? Target, bool? MeetsTarget, KpiTrend Trend);
-public sealed record StepImprovement(Guid Id, ImprovementKind Kind, string Title, ImprovementStatus Status, bool Overdue, string? Owner);
 
 /// <summary>What the map's header edits: its name and description, persona and state.</summary>
 public sealed record JourneyHeader(string Name, string? Description, Guid? PersonaId, JourneyState State)
@@ -66,19 +62,9 @@ public static class MapData
             .Select(p => new NamedItem(p.Id, p.Name)).ToListAsync(ct);
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).OrderBy(t => t.Name)
             .Select(t => new TouchpointItem(t.Id, t.Name, t.ChannelId)).ToListAsync(ct);
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id && k.StepId != null && stepIds.Contains(k.StepId.Value)).ToListAsync(ct);
-        var kpisByStep = (await KpisApi.WithPerformanceAsync(db, kpis, ct))
-            .GroupBy(k => k.StepId!.Value)
-            .ToDictionary(g => g.Key, g => g.Select(k => new StepKpi(k.Id, k.Name, k.Unit, k.Performance.Actual, k.Target, k.Performance.MeetsTarget, k.Performance.Trend)).ToList());
-        var today = data.Today;
+        var kpisByStep = await StepLaneItems.KpisAsync(db, ws, stepIds, ct);
         var owners = people.ToDictionary(p => p.Id, p => p.Name);
-        var improvements = (await db.Improvements.AsNoTracking()
-                .Where(i => i.WorkspaceId == ws.Id && i.StepId != null && stepIds.Contains(i.StepId.Value) && i.Kind != ImprovementKind.Insight
-                            && i.Status != ImprovementStatus.Discarded)
-                .ToListAsync(ct))
-            .GroupBy(i => i.StepId!.Value)
-            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Kind).ThenBy(i => i.Title)
-                .Select(i => new StepImprovement(i.Id, i.Kind, i.Title, i.Status, i.IsOverdue(today), i.OwnerId is { } o ? owners.GetValueOrDefault(o) : null)).ToList());
+        var improvements = await StepLaneItems.ImprovementsAsync(db, ws, stepIds, owners, data.Today, ct);
         return new MapView(map, channels, departments, people, personas, touchpoints, kpisByStep, improvements);
     }
 

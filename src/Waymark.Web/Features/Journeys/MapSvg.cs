@@ -1,0 +1,393 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Waymark.Domain.Evaluations;
+using Waymark.Domain.Improvements;
+using Waymark.Domain.Journeys;
+using Waymark.Web.Components.Shared;
+using static Waymark.Web.Features.Journeys.EmotionLine;
+
+namespace Waymark.Web.Features.Journeys;
+
+/// <summary>
+/// Draws a journey map as one standalone SVG file for workshops, slides and large prints: the header, stages over their
+/// steps, then the lanes the map shows in its order. No fonts, images or scripts from elsewhere; every text goes through
+/// LINQ to XML, which escapes it, after characters XML cannot hold are dropped.
+/// </summary>
+public static partial class MapSvg
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private const string Font = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+    private const string Ink = "#1d2733", Muted = "#4a5665", Grid = "#e7eaef", LaneInk = "#24404a";
+    private const double Margin = 24, LaneHeadWidth = 168, ColumnWidth = 188, Pad = 7, Gap = 4, MinRow = 34, EmotionHeight = 118, Body = 12;
+
+    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index)
+    {
+        public double X => Margin + LaneHeadWidth + Index * ColumnWidth;
+    }
+
+    /// <summary>Something drawn in a cell, stacked under the one before: how high it is at a width, and how to draw it at a place and width.</summary>
+    private sealed record Block(Func<double, double> HeightAt, Func<double, double, double, IEnumerable<XElement>> Draw);
+
+    public static string Render(MapDrawing d)
+    {
+        var map = d.Map;
+        var columns = new List<Column>();
+        foreach (var stage in map.Stages)
+        {
+            if (stage.Steps.Count == 0) columns.Add(new Column(stage, null, columns.Count));
+            foreach (var step in stage.Steps) columns.Add(new Column(stage, step, columns.Count));
+        }
+        var width = Margin * 2 + LaneHeadWidth + Math.Max(1, columns.Count) * ColumnWidth;
+        var body = new List<XElement>();
+        var y = Margin;
+
+        // The header: name, what the map is about, the score colours.
+        var inner = width - Margin * 2;
+        y = Place(body, Margin, y, inner, [Text(map.Name, 22, Ink, bold: true)]) + 2;
+        var steps = columns.Count(c => c.Step is not null);
+        var about = $"Persona: {d.Persona ?? "no persona"} · {StateText(map.State)} · {Ui.Words(map.Scenario)}"
+                    + (map.CustomScenario is { } cs ? $" · {cs}" : "") + $" · {steps} steps in {map.Stages.Count} stages";
+        y = Place(body, Margin, y, inner, [Text(about, 13, Muted)]);
+        if (map.Description is { } description) y = Place(body, Margin, y + 2, inner, [Text(description, 13, Ink)]);
+        y = Legend(body, y + 8) + 12;
+
+        // Stages over their steps.
+        var stageRow = Row(columns, c => c.Step is not null && c.Step.Position > 0 ? [] : [Text(c.Stage.Name, 13, "#fff", bold: true)], StageWidth);
+        Cell(body, Margin, y, LaneHeadWidth, stageRow.Height, "#0b3d4a", [Text(StateText(map.State), 13, "#fff", bold: true)]);
+        foreach (var c in columns.Where(c => c.Step is null || c.Step.Position == 0))
+            Cell(body, c.X, y, StageWidth(c), stageRow.Height, "#0f5f73", stageRow.Cells[c.Index], stroke: "#fff");
+        y += stageRow.Height;
+
+        var actionsLane = map.Lanes.Contains(JourneyLanes.Actions);
+        var stepRow = Row(columns, c => c.Step is { } s ? StepHead(s, c.Index, actionsLane) : [Text("No steps yet", Body, Muted, italic: true)]);
+        Cell(body, Margin, y, LaneHeadWidth, stepRow.Height, "#f3f6f8", [Text("Steps", Body, LaneInk, bold: true)]);
+        foreach (var c in columns)
+            Cell(body, c.X, y, ColumnWidth, stepRow.Height, c.Step is { IsPainPoint: true } ? "#fff1f1" : c.Step is { IsMomentOfTruth: true } ? "#f6f3ff" : "#fff", stepRow.Cells[c.Index]);
+        y += stepRow.Height;
+
+        foreach (var lane in map.Lanes)
+        {
+            if (lane == JourneyLanes.Emotion) { y = EmotionLane(body, d, columns, y); continue; }
+            if (lane == JourneyLanes.Channels)
+            {
+                if (d.Channels.Count == 0)
+                    y = Lane(body, columns, y, MapDrawing.LaneNames[lane], null, _ => []);
+                foreach (var (channel, i) in d.Channels.Select((c, i) => (c, i)))
+                    y = Lane(body, columns, y, channel.Name, i == 0 ? MapDrawing.LaneNames[lane] : null,
+                        s => s.Touchpoints.Where(t => t.ChannelId == channel.Id).Select(Chip).ToList());
+                continue;
+            }
+            y = Lane(body, columns, y, MapDrawing.LaneNames[lane], null, s => LaneBlocks(d, lane, s));
+        }
+
+        y += 10;
+        body.Add(Line(Margin, y + Body, $"Waymark · journey map exported {d.Today:yyyy-MM-dd}", 10, Muted));
+        var height = y + Body + Margin;
+
+        var root = new XElement(Svg + "svg",
+            new XAttribute("width", F(width)), new XAttribute("height", F(height)), new XAttribute("viewBox", $"0 0 {F(width)} {F(height)}"),
+            new XAttribute("role", "img"), new XAttribute("aria-label", Clean($"Journey map {map.Name}")),
+            new XAttribute("font-family", Font), new XAttribute("font-size", F(Body)), new XAttribute("fill", Ink),
+            new XElement(Svg + "title", Clean($"Journey map: {map.Name}")),
+            new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "#fff")),
+            body);
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>A file name for the downloaded map: the journey's name without what file systems or the header would trip over.</summary>
+    public static string FileName(string journeyName)
+    {
+        var name = NotInFileNames().Replace(Clean(journeyName), " ");
+        name = Spaces().Replace(name, " ").Trim().Trim('.').Trim();
+        if (name.Length > 100) name = name[..(char.IsHighSurrogate(name[99]) ? 99 : 100)].TrimEnd();
+        return (name.Length == 0 ? "journey map" : name) + ".svg";
+    }
+
+    private static string StateText(JourneyState state) => state == JourneyState.Future ? "Future state" : "Current state";
+
+    private static double StageWidth(Column c) => Math.Max(1, c.Stage.Steps.Count) * ColumnWidth;
+
+    // ---- rows and cells -----------------------------------------------------------------------
+
+    private sealed record RowLayout(double Height, IReadOnlyList<IReadOnlyList<Block>> Cells);
+
+    private static RowLayout Row(IReadOnlyList<Column> columns, Func<Column, IReadOnlyList<Block>> content, Func<Column, double>? cellWidth = null)
+    {
+        var cells = columns.Select(content).ToList();
+        var height = columns.Select(c => Stacked(cells[c.Index], (cellWidth?.Invoke(c) ?? ColumnWidth) - Pad * 2)).DefaultIfEmpty(0).Max();
+        return new RowLayout(Math.Max(MinRow, height + Pad * 2), cells);
+    }
+
+    private static double Stacked(IReadOnlyList<Block> blocks, double width) => blocks.Sum(b => b.HeightAt(width)) + Math.Max(0, blocks.Count - 1) * Gap;
+
+    /// <summary>A lane: its head on the left, a cell per column with what <paramref name="content"/> gives for the step; answers where the next lane starts.</summary>
+    private static double Lane(List<XElement> body, IReadOnlyList<Column> columns, double y, string title, string? subtitle, Func<StepResponse, IReadOnlyList<Block>> content)
+    {
+        IReadOnlyList<Block> head = subtitle is null ? [Text(title, Body, LaneInk, bold: true)] : [Text(title, Body, LaneInk, bold: true), Text(subtitle, 10, Muted)];
+        var row = Row(columns, c => c.Step is { } s ? content(s) : []);
+        var height = Math.Max(row.Height, Stacked(head, LaneHeadWidth - Pad * 2) + Pad * 2);
+        Cell(body, Margin, y, LaneHeadWidth, height, "#f3f6f8", head);
+        foreach (var c in columns) Cell(body, c.X, y, ColumnWidth, height, "#fff", row.Cells[c.Index]);
+        return y + height;
+    }
+
+    private static void Cell(List<XElement> body, double x, double y, double width, double height, string fill, IReadOnlyList<Block> blocks, string stroke = Grid)
+    {
+        body.Add(Rect(x, y, width, height, fill, stroke));
+        Place(body, x + Pad, y + Pad, width - Pad * 2, blocks);
+    }
+
+    /// <summary>Draws blocks one under the other; answers the y under the last.</summary>
+    private static double Place(List<XElement> body, double x, double y, double width, IReadOnlyList<Block> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            body.AddRange(b.Draw(x, y, width));
+            y += b.HeightAt(width) + Gap;
+        }
+        return blocks.Count == 0 ? y : y - Gap;
+    }
+
+    // ---- what the cells hold ------------------------------------------------------------------
+
+    private static IReadOnlyList<Block> StepHead(StepResponse s, int index, bool actionsLane)
+    {
+        var marks = (s.IsMomentOfTruth ? " ★" : "") + (s.IsPainPoint ? " ⚠" : "") + (s.IsBrandSuccessPoint ? " ✓" : "");
+        // As on the page: with the actions lane shown the head only numbers the step, else it names it.
+        return [Text($"{index + 1}{marks}", 10, Muted), Text(actionsLane ? $"Step {index + 1}" : s.Action, Body, Ink, bold: true)];
+    }
+
+    private static IReadOnlyList<Block> LaneBlocks(MapDrawing d, string lane, StepResponse s) => lane switch
+    {
+        JourneyLanes.Actions => [Text(s.Action, Body, Ink, bold: true)],
+        JourneyLanes.Thoughts => Optional(s.ThoughtsAndMotivation),
+        JourneyLanes.Questions => Optional(s.Questions),
+        JourneyLanes.Obstacles => Optional(s.Obstacles),
+        JourneyLanes.Backstage =>
+        [
+            .. Optional(s.BackstageDepartmentId is { } id ? d.Departments.GetValueOrDefault(id) : null),
+            .. s.WaitingMinutes is { } w ? [Text($"waits {w} min", 10, Muted)] : Array.Empty<Block>(),
+        ],
+        JourneyLanes.Highlights =>
+        [
+            .. s.IsMomentOfTruth ? [Tag("★ Moment of truth", "#ede9fe", "#5b21b6")] : Array.Empty<Block>(),
+            .. s.IsPainPoint ? [Tag("⚠ Pain point", "#fee2e2", "#991b1b")] : Array.Empty<Block>(),
+            .. s.IsBrandSuccessPoint ? [Tag("✓ Brand success", "#dcfce7", "#166534")] : Array.Empty<Block>(),
+        ],
+        JourneyLanes.Kpis => (d.KpisByStep.GetValueOrDefault(s.Id) ?? []).Select(Kpi).ToList(),
+        JourneyLanes.Improvements => (d.ImprovementsByStep.GetValueOrDefault(s.Id) ?? []).Select(Improvement).ToList(),
+        _ => [],
+    };
+
+    private static IReadOnlyList<Block> Optional(string? text) => string.IsNullOrWhiteSpace(text) ? [] : [Text(text, Body, Ink)];
+
+    private static Block Kpi(StepKpi k)
+    {
+        var colour = k.MeetsTarget switch { true => "#15803d", false => "#b91c1c", _ => Muted };
+        var figures = $"{Ui.Number(k.Actual)} / {Ui.Number(k.Target)} {k.Unit}".TrimEnd();
+        var name = Text(k.Name, 11, Ink);
+        var value = Text(figures, 11, colour, bold: true);
+        return new Block(w => name.HeightAt(w) + value.HeightAt(w), (x, y, w) => [.. name.Draw(x, y, w), .. value.Draw(x, y + name.HeightAt(w), w)]);
+    }
+
+    private static Block Improvement(StepImprovement i)
+    {
+        var (stripe, fill) = i.Overdue ? ("#b91c1c", "#fef2f2") : i.Kind == ImprovementKind.Action ? ("#0f5f73", "#ecf6f8") : ("#6d28d9", "#f5f3ff");
+        var who = (i.Owner is null ? "" : $" · {i.Owner}") + (i.Overdue ? " · overdue" : "");
+        var text = Text($"{(i.Kind == ImprovementKind.Idea ? "Idea: " : "")}{i.Title}", 11, Ink);
+        var meta = Text($"{Ui.Words(i.Status)}{who}", 10, Muted);
+        double Height(double w) => text.HeightAt(w - 8) + meta.HeightAt(w - 8) + 4;
+        return new Block(Height, (x, y, w) =>
+        [
+            Rect(x, y, w, Height(w), fill, null), Rect(x, y, 3, Height(w), stripe, null),
+            .. text.Draw(x + 8, y + 2, w - 8), .. meta.Draw(x + 8, y + 2 + text.HeightAt(w - 8), w - 8),
+        ]);
+    }
+
+    /// <summary>A touchpoint in the colours of its current score's band, with the score, like the page's chips.</summary>
+    private static Block Chip(TouchpointChip t)
+    {
+        var (fill, ink, border) = BandColours(t.Band);
+        var score = Ui.Number(t.Score, "0.0");
+        var scoreWidth = TextWidth(score, 11, bold: true) + 14;
+        var name = Text(t.Name, 11, ink);
+        double Height(double w) => name.HeightAt(w - scoreWidth) + 6;
+        return new Block(Height, (x, y, w) =>
+        [
+            new XElement(Svg + "g", new XAttribute("class", $"touchpoint band-{t.Band}"),
+                new XElement(Svg + "title", Clean($"{t.Name}: {score} – {Ui.BandText(t.Band)}")),
+                Rect(x, y, w, Height(w), fill, border, rounded: 5),
+                name.Draw(x + 5, y + 3, w - scoreWidth),
+                Line(x + w - 5, y + 3 + 11, score, 11, ink, bold: true, anchor: "end")),
+        ]);
+    }
+
+    /// <summary>Fill, text and border of a score band: the page's chip colours (waymark.css, .wm-band-*).</summary>
+    private static (string Fill, string Ink, string Border) BandColours(ScoreBand band) => band switch
+    {
+        ScoreBand.FallsShort => ("#fde8e8", "#b91c1c", "#f5b5b5"),
+        ScoreBand.Meets => ("#fef3c7", "#92400e", "#f3d27a"),
+        ScoreBand.Exceeds => ("#dcfce7", "#166534", "#98dbb0"),
+        _ => ("#eef1f5", "#4a5665", "#d9dee5"),
+    };
+
+    private static Block Tag(string text, string fill, string ink)
+    {
+        var inner = Text(text, 10, ink, bold: true);
+        return new Block(w => inner.HeightAt(w - 12) + 4, (x, y, w) =>
+            [Rect(x, y, Math.Min(w, TextWidth(text, 10, bold: true) + 12), inner.HeightAt(w - 12) + 4, fill, null, rounded: 8), .. inner.Draw(x + 6, y + 2, w - 12)]);
+    }
+
+    private static double Legend(List<XElement> body, double y)
+    {
+        var x = Margin;
+        body.Add(Line(x, y + 11, "Score colours:", 11, Muted));
+        x += TextWidth("Score colours:", 11) + 8;
+        foreach (var (band, range) in new[] { (ScoreBand.FallsShort, "< 5"), (ScoreBand.Meets, "5–7.4"), (ScoreBand.Exceeds, "≥ 7.5"), (ScoreBand.NotEvaluated, "–") })
+        {
+            var (fill, ink, border) = BandColours(band);
+            var label = $"{range} {Ui.BandText(band)}";
+            var w = TextWidth(label, 11) + 12;
+            body.Add(Rect(x, y - 2, w, 19, fill, border, rounded: 5));
+            body.Add(Line(x + 6, y + 12, label, 11, ink));
+            x += w + 8;
+        }
+        return y + 18;
+    }
+
+    /// <summary>The emotion curve across the steps, drawn like on the page, with the average as a dashed line.</summary>
+    private static double EmotionLane(List<XElement> body, MapDrawing d, IReadOnlyList<Column> columns, double y)
+    {
+        var average = d.Curve.Average is { } a ? $"average {(a > 0 ? "+" : "")}{a:0.0}" : "no steps yet";
+        Cell(body, Margin, y, LaneHeadWidth, EmotionHeight, "#f3f6f8", [Text(MapDrawing.LaneNames[JourneyLanes.Emotion], Body, LaneInk, bold: true), Text(average, 10, Muted)]);
+        body.Add(Rect(Margin + LaneHeadWidth, y, columns.Count * ColumnWidth, EmotionHeight, "#fff", Grid));
+        var x0 = Margin + LaneHeadWidth;
+        var columnOf = columns.Where(c => c.Step is not null).ToDictionary(c => c.Step!.Id, c => c.Index);
+        var points = d.Curve.Points.Where(p => columnOf.ContainsKey(p.StepId))
+            .Select(p => (Point: p, X: x0 + columnOf[p.StepId] * ColumnWidth + ColumnWidth / 2.0, Y: y + Y(p.Emotion, EmotionHeight))).ToList();
+        var curve = new XElement(Svg + "g", new XAttribute("class", "emotion-curve"),
+            new XElement(Svg + "line", new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
+                new XAttribute("y1", F(y + Y(0, EmotionHeight))), new XAttribute("y2", F(y + Y(0, EmotionHeight))),
+                new XAttribute("stroke", "#cbd5e1"), new XAttribute("stroke-dasharray", "4 4")));
+        if (d.Curve.Average is { } avg)
+        {
+            var ay = F(y + Y(avg, EmotionHeight));
+            curve.Add(new XElement(Svg + "line", new XAttribute("class", "emotion-average"), new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
+                new XAttribute("y1", ay), new XAttribute("y2", ay), new XAttribute("stroke", "#0f5f73"), new XAttribute("stroke-opacity", "0.35"), new XAttribute("stroke-dasharray", "2 6")));
+        }
+        curve.Add(new XElement(Svg + "path", new XAttribute("class", "emotion-line"), new XAttribute("d", Path(points.Select(p => (p.X, p.Y)).ToList())),
+            new XAttribute("fill", "none"), new XAttribute("stroke", "#0f5f73"), new XAttribute("stroke-width", "3"), new XAttribute("stroke-linecap", "round")));
+        foreach (var (p, x, py) in points)
+            curve.Add(new XElement(Svg + "g", new XAttribute("class", "emotion-point"), new XAttribute("data-emotion", p.Emotion),
+                new XElement(Svg + "title", Clean($"{p.Action}: {Ui.Signed(p.Emotion)} ({Ui.EmotionText(p.Emotion)})")),
+                new XElement(Svg + "circle", new XAttribute("cx", F(x)), new XAttribute("cy", F(py)), new XAttribute("r", "9"),
+                    new XAttribute("fill", Ui.EmotionColour(p.Emotion)), new XAttribute("stroke", "#fff"), new XAttribute("stroke-width", "2.5")),
+                Line(x, py + 4, Ui.Signed(p.Emotion), 10, "#fff", bold: true, anchor: "middle")));
+        body.Add(curve);
+        return y + EmotionHeight;
+    }
+
+    // ---- text ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Text wrapped to the width it is drawn at. A line broken between words keeps the space, so the text element reads
+    /// as the whole text (search, copy, screen readers); each line is placed on its own.
+    /// </summary>
+    private static Block Text(string text, double size, string colour, bool bold = false, bool italic = false)
+    {
+        var lineHeight = size * 1.3;
+        return new Block(width => Wrap(text, width, size, bold).Count * lineHeight, (x, y, width) =>
+        {
+            var lines = Wrap(text, width, size, bold);
+            var element = new XElement(Svg + "text", new XAttribute("x", F(x)), new XAttribute("y", F(y + size)), new XAttribute("font-size", F(size)), new XAttribute("fill", colour));
+            if (bold) element.Add(new XAttribute("font-weight", "700"));
+            if (italic) element.Add(new XAttribute("font-style", "italic"));
+            for (var i = 0; i < lines.Count; i++)
+                element.Add(new XElement(Svg + "tspan", new XAttribute("x", F(x)), new XAttribute("dy", i == 0 ? "0" : F(lineHeight)),
+                    i < lines.Count - 1 ? lines[i] : lines[i].TrimEnd()));
+            return [element];
+        });
+    }
+
+    private static XElement Line(double x, double y, string text, double size, string colour, bool bold = false, string anchor = "start")
+    {
+        var element = new XElement(Svg + "text", new XAttribute("x", F(x)), new XAttribute("y", F(y)), new XAttribute("font-size", F(size)), new XAttribute("fill", colour), Clean(text));
+        if (bold) element.Add(new XAttribute("font-weight", "700"));
+        if (anchor != "start") element.Add(new XAttribute("text-anchor", anchor));
+        return element;
+    }
+
+    private static XElement Rect(double x, double y, double width, double height, string fill, string? stroke, double rounded = 0)
+    {
+        var rect = new XElement(Svg + "rect", new XAttribute("x", F(x)), new XAttribute("y", F(y)), new XAttribute("width", F(width)), new XAttribute("height", F(height)),
+            new XAttribute("fill", fill));
+        if (stroke is not null) rect.Add(new XAttribute("stroke", stroke));
+        if (rounded > 0) rect.Add(new XAttribute("rx", F(rounded)));
+        return rect;
+    }
+
+    /// <summary>Greedy word wrap by estimated width; a word wider than the line is broken; line breaks the user typed are kept. Lines that end between words end in a space.</summary>
+    private static List<string> Wrap(string text, double width, double size, bool bold)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in Clean(text).Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (TextWidth(candidate, size, bold) <= width) { line = candidate; continue; }
+                if (line.Length > 0) lines.Add(line + " ");
+                line = word;
+                while (TextWidth(line, size, bold) > width && line.Length > 1)
+                {
+                    var cut = line.Length - 1;
+                    while (cut > 1 && TextWidth(line[..cut], size, bold) > width) cut--;
+                    if (char.IsHighSurrogate(line[cut - 1]) && cut > 1) cut--;
+                    lines.Add(line[..cut]);
+                    line = line[cut..];
+                }
+            }
+            if (line.Length > 0 || lines.Count == 0) lines.Add(line + " ");
+        }
+        while (lines.Count > 1 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+
+    /// <summary>An estimate of how wide a sans-serif text is: narrow letters, capitals and wide signs weigh differently.</summary>
+    private static double TextWidth(string text, double size, bool bold = false)
+    {
+        var ems = 0.0;
+        foreach (var c in text)
+            ems += c switch
+            {
+                'i' or 'l' or 'j' or 'I' or '.' or ',' or ':' or ';' or '\'' or '|' or '!' or ' ' => 0.32,
+                'm' or 'w' or 'M' or 'W' or '@' or '%' => 0.9,
+                _ when char.IsLowSurrogate(c) => 0,
+                _ when char.IsUpper(c) => 0.7,
+                _ when c >= '\u2000' => 1.0,
+                _ => 0.6,
+            };
+        return ems * size * (bold ? 1.1 : 1.0);
+    }
+
+    /// <summary>The text without the characters XML 1.0 cannot hold (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF).</summary>
+    internal static string Clean(string text)
+    {
+        var b = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { b.Append(c).Append(text[++i]); continue; }
+            if (c is '\t' or '\n' or '\r' || !(char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')) b.Append(c);
+        }
+        return b.ToString();
+    }
+
+    [GeneratedRegex("[\\p{C}\"*/:<>?\\\\|]")]
+    private static partial Regex NotInFileNames();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Spaces();
+}
