@@ -131,4 +131,19 @@ public sealed class OneTimePasswordTests(WaymarkApiFactory factory) : ApiTest(fa
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.StartsWith("/account/login", new Uri(new Uri("http://localhost"), post.Headers.Location!).PathAndQuery);
     }
+
+    [Fact]
+    public async Task Someone_who_signs_in_with_company_sign_in_is_told_there_is_no_waymark_password_to_change()
+    {
+        var email = $"sso-{Guid.NewGuid():N}@waymark.test";
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+            Assert.True((await users.CreateAsync(new WaymarkUser(email) { EmailConfirmed = true })).Succeeded);
+        }
+        var page = await Factory.ClientAs(email).GetStringAsync("/account/password");
+        Assert.Contains("No Waymark password", page);
+        Assert.DoesNotContain("New password again", page);
+        Assert.Contains("Change your password", await Factory.ClientAs($"local-{Guid.NewGuid():N}@waymark.test").GetStringAsync("/account/password"));
+    }
 }
