@@ -170,4 +170,21 @@ public sealed class MapHeaderTests(UiFactory factory)
         Assert.Equal("Header download.svg", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Contains("Stage A", System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Value);
     }
+
+    [Fact]
+    public async Task The_header_links_to_the_designed_journey_that_event_analysis_reads()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Header designed journey");
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var page = Open(host, map.Id);
+
+        var link = page.Find("[data-testid=map-header] a[data-testid=download-designed-journey]");
+        var href = link.GetAttribute("href")!;
+        Assert.Equal($"/api/workspaces/demo/journeys/{map.Id}/designed-journey", href);
+        Assert.Equal("Header designed journey.journey.json", link.GetAttribute("download"));
+        var response = await factory.ClientAs(WorkspaceRole.Viewer).GetAsync(href);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var designed = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Header designed journey", designed.GetProperty("name").GetString());
+    }
 }
