@@ -92,10 +92,9 @@ public sealed class RealJourneysTests(UiFactory factory)
             "Orientation | Asks a question | rj1-chat | 2 (50 %) | 2 (50 %)",
             "Purchase | Orders | rj1-order | 3 (75 %) | 1 (25 %)",
         ], rows);
-        var deviations = Text(page, "[data-testid=deviations]");
-        Assert.Contains("“rj1-phone” is not on the map: 1 times", deviations);
-        Assert.Contains("“rj1-order” repeated a step already done: 1 times", deviations);
-        Assert.Contains("Step “Asks a question” skipped: 2 journeys", deviations);
+        Assert.Equal(["“rj1-order” repeated a step already done: once", "“rj1-phone” is not on the map: once",
+                "“rj1-web” came out of the map's order (it belongs in Orientation): once"],
+            page.FindAll("[data-testid=deviations] li").Select(li => li.TextContent.Trim()).Order(StringComparer.Ordinal));
         Assert.Equal(4, page.FindAll("[data-testid=variants] tbody tr").Count);
         Assert.NotNull(page.Find(".wm-real-dfg svg"));
     }

@@ -66,9 +66,18 @@ public static partial class RealJourneys
     {
         DeviationKind.SkippedStep => $"Step “{d.Subject}” skipped",
         DeviationKind.UnexpectedTouchpoint => $"“{d.Subject}” is not on the map",
-        DeviationKind.OutOfOrderStage => $"“{d.Subject}” came out of the map's order",
+        DeviationKind.OutOfOrderStage => OutOfOrder(d.Subject),
         _ => $"“{d.Subject}” repeated a step already done",
     };
+
+    // The checker names an out-of-order touchpoint with the stage it belongs in: "call-hotline (Reporting)".
+    private static string OutOfOrder(string subject)
+    {
+        var at = subject.LastIndexOf(" (", StringComparison.Ordinal);
+        return at > 0 && subject.EndsWith(')')
+            ? $"“{subject[..at]}” came out of the map's order (it belongs in {subject[(at + 2)..^1]})"
+            : $"“{subject}” came out of the map's order";
+    }
 
     /// <summary>The file name's extension, ".xes.gz" included, when it is a plain one; the format is guessed from it.</summary>
     private static string Extension(string fileName)
