@@ -25,6 +25,18 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void The_directly_follows_graph_fragment_escapes_the_log_and_is_no_page_of_its_own()
+    {
+        var log = Log(new Row("c1", 0, Evil, "web"), new Row("c1", 5, "call & <b>", "phone"));
+        var html = HtmlReport.DirectlyFollowsGraph(JourneyAnalyzer.Analyze(log));
+        Assert.StartsWith("<div class=scroll><svg", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("<html", html);
+        Assert.Contains("call &amp; &lt;b&gt;", html);
+    }
+
+    [Fact]
     public void The_html_report_is_self_contained()
     {
         var html = HtmlReport.Render(JourneyAnalyzer.Analyze(ServiceLog()), "Service");

@@ -76,6 +76,16 @@ public sealed class ContrastTests(WaymarkServer server) : IClassFixture<WaymarkS
             await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
             failures.AddRange((await page.EvaluateAsync<string[]>(Measure)).Select(f => $"{path}: {f}"));
         }
+        // The real-journeys page with results on it: a small event log uploaded as a person would.
+        var real = $"/w/demo/journeys/{journey}/real";
+        await page.GotoAsync(server.BaseUrl + real);
+        await WaymarkServer.WaitForCircuitAsync(page);
+        const string log = "customer,time,touchpoint,channel\nc1,2025-03-01T10:00:00Z,web-service-portal,web\nc1,2025-03-01T11:00:00Z,call-hotline,phone\n"
+            + "c2,2025-03-02T09:00:00Z,call-hotline,phone\nc2,2025-03-02T09:10:00Z,call-hotline,phone\n";
+        await page.SetInputFilesAsync("#event-log", new Microsoft.Playwright.FilePayload
+            { Name = "contrast.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(log) });
+        await page.WaitForSelectorAsync("[data-testid=real-results]");
+        failures.AddRange((await page.EvaluateAsync<string[]>(Measure)).Select(f => $"{real}: {f}"));
         var signedOut = await server.Browser.NewPageAsync();
         await signedOut.GotoAsync(server.BaseUrl + "/account/login");
         failures.AddRange((await signedOut.EvaluateAsync<string[]>(Measure)).Select(f => $"/account/login: {f}"));

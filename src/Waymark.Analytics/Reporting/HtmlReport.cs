@@ -55,6 +55,18 @@ public static class HtmlReport
         return h.ToString();
     }
 
+    /// <summary>
+    /// The directly-follows graph alone, as an HTML fragment (a scrolling <c>div.scroll</c> with an inline SVG, a
+    /// <c>p.note</c> and the edge table), for pages that show it inside their own layout. Every string taken from the
+    /// log is HTML-encoded, so the fragment can be inserted as markup.
+    /// </summary>
+    public static string DirectlyFollowsGraph(AnalysisReport r)
+    {
+        var h = new StringBuilder(1 << 14);
+        Dfg(h, r);
+        return h.ToString();
+    }
+
     private static string E(string s) => WebUtility.HtmlEncode(s);
     private static string F(double d) => d.ToString("0.#", Inv);
 
