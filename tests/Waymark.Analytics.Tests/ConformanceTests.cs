@@ -92,4 +92,20 @@ public class ConformanceTests
         Assert.Equal("c4", r.WorstJourneys[0].Journey);
         Assert.Equal(1, r.FitnessHistogram[10]);
     }
+
+    [Fact]
+    public void Each_step_counts_the_journeys_that_fulfilled_it_in_place()
+    {
+        // c1 follows the map; c2 skips the chat; c3 calls before browsing (out of order: the optimal alignment keeps
+        // "call" in place and moves the browse, so "Look it up" is not fulfilled in place); c4 only chats.
+        var log = Some.Log(
+            new Some.Row("c1", 0, "browse"), new Some.Row("c1", 1, "call"), new Some.Row("c1", 2, "chat"),
+            new Some.Row("c2", 0, "browse"), new Some.Row("c2", 1, "call"),
+            new Some.Row("c3", 0, "call"), new Some.Row("c3", 1, "browse"),
+            new Some.Row("c4", 0, "email"));
+        var report = JourneyAnalyzer.Analyze(log, new AnalysisOptions { Journey = Map }).Conformance!;
+        Assert.Equal(
+            [new StepFulfilment("Search", "Look it up", 2, 0.5), new StepFulfilment("Contact", "Call us", 3, 0.75), new StepFulfilment("Resolve", "Chat follow-up", 2, 0.5)],
+            report.StepFulfilment);
+    }
 }

@@ -50,6 +50,9 @@ public sealed class ConformanceChecker
 
     public int StepCount => _k;
 
+    /// <summary>The checked steps' names and their stages, in map order (step index = position here).</summary>
+    internal IReadOnlyList<(string Stage, string Step)> Steps => _stepStage.Zip(_stepNames).ToArray();
+
     /// <summary>Prepares the activity dictionary of the log being checked (ids are indexes into <paramref name="activityNames"/>).</summary>
     public void Bind(IReadOnlyList<string> activityNames)
     {
@@ -110,7 +113,13 @@ public sealed class ConformanceChecker
     }
 
     /// <summary>Aligns the journey; adds its deviation codes (see <see cref="Describe"/>) when a list is given. Allocates nothing.</summary>
-    internal int Check(ReadOnlySpan<int> activities, List<int>? deviations)
+    internal int Check(ReadOnlySpan<int> activities, List<int>? deviations) => Check(activities, deviations, null);
+
+    /// <summary>
+    /// Aligns the journey; adds its deviation codes when a list is given, and counts in <paramref name="fulfilled"/>
+    /// (by step index) each step the optimal alignment fulfils in place, by a synchronous move.
+    /// </summary>
+    internal int Check(ReadOnlySpan<int> activities, List<int>? deviations, long[]? fulfilled)
     {
         var n = activities.Length;
         var k = _k;
@@ -135,7 +144,9 @@ public sealed class ConformanceChecker
             }
         }
         var cost = d[n * w + k];
-        if (deviations is null || cost == 0) return cost;
+        if (cost == 0 && fulfilled is not null)
+            for (var j = 0; j < k; j++) fulfilled[j]++;
+        if (cost == 0 || (deviations is null && fulfilled is null)) return cost;
 
         // Backtrace, preferring synchronous, then log, then model moves; then classify in forward order.
         _moves.Clear();
@@ -159,6 +170,9 @@ public sealed class ConformanceChecker
         Span<bool> synced = k <= 256 ? stackalloc bool[k] : new bool[k];
         synced.Clear();
         foreach (var (move, _, j) in _moves) if (move == 0) synced[j] = true;
+        if (fulfilled is not null)
+            for (var j = 0; j < k; j++) if (synced[j]) fulfilled[j]++;
+        if (deviations is null) return cost;
         for (var m = _moves.Count - 1; m >= 0; m--)
         {
             var (move, i, j) = _moves[m];

@@ -109,7 +109,12 @@ public sealed record ConformanceReport
     /// <summary>Journeys per fitness decile: [0, 0.1), …, [0.9, 1), and exactly 1 last.</summary>
     public IReadOnlyList<long> FitnessHistogram { get; init; } = [];
     public IReadOnlyList<DeviationCount> Deviations { get; init; } = [];
+    /// <summary>Per step of the map, in map order: the journeys whose optimal alignment fulfils it in place.</summary>
+    public IReadOnlyList<StepFulfilment> StepFulfilment { get; init; } = [];
     public IReadOnlyList<JourneyConformance> WorstJourneys { get; init; } = [];
 }
+
+/// <summary>How many journeys fulfilled a step of the map in place (an event of one of its touchpoints, in the map's order).</summary>
+public sealed record StepFulfilment(string Stage, string Step, long Fulfilled, double Share);
 
 public sealed record DeviationCount(DeviationKind Kind, string Subject, long Count);

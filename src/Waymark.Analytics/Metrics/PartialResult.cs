@@ -33,6 +33,9 @@ public sealed class PartialResult : IDisposable
     internal long[] FunnelReached = [];
     internal List<NativeBuffer<long>> JourneyDurations = [];
     internal int ConformanceSteps = -1;
+    /// <summary>The map's checked steps (stage, step) in order, and per step the journeys that fulfilled it in place.</summary>
+    internal (string Stage, string Step)[] ConformanceStepNames = [];
+    internal long[] StepFulfilled = [];
     internal Dictionary<(int Cost, int Length), long> Fitness = [];
     internal Dictionary<(DeviationKind Kind, string Subject), long> Deviations = [];
     internal List<JourneyConformance> Worst = [];
@@ -153,6 +156,9 @@ public sealed class PartialResult : IDisposable
         JourneyDurations.AddRange(other.JourneyDurations);
 
         if (other.ConformanceSteps >= 0) ConformanceSteps = other.ConformanceSteps;
+        if (ConformanceStepNames.Length == 0) ConformanceStepNames = other.ConformanceStepNames;
+        if (StepFulfilled.Length < other.StepFulfilled.Length) Array.Resize(ref StepFulfilled, other.StepFulfilled.Length);
+        for (var i = 0; i < other.StepFulfilled.Length; i++) StepFulfilled[i] += other.StepFulfilled[i];
         foreach (var (k, count) in other.Fitness) AddTo(Fitness, k, count);
         foreach (var (k, count) in other.Deviations) AddTo(Deviations, k, count);
         WorstLimit = Math.Max(WorstLimit, other.WorstLimit);

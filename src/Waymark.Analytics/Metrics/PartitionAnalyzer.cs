@@ -107,6 +107,8 @@ internal sealed class PartitionAnalyzer
         {
             checker.Bind(log.Pools.Activities.Values);
             p.ConformanceSteps = checker.StepCount;
+            p.ConformanceStepNames = [.. checker.Steps];
+            p.StepFulfilled = new long[checker.StepCount];
             deviationCounts = new long[checker.CodeCount];
         }
         long events = 0, repeats = 0, resolvedJourneys = 0, fcr = 0;
@@ -156,7 +158,7 @@ internal sealed class PartitionAnalyzer
             if (checker is not null)
             {
                 deviationCodes!.Clear();
-                var cost = checker.Check(act.AsSpan(s, e - s), deviationCodes);
+                var cost = checker.Check(act.AsSpan(s, e - s), deviationCodes, p.StepFulfilled);
                 ref var fitnessCount = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(p.Fitness, (cost, e - s), out _);
                 fitnessCount++;
                 foreach (var code in deviationCodes) deviationCounts[code]++;

@@ -236,6 +236,10 @@ internal static class ReportBuilder
             FitnessHistogram = histogram,
             Deviations = p.Deviations.Select(kv => new DeviationCount(kv.Key.Kind, kv.Key.Subject, kv.Value))
                 .OrderByDescending(d => d.Count).ThenBy(d => d.Kind).ThenBy(d => d.Subject, StringComparer.Ordinal).ToArray(),
+            StepFulfilment = p.ConformanceStepNames
+                .Select((s, i) => new StepFulfilment(s.Stage, s.Step, i < p.StepFulfilled.Length ? p.StepFulfilled[i] : 0,
+                    Share(i < p.StepFulfilled.Length ? p.StepFulfilled[i] : 0, journeys)))
+                .ToArray(),
             WorstJourneys = p.Worst,
         };
     }

@@ -68,7 +68,7 @@ public sealed class RealJourneysTests(UiFactory factory)
         """;
 
     [Fact]
-    public async Task An_uploaded_log_is_counted_and_each_step_of_the_map_shows_how_many_journeys_fulfilled_or_skipped_it()
+    public async Task An_uploaded_log_is_counted_and_each_step_of_the_map_shows_how_many_journeys_met_it_in_order_out_of_order_or_not_at_all()
     {
         var id = await SeedAsync("rj1-");
         using var host = new PageHost(factory, WorkspaceRole.Editor);
@@ -87,10 +87,12 @@ public sealed class RealJourneysTests(UiFactory factory)
         var rows = page.FindAll("[data-testid=step-checks] tbody tr")
             .Select(tr => string.Join(" | ", tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim())))
             .ToList();
+        // In order / out of order / skipped: c4's chat comes before its web visit, so the best alignment keeps the chat
+        // in place and c4's web visit is out of the map's order; c2 and c3 never chat; c4 never orders.
         Assert.Equal([
-            "Orientation | Sees the offer | rj1-web | 4 (100 %) | 0 (0 %)",
-            "Orientation | Asks a question | rj1-chat | 2 (50 %) | 2 (50 %)",
-            "Purchase | Orders | rj1-order | 3 (75 %) | 1 (25 %)",
+            "Orientation | Sees the offer | rj1-web | 3 (75 %) | 1 (25 %) | 0 (0 %)",
+            "Orientation | Asks a question | rj1-chat | 2 (50 %) | 0 (0 %) | 2 (50 %)",
+            "Purchase | Orders | rj1-order | 3 (75 %) | 0 (0 %) | 1 (25 %)",
         ], rows);
         Assert.Equal(["“rj1-order” repeated a step already done: once", "“rj1-phone” is not on the map: once",
                 "“rj1-web” came out of the map's order (it belongs in Orientation): once"],

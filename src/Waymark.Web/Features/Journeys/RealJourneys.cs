@@ -13,8 +13,11 @@ public static partial class RealJourneys
 {
     public const long MaxBytes = 50L * 1024 * 1024;
 
-    /// <summary>How often real journeys fulfilled a step of the map and how often they skipped it.</summary>
-    public sealed record StepCheck(string Stage, string Step, IReadOnlyList<string> Touchpoints, long Fulfilled, long Skipped);
+    /// <summary>
+    /// How real journeys met a step of the map: in the map's order (the best alignment matches an event to it), out of
+    /// order (one of its touchpoints happened, but not where the map expects it), or skipped (none happened at all).
+    /// </summary>
+    public sealed record StepCheck(string Stage, string Step, IReadOnlyList<string> Touchpoints, long InOrder, long OutOfOrder, long Skipped);
 
     public sealed record Result(AnalysisReport Report, IReadOnlyList<StepCheck> Steps);
 
@@ -41,23 +44,29 @@ public static partial class RealJourneys
     }
 
     /// <summary>
-    /// Per step of the map, in map order: a journey skipped a step when none of its events fulfils it anywhere (the
-    /// checker's SkippedStep, counted once per journey); every other journey fulfilled it, in order or not.
+    /// Per step of the map, in map order: the journeys that fulfilled it in place (the checker's step fulfilment), those
+    /// that skipped it (none of its touchpoints at all: the checker's SkippedStep, once per journey), and the rest, whose
+    /// touchpoint for it came out of the map's order.
     /// </summary>
     public static IReadOnlyList<StepCheck> Steps(DesignedJourney map, AnalysisReport report)
     {
         var journeys = report.Conformance?.Journeys ?? report.Cases;
+        var inOrder = report.Conformance?.StepFulfilment ?? [];
         var skipped = (report.Conformance?.Deviations ?? [])
             .Where(d => d.Kind == DeviationKind.SkippedStep)
             .GroupBy(d => d.Subject, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
-        return map.Stages
-            .SelectMany(stage => stage.Steps.Select(step =>
+        var checkedSteps = map.Stages
+            .SelectMany(stage => stage.Steps.Where(step => step.Touchpoints.Count > 0).Select(step =>
+                (Stage: stage.Name, Name: string.IsNullOrEmpty(step.Name) ? string.Join("/", step.Touchpoints) : step.Name, step.Touchpoints)))
+            .ToList();
+        return checkedSteps.Select((step, i) =>
             {
-                var name = string.IsNullOrEmpty(step.Name) ? string.Join("/", step.Touchpoints) : step.Name;
-                var missed = skipped.GetValueOrDefault(name);
-                return new StepCheck(stage.Name, name, step.Touchpoints, journeys - missed, missed);
-            }))
+                // The checker counts the same steps in the same order; a step's index is its place in the map.
+                var fulfilled = i < inOrder.Count ? inOrder[i].Fulfilled : 0;
+                var missed = skipped.GetValueOrDefault(step.Name);
+                return new StepCheck(step.Stage, step.Name, step.Touchpoints, fulfilled, Math.Max(0, journeys - fulfilled - missed), missed);
+            })
             .ToList();
     }
 
