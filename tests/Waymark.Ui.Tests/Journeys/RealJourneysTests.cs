@@ -133,4 +133,30 @@ public sealed class RealJourneysTests(UiFactory factory)
         Assert.Equal("4", Text(page, "[data-testid=journey-count]"));
         Assert.Empty(page.FindAll("[data-testid=read-only]"));
     }
+
+    [Fact]
+    public async Task A_log_with_its_own_column_names_is_read_through_the_column_mapping()
+    {
+        var id = await SeedAsync("rj4-");
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var page = Open(host, id);
+        const string export = """
+            Kunde;Zeitpunkt;Kontaktpunkt
+            k1;01.03.2025 10:00;rj4-web
+            k1;01.03.2025 10:05;rj4-chat
+            k1;01.03.2025 10:10;rj4-order
+            k2;02.03.2025 09:00;rj4-order
+            """;
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(export.Replace(';', ','), "crm-export.csv"));
+        page.WaitForElement("[data-testid=read-error]", TimeSpan.FromSeconds(20));
+        Assert.Contains("customer", Text(page, "[data-testid=read-error]"));
+
+        page.Find("#event-columns").Change("customer=Kunde,time=Zeitpunkt,touchpoint=Kontaktpunkt,timeFormat=dd.MM.yyyy HH:mm,timeZone=Europe/Berlin");
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(export.Replace(';', ','), "crm-export.csv"));
+        page.WaitForElement("[data-testid=real-results]", TimeSpan.FromSeconds(20));
+        Assert.Equal("2", Text(page, "[data-testid=journey-count]"));
+        Assert.Equal("4", Text(page, "[data-testid=event-count]"));
+        Assert.Equal("50 %", Text(page, "[data-testid=conformance-rate]"));
+    }
 }

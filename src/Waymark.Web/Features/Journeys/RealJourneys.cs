@@ -23,8 +23,13 @@ public static partial class RealJourneys
 
     /// <summary>Reads the log (format from the file name) and analyses it against the map, off the caller's thread.</summary>
     /// <exception cref="EventLogFormatException">A record cannot be read; the message says file, line and field.</exception>
-    public static async Task<Result> AnalyseAsync(Stream upload, string fileName, DesignedJourney map, CancellationToken ct)
+    public static async Task<Result> AnalyseAsync(Stream upload, string fileName, DesignedJourney map, CancellationToken ct) =>
+        await AnalyseAsync(upload, fileName, map, null, ct);
+
+    /// <summary>The same, with the log's own column names (<see cref="ColumnMapping.Parse"/> syntax, e.g. <c>customer=cust_id,time=ts</c>).</summary>
+    public static async Task<Result> AnalyseAsync(Stream upload, string fileName, DesignedJourney map, string? columns, CancellationToken ct)
     {
+        var mapping = string.IsNullOrWhiteSpace(columns) ? new ColumnMapping() : ColumnMapping.Parse(columns);
         // The readers take .gz and the format from a path, so the upload is copied to a file named like it.
         var path = Path.Combine(Path.GetTempPath(), $"waymark-real-{Guid.NewGuid():N}{Extension(fileName)}");
         try
@@ -32,7 +37,7 @@ public static partial class RealJourneys
             await using (var file = File.Create(path)) await upload.CopyToAsync(file, ct);
             return await Task.Run(() =>
             {
-                var log = EventLogFiles.Read(path, options: new ReadOptions { SourceName = fileName });
+                var log = EventLogFiles.Read(path, options: new ReadOptions { SourceName = fileName, Mapping = mapping });
                 var report = JourneyAnalyzer.Analyze(log, new AnalysisOptions { Journey = map.Stages.Count > 0 ? map : null });
                 return new Result(report, Steps(map, report));
             }, ct);
