@@ -14,14 +14,8 @@ namespace Waymark.Web.Components.Services;
 /// </summary>
 public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvider auth, TimeProvider time)
 {
-    public WaymarkDb Open()
-    {
-        // Not disposed on purpose: disposing the DbContext is all the scope would do, and the caller does that.
-        var scope = scopes.CreateScope();
-        if (User is { } user && user.Actor() is { } actor)
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSignedInPerson(actor);
-        return scope.ServiceProvider.GetRequiredService<WaymarkDb>();
-    }
+    // The scope is not disposed on purpose: disposing the DbContext is all it would do, and the caller does that.
+    public WaymarkDb Open() => Scope().ServiceProvider.GetRequiredService<WaymarkDb>();
 
     /// <summary>A unit of work for operations that need more services than the DbContext (account administration); dispose it.</summary>
     public AsyncServiceScope Scope()

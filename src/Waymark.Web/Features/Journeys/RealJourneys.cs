@@ -61,16 +61,13 @@ public static partial class RealJourneys
             .Where(d => d.Kind == DeviationKind.SkippedStep)
             .GroupBy(d => d.Subject, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
-        var checkedSteps = map.Stages
-            .SelectMany(stage => stage.Steps.Where(step => step.Touchpoints.Count > 0).Select(step =>
-                (Stage: stage.Name, Name: string.IsNullOrEmpty(step.Name) ? string.Join("/", step.Touchpoints) : step.Name, step.Touchpoints)))
-            .ToList();
-        return checkedSteps.Select((step, i) =>
+        // The checker keeps the map's steps that have touchpoints, in map order, and names them (the same steps and
+        // names its SkippedSteps use): step i of its fulfilment is the i-th such step of the map.
+        var touchpoints = map.Stages.SelectMany(stage => stage.Steps).Where(step => step.Touchpoints.Count > 0).Select(step => step.Touchpoints).ToList();
+        return inOrder.Select((step, i) =>
             {
-                // The checker counts the same steps in the same order; a step's index is its place in the map.
-                var fulfilled = i < inOrder.Count ? inOrder[i].Fulfilled : 0;
-                var missed = skipped.GetValueOrDefault(step.Name);
-                return new StepCheck(step.Stage, step.Name, step.Touchpoints, fulfilled, Math.Max(0, journeys - fulfilled - missed), missed);
+                var missed = skipped.GetValueOrDefault(step.Step);
+                return new StepCheck(step.Stage, step.Step, touchpoints[i], step.Fulfilled, Math.Max(0, journeys - step.Fulfilled - missed), missed);
             })
             .ToList();
     }

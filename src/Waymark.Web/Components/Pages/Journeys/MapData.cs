@@ -168,7 +168,7 @@ public static class MapData
         ChangeAsync(data, ws, journeyId, async (db, j) =>
         {
             var step = j.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.Id == stepId) ?? throw Gone($"the step '{from.Action}'");
-            Unchanged(Same(ContentOf(step), from), $"the step '{step.Action}'");
+            Unchanged(Same(step.Content, from), $"the step '{step.Action}'");
             step.Apply(await CheckedAsync(db, ws, to));
             return true;
         });
@@ -207,7 +207,7 @@ public static class MapData
         ChangeAsync(data, ws, journeyId, async (db, j) =>
         {
             var step = j.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.Id == stepId) ?? throw Gone($"the step '{content.Action}'");
-            Unchanged(Same(ContentOf(step), content), $"the step '{step.Action}'");
+            Unchanged(Same(step.Content, content), $"the step '{step.Action}'");
             return await RemoveAsync(db, ws, j, step);
         });
 
@@ -277,9 +277,6 @@ public static class MapData
     public static bool Same(StepContent a, StepContent b) =>
         a with { Action = a.Action.Trim(), TouchpointIds = null } == b with { Action = b.Action.Trim(), TouchpointIds = null }
         && (a.TouchpointIds ?? []).ToHashSet().SetEquals(b.TouchpointIds ?? []);
-
-    private static StepContent ContentOf(Step s) => new(s.Action, s.ThoughtsAndMotivation, s.Questions, s.Obstacles, s.Emotion,
-        s.TouchpointIds, s.BackstageDepartmentId, s.WaitingMinutes, s.IsMomentOfTruth, s.IsPainPoint, s.IsBrandSuccessPoint, s.Notes);
 
     /// <summary>Undo and redo change something back only if it is still as this session left it: never over someone else's change.</summary>
     private static void Unchanged(bool unchanged, string what, string how = "changed")
