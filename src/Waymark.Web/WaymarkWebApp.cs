@@ -16,7 +16,9 @@ public static class WaymarkWebApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The UI's files (wwwroot and the static-asset manifests) sit beside the program, not in whatever folder a
+        // person, a container or a service manager starts it from; appsettings.json is looked for there too.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddWaymark();
         builder.AddWaymarkAccess();
         builder.AddWaymarkUi();
