@@ -18,8 +18,8 @@ internal static class AnalyzeCommand
         var html = new Option<FileInfo?>("--html") { Description = "Write the self-contained HTML report here." };
         var by = new Option<string>("--by") { Description = "Journeys per customer or per case.", DefaultValueFactory = _ => "customer" };
         by.AcceptOnlyFromAmong("customer", "case");
-        var gap = new Option<TimeSpan?>("--gap") { Description = "Inactivity gap that starts a new journey, e.g. 30.00:00:00 for 30 days." };
-        var repeat = new Option<TimeSpan?>("--repeat-window") { Description = "Window for repeat contacts (default 7 days)." };
+        var gap = DurationOption.Create("--gap", "Inactivity gap that starts a new journey, e.g. 30d, 12h or 30.00:00:00.");
+        var repeat = DurationOption.Create("--repeat-window", "Window for repeat contacts, e.g. 7d or 48h (default 7 days).");
         var funnel = new Option<string?>("--funnel") { Description = "Comma-separated touchpoints for a funnel with drop-off per step." };
         var skip = new Option<bool>("--skip-bad") { Description = "Skip and count bad records instead of stopping at the first." };
         var workspace = new Option<string?>("--workspace", "-w") { Description = "With --map-journey: the workspace whose journey map to check conformance against." };

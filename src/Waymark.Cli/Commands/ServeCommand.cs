@@ -14,12 +14,19 @@ internal static class ServeCommand
         var storage = new StorageArguments();
         var urls = new Option<string>("--urls") { Description = "Address(es) to listen on, separated by ';'", DefaultValueFactory = _ => DefaultUrl };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not create the demo workspace on an empty database" };
-        var command = new Command("serve", "Run the Waymark web application and HTTP API.");
+        var command = new Command("serve", "Run the Waymark web application and HTTP API. Any setting can follow as --Section:Key=value (e.g. --Waymark:AdminEmail=cx@example.com), as in ASP.NET Core.");
+        // Settings such as --Waymark:AdminEmail=… go to the app's configuration; anything else unknown is still refused.
+        command.TreatUnmatchedTokensAsErrors = false;
         storage.AddTo(command);
         command.Options.Add(urls);
         command.Options.Add(noDemo);
         command.SetAction(async (result, ct) =>
         {
+            if (ConfigurationSettings.Read(result.UnmatchedTokens, out var configuration) is { } error)
+            {
+                Console.Error.WriteLine(error);
+                return 1;
+            }
             var options = storage.Read(result);
             var settings = new Dictionary<string, string?>
             {
@@ -28,7 +35,7 @@ internal static class ServeCommand
                 ["Waymark:SeedDemo"] = result.GetValue(noDemo) ? "false" : "true",
                 ["urls"] = result.GetValue(urls),
             };
-            var app = WaymarkWebApp.Create([], builder => builder.Configuration.AddInMemoryCollection(settings));
+            var app = WaymarkWebApp.Create(configuration, builder => builder.Configuration.AddInMemoryCollection(settings));
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

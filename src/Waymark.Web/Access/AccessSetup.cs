@@ -91,6 +91,7 @@ public static class AccessSetup
         {
             o.Cookie.Name = "waymark.antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddWaymarkRateLimits();
         return builder;

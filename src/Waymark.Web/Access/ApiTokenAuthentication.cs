@@ -10,12 +10,13 @@ namespace Waymark.Web.Access;
 
 /// <summary>
 /// <c>Authorization: Bearer wm_…</c>: the secret is hashed and looked up; an unknown, revoked or expired token
-/// fails (401). A valid one acts only in its own workspace with its own role, and its last use is recorded.
+/// fails (401). A valid one acts only in its own workspace with its own role, and its last use is recorded (to the minute).
 /// </summary>
 internal sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     WaymarkDb db, TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public new const string Scheme = "WaymarkToken";
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     public static bool CarriesToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
@@ -32,7 +33,11 @@ internal sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchem
         var now = clock.GetUtcNow();
         if (token is null || !token.IsActiveAt(now)) return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
 
-        await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        // A read must not turn into a write: the last use is recorded to the minute, so a busy integration writes once a
+        // minute, not on every request. Conditional on the value read, so two requests at once write it once.
+        if (token.LastUsedAt is not { } last || now - last >= LastUseResolution)
+            await db.ApiTokens.Where(t => t.Id == token.Id && t.LastUsedAt == token.LastUsedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         var identity = new ClaimsIdentity(
         [
             new Claim(WaymarkClaims.TokenId, token.Id.ToString()),

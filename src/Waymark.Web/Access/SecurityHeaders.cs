@@ -35,6 +35,8 @@ internal static partial class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // Once reached over https (directly or through a known proxy), browsers keep to https for a year.
+                if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
                 return Task.CompletedTask;
             });
             if (!IsApiReferencePage(http.Request))

@@ -109,6 +109,21 @@ public sealed class SafeDefaultsTests(StrictFactory factory) : IClassFixture<Str
     }
 
     [Fact]
+    public async Task Over_https_the_answer_asks_browsers_to_stay_on_https_and_the_form_cookie_is_secure()
+    {
+        var https = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://waymark.example.com"), AllowAutoRedirect = false });
+        var secure = await https.GetAsync("/account/login");
+        Assert.Equal("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        var formCookie = secure.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("waymark.antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("secure", formCookie, StringComparison.OrdinalIgnoreCase);
+
+        var plain = await factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/account/login");
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain("secure", plain.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("waymark.antiforgery=", StringComparison.Ordinal)),
+            StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_api_reference_page_may_run_exactly_its_own_inline_script()
     {
         var response = await factory.CreateClient().GetAsync("/api-reference");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Waymark.Storage;
 using Waymark.Storage.Access;
 using Waymark.Web.Tests.Support;
 
@@ -107,6 +108,38 @@ public sealed class TokenTests(WaymarkApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync($"{Api}/channels")).StatusCode);
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Unauthorized, (await machine.GetAsync($"{Api}/channels")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_read_records_its_last_use_at_most_once_a_minute()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var created = await app.CreateClient().PostAsJsonAsync($"{Api}/tokens", new { name = "call centre", role = "viewer", expiresAt = clock.GetUtcNow().AddDays(30) });
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (id, secret) = (body.GetProperty("details").GetProperty("id").GetGuid(), body.GetProperty("token").GetString()!);
+        var machine = app.CreateClient();
+        machine.DefaultRequestHeaders.Remove("Cookie");
+        machine.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        async Task<DateTimeOffset?> LastUse()
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+            return (await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == id)).LastUsedAt;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync($"{Api}/channels")).StatusCode);
+        var first = clock.GetUtcNow();
+        Assert.Equal(first, await LastUse());
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(11));
+            Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync($"{Api}/channels")).StatusCode);
+            Assert.Equal(first, await LastUse());
+        }
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync($"{Api}/channels")).StatusCode);
+        Assert.Equal(clock.GetUtcNow(), await LastUse());
     }
 
     [Fact]
