@@ -29,7 +29,7 @@ public class HtmlReportTests
     {
         var log = Log(new Row("c1", 0, Evil, "web"), new Row("c1", 5, "call & <b>", "phone"));
         var html = HtmlReport.DirectlyFollowsGraph(JourneyAnalyzer.Analyze(log));
-        Assert.StartsWith("<div class=scroll><svg", html);
+        Assert.StartsWith("<div class=scroll tabindex=\"0\" role=\"region\" aria-label=", html);
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("<img", html);
         Assert.DoesNotContain("<html", html);
@@ -70,11 +70,11 @@ public class HtmlReportTests
         var svg = html[html.IndexOf("<svg", StringComparison.Ordinal)..html.IndexOf("</svg>", StringComparison.Ordinal)];
         Assert.Equal(report.Dfg.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<path d=\"M[^\"]* C").Count);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "<rect ").Count);
-        Assert.Contains("browse → call: 3 times, median 10m", svg);
-        Assert.Contains("call → call: 1 times", svg);
-        Assert.Contains("chat → browse: 1 times, median 5m", svg);
+        Assert.Contains("browse → call: 3 times, median 10 minutes", svg);
+        Assert.Contains("call → call: once", svg);
+        Assert.Contains("chat → browse: once, median 5 minutes", svg);
         var table = html[html.IndexOf("<details>", StringComparison.Ordinal)..html.IndexOf("</details>", StringComparison.Ordinal)];
         Assert.Equal(report.Dfg.Count, System.Text.RegularExpressions.Regex.Matches(table, "<tr><td>").Count);
-        Assert.Contains("<tr><td>browse</td><td>call</td><td class=n>3</td><td class=n>10m</td>", table);
+        Assert.Contains("<tr><td>browse</td><td>call</td><td class=n>3</td><td class=n>10 minutes</td>", table);
     }
 }

@@ -53,6 +53,56 @@ public sealed class AnalyzeCommandTests
         Assert.False(File.Exists(scratch.File("r.json")));
     }
 
+    /// <summary>Files shaped to overflow a reader's stack or buffers: the process answers with an error and exits 1 (not 134).</summary>
+    [Theory]
+    [InlineData("nested.xes", "trace 1, event 1", "nested more than 100 levels deep")]
+    [InlineData("nested.ndjson", "line 2", "nested more than 64 levels deep")]
+    [InlineData("unclosed.csv", "line 3", "is a closing quote missing?")]
+    [InlineData("nested.parquet", "the schema", "nested more than 64 levels deep")]
+    public async Task A_file_built_to_take_the_reader_down_ends_in_a_clear_error_and_exit_code_1(string name, string place, string problem)
+    {
+        using var scratch = new Scratch();
+        await File.WriteAllBytesAsync(scratch.File(name), Hostile(name));
+
+        var analyze = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File(name), "--json", scratch.File("r.json"));
+
+        Assert.True(analyze.ExitCode == 1, $"exit code {analyze.ExitCode}: {analyze.Errors}");
+        Assert.StartsWith($"error: {name}: {place}", analyze.Errors.Trim());
+        Assert.Contains(problem, analyze.Errors);
+        Assert.DoesNotContain("   at ", analyze.Errors);
+        Assert.False(File.Exists(scratch.File("r.json")));
+    }
+
+    private static byte[] Hostile(string name)
+    {
+        const string first = "{\"customer\":\"c1\",\"time\":\"2024-01-01T00:00:00Z\",\"touchpoint\":\"a\"}\n";
+        return name switch
+        {
+            "nested.xes" => System.Text.Encoding.UTF8.GetBytes("<log><trace><string key=\"concept:name\" value=\"t1\"/><event><string key=\"concept:name\" value=\"a\"/>"
+                + string.Concat(Enumerable.Repeat("<int key=\"lvl\" value=\"1\">", 10_000)) + string.Concat(Enumerable.Repeat("</int>", 10_000)) + "</event></trace></log>"),
+            "nested.ndjson" => System.Text.Encoding.UTF8.GetBytes(first + first.Replace("}", ",\"extra\":" + new string('[', 100_000) + new string(']', 100_000) + "}")),
+            "unclosed.csv" => System.Text.Encoding.UTF8.GetBytes("customer,time,touchpoint\nc1,2024-01-01T00:00:00Z,a\n\"c2,2024-01-01T00:01:00Z,b\n"
+                + string.Concat(Enumerable.Repeat("c3,2024-01-01T00:02:00Z,c\n", 20_000))),
+            _ => DeeplyNestedParquet(100_000),
+        };
+    }
+
+    /// <summary>A Parquet footer (no row group) whose schema nests <paramref name="levels"/> groups around one column, in Thrift compact protocol.</summary>
+    private static byte[] DeeplyNestedParquet(int levels)
+    {
+        var f = new List<byte> { 0x15, 2, 0x19, 0xFC };
+        VarInt(levels + 2);
+        for (var i = 0; i <= levels; i++) f.AddRange([0x48, 1, (byte)'g', 0x15, 2, 0]);
+        f.AddRange([0x15, 12, 0x25, 2, 0x18, 1, (byte)'x', 0, 0x16, 0, 0x19, 0x0C, 0]);
+        return [.. "PAR1"u8, .. f, .. BitConverter.GetBytes(f.Count), .. "PAR1"u8];
+
+        void VarInt(int n)
+        {
+            for (; n >= 0x80; n >>= 7) f.Add((byte)(n | 0x80));
+            f.Add((byte)n);
+        }
+    }
+
     [Fact]
     public async Task Real_journeys_are_checked_against_a_journey_map_of_the_workspace_read_from_the_database()
     {

@@ -2,8 +2,9 @@ namespace Waymark.Analytics.Conformance;
 
 /// <summary>
 /// Alignment-based conformance of a journey to a designed journey (see docs/analytics.md).
-/// The model is the sequence of the map's steps (stage order, then step order); a step is fulfilled by any of its
-/// touchpoints. An optimal alignment of the journey's touchpoints with the steps costs 0 per synchronous move
+/// The model is the sequence of the map's steps (stage order, then step order). A journey fulfils a step by one visit
+/// to it: one or more of the step's touchpoints, in any order, one after the other; a touchpoint of the step after the
+/// journey has moved on to another step of the map is a repeat. An optimal alignment of the journey's touchpoints with the steps costs 0 per synchronous move
 /// (event fulfils step), 1 per log move (event not matched, including touchpoints the map does not contain) and
 /// 1 per model move (step not fulfilled). Fitness = 1 − cost / (events + steps).
 /// One checker is not thread-safe (it reuses its buffers); use one per partition.
@@ -16,7 +17,8 @@ public sealed class ConformanceChecker
     private readonly Func<string, int[]> _stepsOfName;
     private int[][] _stepsOfActivity = [];
     private string[] _activityNames = [];
-    private int[] _dp = new int[1024];
+    private int[] _open = new int[1024], _closed = new int[1024];
+    private const int Never = int.MaxValue / 4;
     private readonly List<(byte Move, int I, int J)> _moves = [];
 
     public ConformanceChecker(DesignedJourney journey)
@@ -121,29 +123,54 @@ public sealed class ConformanceChecker
     /// </summary>
     internal int Check(ReadOnlySpan<int> activities, List<int>? deviations, long[]? fulfilled)
     {
+        // Two tables: Open[i][j] = cost of the best alignment of the first i events with the first j steps in which
+        // event i is a synchronous move of step j (the journey is in step j: its next touchpoints of step j continue
+        // the same visit, at no cost); Closed[i][j] = the same where it is not (a log or model move came last).
         var n = activities.Length;
         var k = _k;
         var w = k + 1;
         var size = (n + 1) * w;
-        if (_dp.Length < size) _dp = new int[Math.Max(size, _dp.Length * 2)];
-        var d = _dp;
-        for (var j = 0; j <= k; j++) d[j] = j;
+        if (_open.Length < size)
+        {
+            _open = new int[Math.Max(size, _open.Length * 2)];
+            _closed = new int[_open.Length];
+        }
+        var open = _open;
+        var closed = _closed;
+        for (var j = 0; j <= k; j++) { closed[j] = j; open[j] = Never; }
         for (var i = 1; i <= n; i++)
         {
             var steps = _stepsOfActivity[activities[i - 1]];
+            var offMap = steps.Length == 0;
             var row = i * w;
             var prev = row - w;
-            d[row] = i;
-            for (var j = 1; j <= k; j++)
+            for (var j = 0; j <= k; j++)
             {
-                var best = d[prev + j] + 1;                  // log move
-                var model = d[row + j - 1] + 1;              // model move
-                if (model < best) best = model;
-                if (d[prev + j - 1] < best && Contains(steps, j - 1)) best = d[prev + j - 1]; // synchronous move
-                d[row + j] = best;
+                var before = Math.Min(open[prev + j], closed[prev + j]);
+                int o, c;
+                if (offMap)
+                {
+                    // A touchpoint the map does not contain costs a log move but does not take the journey out of its step.
+                    o = open[prev + j] == Never ? Never : open[prev + j] + 1;
+                    c = closed[prev + j] + 1;
+                }
+                else
+                {
+                    o = Never;
+                    if (j > 0 && Contains(steps, j - 1))
+                        o = Math.Min(open[prev + j], Math.Min(open[prev + j - 1], closed[prev + j - 1])); // same visit, or the next step begins
+                    c = before + 1; // log move
+                }
+                if (j > 0)
+                {
+                    var model = Math.Min(open[row + j - 1], closed[row + j - 1]) + 1;
+                    if (model < c) c = model;
+                }
+                open[row + j] = o;
+                closed[row + j] = c;
             }
         }
-        var cost = d[n * w + k];
+        var cost = Math.Min(open[n * w + k], closed[n * w + k]);
         if (cost == 0 && fulfilled is not null)
             for (var j = 0; j < k; j++) fulfilled[j]++;
         if (cost == 0 || (deviations is null && fulfilled is null)) return cost;
@@ -151,21 +178,43 @@ public sealed class ConformanceChecker
         // Backtrace, preferring synchronous, then log, then model moves; then classify in forward order.
         _moves.Clear();
         int bi = n, bj = k;
+        var inStep = open[n * w + k] == cost;
         while (bi > 0 || bj > 0)
         {
-            var here = d[bi * w + bj];
-            if (bi > 0 && bj > 0 && d[(bi - 1) * w + bj - 1] == here && Contains(_stepsOfActivity[activities[bi - 1]], bj - 1))
+            var at = bi * w + bj;
+            if (inStep)
             {
-                _moves.Add((0, bi - 1, bj - 1)); bi--; bj--;
+                var here = open[at];
+                var back = at - w;
+                if (_stepsOfActivity[activities[bi - 1]].Length == 0)
+                {
+                    _moves.Add((1, bi - 1, -1)); // an off-map event inside a step's visit
+                    bi--;
+                    continue;
+                }
+                _moves.Add((0, bi - 1, bj - 1));
+                bi--;
+                if (open[back] == here) continue; // the same visit goes on
+                bj--;
+                inStep = open[back - 1] == here;
+                continue;
             }
-            else if (bi > 0 && d[(bi - 1) * w + bj] + 1 == here)
+            var cost0 = closed[at];
+            if (bi > 0)
             {
-                _moves.Add((1, bi - 1, -1)); bi--;
+                var back = at - w;
+                var offMap = _stepsOfActivity[activities[bi - 1]].Length == 0;
+                if (offMap ? closed[back] + 1 == cost0 : Math.Min(open[back], closed[back]) + 1 == cost0)
+                {
+                    _moves.Add((1, bi - 1, -1));
+                    bi--;
+                    inStep = !offMap && open[back] + 1 == cost0;
+                    continue;
+                }
             }
-            else
-            {
-                _moves.Add((2, -1, bj - 1)); bj--;
-            }
+            _moves.Add((2, -1, bj - 1));
+            bj--;
+            inStep = open[at - 1] + 1 == cost0;
         }
         Span<bool> synced = k <= 256 ? stackalloc bool[k] : new bool[k];
         synced.Clear();

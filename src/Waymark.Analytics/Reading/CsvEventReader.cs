@@ -21,7 +21,7 @@ public static class CsvEventReader
         var file = options.SourceName ?? "csv";
         var totalBytes = input.Total;
         using var text = new StreamReader(input.Stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 17 });
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = RecordLimit });
         var headers = new string[csv.FieldCount];
         for (var i = 0; i < headers.Length; i++) headers[i] = csv.GetName(i);
         var columns = options.Mapping.Resolve(headers, file);
@@ -30,7 +30,7 @@ public static class CsvEventReader
         var source = new CsvSource(csv);
         long record = 0;
         var progress = options.Progress;
-        while (csv.Read())
+        while (Next())
         {
             record++;
             if (csv.RowFieldCount < headers.Length && !(csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty))
@@ -45,7 +45,23 @@ public static class CsvEventReader
         }
         progress?.Invoke(new ReadProgress(builder.Count, input.Position(), totalBytes));
         return builder.Build(options.JourneyKey);
+
+        bool Next()
+        {
+            try
+            {
+                return csv.Read();
+            }
+            catch (CsvRecordTooLargeException e)
+            {
+                // An event's fields are short: a record this long is most often an opening quote that is never closed.
+                throw new EventLogFormatException(file, $"line {e.RowNumber + 1}", null,
+                    $"the record is longer than {RecordLimit / 1024} kB (is a closing quote missing?)");
+            }
+        }
     }
+
+    private const int RecordLimit = 1 << 17;
 
     private static void Fail(EventLogBuilder builder, ReadOptions options, string file, int row, string? field, string problem)
     {

@@ -43,7 +43,7 @@ public static class NdjsonEventReader
             var n = Encoding.UTF8.GetBytes(text, bytes);
             try
             {
-                var json = new Utf8JsonReader(bytes.AsSpan(0, n));
+                var json = new Utf8JsonReader(bytes.AsSpan(0, n), new JsonReaderOptions { MaxDepth = MaxNesting + 2 });
                 if (!json.Read() || json.TokenType != JsonTokenType.StartObject) throw new FormatException("is not a JSON object");
                 if (sink is null)
                 {
@@ -54,7 +54,7 @@ public static class NdjsonEventReader
                         var name = probe.GetString()!;
                         if (!index.ContainsKey(name)) { index[name] = names.Count; names.Add(name); }
                         probe.Read();
-                        probe.Skip();
+                        SkipValue(ref probe, name);
                     }
                     sink = new RecordSink(builder, options.Mapping.Resolve(names, file), options, names);
                     source.Values = new string?[names.Count];
@@ -66,7 +66,7 @@ public static class NdjsonEventReader
                     json.Read();
                     if (!index.TryGetValue(name, out var col))
                     {
-                        json.Skip();
+                        SkipValue(ref json, name);
                         continue;
                     }
                     source.Values[col] = json.TokenType switch
@@ -92,6 +92,18 @@ public static class NdjsonEventReader
         options.Progress?.Invoke(new ReadProgress(builder.Count, input.Position(), input.Total));
         if (sink is null) return builder.Build(options.JourneyKey);
         return builder.Build(options.JourneyKey);
+    }
+
+    /// <summary>Events are flat; values nested deeper than this are refused with a clear message rather than the JSON reader's own.</summary>
+    private const int MaxNesting = 64;
+
+    /// <summary>Skips a property's value (a nested one token by token, without recursion), refusing nesting beyond <see cref="MaxNesting"/>.</summary>
+    private static void SkipValue(ref Utf8JsonReader json, string name)
+    {
+        if (json.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
+        var depth = json.CurrentDepth;
+        while (json.Read() && json.CurrentDepth > depth)
+            if (json.CurrentDepth > MaxNesting) throw new FormatException($"property '{name}' is nested more than {MaxNesting} levels deep (events are flat objects)");
     }
 
     private static void Fail(EventLogBuilder builder, ReadOptions options, string file, long line, string? field, string problem)

@@ -19,11 +19,23 @@ public static class ParquetEventReader
         return Read(stream, options with { SourceName = options.SourceName ?? Path.GetFileName(path) });
     }
 
-    public static EventLog Read(Stream stream, ReadOptions options) => ReadAsync(stream, options).GetAwaiter().GetResult();
+    public static EventLog Read(Stream stream, ReadOptions options)
+    {
+        try
+        {
+            return ReadAsync(stream, options).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not (EventLogFormatException or OperationCanceledException or OutOfMemoryException))
+        {
+            // Parquet.Net reports a damaged or foreign file with exceptions of its own kinds; say it plainly, with its words.
+            throw new EventLogFormatException(options.SourceName ?? "parquet", "the file", null, $"it is not a Parquet file Waymark can read ({e.Message})");
+        }
+    }
 
     private static async Task<EventLog> ReadAsync(Stream stream, ReadOptions options)
     {
         var file = options.SourceName ?? "parquet";
+        ParquetSchemaCheck.Check(stream, file);
         await using var reader = await ParquetReader.CreateAsync(stream);
         var fields = reader.Schema.GetDataFields();
         var headers = fields.Select(f => f.Name).ToArray();

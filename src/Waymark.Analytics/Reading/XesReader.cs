@@ -95,7 +95,7 @@ internal sealed class XesParser
                     _logLevelEvents++;
                 }
                 else if (name.SequenceEqual("extension"u8) || name.SequenceEqual("global"u8) || name.SequenceEqual("classifier"u8)) SkipElement();
-                else if (IsAttribute(name)) ReadAttribute(Scope.Log, default);
+                else if (IsAttribute(name)) ReadAttribute(Scope.Log, default, 1);
                 else throw _x.Error($"unexpected element <{_x.LocalNameString}> in <log>");
             }
         }
@@ -164,7 +164,7 @@ internal sealed class XesParser
                 }
                 var name = _x.LocalName;
                 if (name.SequenceEqual("event"u8)) ReadEvent(keep: true);
-                else if (IsAttribute(name)) ReadAttribute(Scope.Trace, default);
+                else if (IsAttribute(name)) ReadAttribute(Scope.Trace, default, 1);
                 else throw Error($"unexpected element <{_x.LocalNameString}> in <trace>");
             }
         }
@@ -205,7 +205,7 @@ internal sealed class XesParser
                     if (_x.LocalName.SequenceEqual("event"u8)) break;
                     throw Error($"unexpected </{_x.LocalNameString}> in <event>");
                 }
-                if (IsAttribute(_x.LocalName)) ReadAttribute(Scope.Event, default);
+                if (IsAttribute(_x.LocalName)) ReadAttribute(Scope.Event, default, 1);
                 else throw Error($"unexpected element <{_x.LocalNameString}> in <event>");
             }
         }
@@ -230,8 +230,14 @@ internal sealed class XesParser
 
     private long _lastTicks;
 
+    /// <summary>
+    /// How deep attributes may nest. Real logs nest a few levels; each level is a call with its own stack frame, so a
+    /// file nesting thousands deep would overflow the stack and take the whole process down.
+    /// </summary>
+    internal const int MaxNesting = 100;
+
     /// <summary>Reads one typed attribute (and its nested children); checks the value against its type.</summary>
-    private void ReadAttribute(Scope scope, ReadOnlySpan<byte> prefix)
+    private void ReadAttribute(Scope scope, ReadOnlySpan<byte> prefix, int depth)
     {
         var type = TypeOf(_x.LocalName);
         var isString = type == AttrType.String;
@@ -311,9 +317,18 @@ internal sealed class XesParser
                 continue;
             }
             // Children are kept under parent/child keys in the parent's scope.
-            if (IsAttribute(name)) ReadAttribute(scope, childPrefix[..(childPrefixLen + 1)]);
-            else throw Error($"unexpected element <{_x.LocalNameString}> in <{typeEnd}>");
+            if (!IsAttribute(name)) throw Error($"unexpected element <{_x.LocalNameString}> in <{typeEnd}>");
+            if (depth == MaxNesting)
+                throw Error($"attributes are nested more than {MaxNesting} levels deep (XES logs nest a few); the file cannot be read", Outermost(childPrefix));
+            ReadAttribute(scope, childPrefix[..(childPrefixLen + 1)], depth + 1);
         }
+    }
+
+    /// <summary>The outermost key of a nested key (parent/child/…), to name the attribute in an error.</summary>
+    private static string Outermost(ReadOnlySpan<byte> nestedKey)
+    {
+        var slash = nestedKey.IndexOf((byte)'/');
+        return Encoding.UTF8.GetString(slash < 0 ? nestedKey : nestedKey[..slash]);
     }
 
     private static bool IsSpecialFloat(ReadOnlySpan<byte> v) =>

@@ -70,8 +70,7 @@ public static class HtmlReport
     private static string E(string s) => WebUtility.HtmlEncode(s);
     private static string F(double d) => d.ToString("0.#", Inv);
 
-    private static string Duration(double seconds) =>
-        double.IsNaN(seconds) ? "–" : seconds < 120 ? $"{seconds:0}s" : seconds < 7200 ? $"{seconds / 60:0}m" : seconds < 172800 ? $"{seconds / 3600:0.#}h" : $"{seconds / 86400:0.#}d";
+    private static string Duration(double seconds) => Durations.Words(seconds);
 
     private static void Summary(StringBuilder h, AnalysisReport r)
     {
@@ -93,124 +92,44 @@ public static class HtmlReport
     }
 
     /// <summary>
-    /// Layered drawing of the most frequent edges. Back edges are found by a depth-first walk from the start
-    /// touchpoints (most frequent first) and set aside, so the rest is acyclic; a node's column is then its longest
-    /// path from a start, and the order within a column follows its predecessors (barycentres), which keeps crossings
-    /// down. Forward edges run left to right, back edges arc below, self-loops sit on the node; the thickest edges carry
-    /// their count and median time, every edge has them in its tooltip and in the table under the drawing.
+    /// Layered drawing of the most frequent edges (see <see cref="DfgLayout"/>): forward edges run left to right, back
+    /// edges arc below, self-loops sit on the node; the most frequent edges carry their count and median time where
+    /// the label covers no box and no other label, every edge has them in its tooltip and in the table under the drawing.
     /// </summary>
     private static void Dfg(StringBuilder h, AnalysisReport r)
     {
-        var edges = r.Dfg.Take(60).ToList();
-        if (edges.Count == 0) { h.Append("<p>No transitions.</p>"); return; }
+        if (r.Dfg.Count == 0) { h.Append("<p>No transitions.</p>"); return; }
+        var layout = new DfgLayout(r);
+        var edges = layout.Edges;
         var counts = r.Activities.ToDictionary(a => a.Name, a => a.Count);
-        var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Distinct()
-            .OrderByDescending(n => counts.GetValueOrDefault(n)).ThenBy(n => n, StringComparer.Ordinal).ToList();
-        var outgoing = nodes.ToDictionary(n => n, n => edges.Where(e => e.From == n && e.To != n).OrderByDescending(e => e.Count).ToList());
-
-        // 1. Back edges: depth-first from the starts, an edge to a node still on the stack closes a cycle.
-        var back = new HashSet<(string, string)>();
-        var state = new Dictionary<string, int>(); // 1 on the stack, 2 done
-        void Visit(string n)
-        {
-            state[n] = 1;
-            foreach (var e in outgoing[n])
-            {
-                if (state.GetValueOrDefault(e.To) == 1) back.Add((e.From, e.To));
-                else if (!state.ContainsKey(e.To)) Visit(e.To);
-            }
-            state[n] = 2;
-        }
-        foreach (var start in r.StartActivities.Select(a => a.Name).Where(outgoing.ContainsKey)) if (!state.ContainsKey(start)) Visit(start);
-        foreach (var n in nodes) if (!state.ContainsKey(n)) Visit(n);
-        var forward = edges.Where(e => e.From != e.To && !back.Contains((e.From, e.To))).ToList();
-
-        // 2. Columns: longest path over the forward edges (nodes are few; relax until nothing changes).
-        var column = nodes.ToDictionary(n => n, _ => 0);
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var e in forward)
-                if (column[e.To] < column[e.From] + 1) { column[e.To] = column[e.From] + 1; changed = true; }
-        }
-        var columns = nodes.GroupBy(n => column[n]).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
-
-        // 3. Order within columns by the mean row of the predecessors, two sweeps.
-        var row = new Dictionary<string, double>();
-        foreach (var col in columns) for (var i = 0; i < col.Count; i++) row[col[i]] = i;
-        for (var sweep = 0; sweep < 2; sweep++)
-            foreach (var col in columns.Skip(1))
-            {
-                col.Sort((a, b) => Barycentre(a).CompareTo(Barycentre(b)));
-                for (var i = 0; i < col.Count; i++) row[col[i]] = i;
-            }
-        double Barycentre(string n)
-        {
-            var before = forward.Where(e => e.To == n).ToList();
-            return before.Count == 0 ? row[n] : before.Sum(e => row[e.From] * e.Count) / before.Sum(e => (double)e.Count);
-        }
-
-        const int colW = 270, rowH = 64, nodeW = 190, nodeH = 30, top = 30, left = 20;
-        var pos = new Dictionary<string, (double X, double Y)>();
-        foreach (var col in columns)
-            foreach (var n in col) pos[n] = (left + column[n] * colW, top + row[n] * rowH);
-        var rows = columns.Max(c => c.Count);
-        var backDepth = 40 + 14 * back.Count;
-        var width = left * 2 + (columns.Count - 1) * colW + nodeW + 40;
-        var height = top + rows * rowH + backDepth;
-        var bottom = top + (rows - 1) * rowH + nodeH;
-        var max = edges.Max(e => e.Count);
-        var labelled = edges.Take(12).ToHashSet();
+        var max = edges.Max(e => e.Data.Count);
         double Width(DfgEdge e) => 1 + 7.0 * e.Count / max;
-        string Tip(DfgEdge e) => $"{e.From} → {e.To}: {e.Count:N0} times, median {Duration(e.MedianSeconds)}, 90 % within {Duration(e.P90Seconds)}";
+        string Tip(DfgEdge e) => $"{e.From} → {e.To}: {(e.Count == 1 ? "once" : $"{e.Count:N0} times")}, median {Duration(e.MedianSeconds)}, 90 % within {Duration(e.P90Seconds)}";
 
-        // Full size in a scrolling box: a long process stays legible instead of shrinking to fit.
-        h.Append($"<div class=scroll><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"directly-follows graph\">");
+        // Full size in a scrolling box that the keyboard can reach: a long process stays legible instead of shrinking to fit.
+        h.Append("<div class=scroll tabindex=\"0\" role=\"region\" aria-label=\"Which touchpoint follows which (scrolls; use the arrow keys)\">");
+        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(layout.Width)}\" height=\"{F(layout.Height)}\" role=\"img\" aria-label=\"directly-follows graph\">");
         h.Append("<defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#5b6b9a\"/></marker></defs>");
         var labels = new StringBuilder();
-        var backIndex = 0;
-        foreach (var e in edges)
+        foreach (var edge in edges)
         {
-            var (x1, y1) = pos[e.From];
-            var (x2, y2) = pos[e.To];
-            string d;
-            double lx, ly;
-            if (e.From == e.To)
-            {
-                // A loop over the node's top right corner.
-                var cx = x1 + nodeW - 24;
-                d = $"M{F(cx)},{F(y1)} C{F(cx - 4)},{F(y1 - 26)} {F(cx + 30)},{F(y1 - 26)} {F(cx + 18)},{F(y1)}";
-                (lx, ly) = (cx + 22, y1 - 18);
-            }
-            else if (back.Contains((e.From, e.To)) || x2 <= x1)
-            {
-                // Back edges arc under the graph, each a little deeper than the one before.
-                var depth = bottom + 18 + 14 * backIndex++;
-                var sx = x1 + nodeW / 2.0 + 8; var tx = x2 + nodeW / 2.0 - 8;
-                d = $"M{F(sx)},{F(y1 + nodeH)} C{F(sx)},{F(depth)} {F(tx)},{F(depth)} {F(tx)},{F(y2 + nodeH)}";
-                (lx, ly) = ((sx + tx) / 2, depth - 4);
-            }
-            else
-            {
-                var sx = x1 + nodeW; var sy = y1 + nodeH / 2.0; var tx = x2 - 2; var ty = y2 + nodeH / 2.0;
-                var mx = (sx + tx) / 2;
-                d = $"M{F(sx)},{F(sy)} C{F(mx)},{F(sy)} {F(mx)},{F(ty)} {F(tx)},{F(ty)}";
-                (lx, ly) = (mx, (sy + ty) / 2 - 4);
-            }
-            h.Append($"<path d=\"{d}\" fill=\"none\" stroke=\"#5b6b9a\" stroke-opacity=\".55\" stroke-width=\"{F(Width(e))}\" marker-end=\"url(#arr)\">");
+            var e = edge.Data;
+            h.Append($"<path d=\"{edge.Path}\" fill=\"none\" stroke=\"#5b6b9a\" stroke-opacity=\".55\" stroke-width=\"{F(Width(e))}\" marker-end=\"url(#arr)\">");
             h.Append("<title>").Append(E(Tip(e))).Append("</title></path>");
-            if (labelled.Contains(e))
-                labels.Append($"<text x=\"{F(lx)}\" y=\"{F(ly)}\" text-anchor=\"middle\" class=\"edge\">").Append(E($"{e.Count:N0} · {Duration(e.MedianSeconds)}")).Append("</text>");
+            if (edge.LabelBox is { } b)
+                labels.Append($"<text x=\"{F(b.X + b.W / 2)}\" y=\"{F(b.Y + b.H - 3)}\" text-anchor=\"middle\" class=\"edge\">").Append(E(edge.Label!)).Append("</text>");
         }
-        foreach (var (name, (x, y)) in pos)
+        foreach (var node in layout.Nodes)
         {
-            h.Append($"<g><rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{nodeW}\" height=\"{nodeH}\" rx=\"6\" fill=\"#eef3ff\" stroke=\"#4b5d9a\"/>");
+            var (name, x, y) = (node.Name, node.X, node.Y);
+            h.Append($"<g><rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(DfgLayout.NodeW)}\" height=\"{F(DfgLayout.NodeH)}\" rx=\"6\" fill=\"#eef3ff\" stroke=\"#4b5d9a\"/>");
             var label = name.Length > 22 ? name[..21] + "…" : name;
             h.Append($"<text x=\"{F(x + 8)}\" y=\"{F(y + 19)}\">").Append(E(label)).Append($" <tspan fill=\"#4b5563\">{counts.GetValueOrDefault(name):N0}</tspan></text>");
             h.Append("<title>").Append(E($"{name}: {counts.GetValueOrDefault(name):N0} events")).Append("</title></g>");
         }
         h.Append(labels).Append("</svg></div>");
-        h.Append($"<p class=note>Edge thickness is frequency; labels on the {labelled.Count} most frequent edges say how often and the median time between the two touchpoints.");
+        var labelled = edges.Count(e => e.LabelBox is not null);
+        h.Append($"<p class=note>Edge thickness is frequency; labels on {labelled} of the most frequent edges (where they cover nothing) say how often and the median time between the two touchpoints.");
         if (r.Dfg.Count > edges.Count) h.Append($" The drawing shows the {edges.Count} most frequent of {r.Dfg.Count} edges.");
         h.Append("</p><details><summary>All edges as a table</summary><table><tr><th>from</th><th>to</th><th>times</th><th>median</th><th>90th percentile</th></tr>");
         foreach (var e in r.Dfg)

@@ -24,6 +24,7 @@ public static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddSessionChecks();
         services.AddScoped<UiData>();
+        services.AddScoped<Features.Journeys.RealJourneysMemory>();
         services.AddSingleton<MapChanges>();
         services.AddSingleton<BoardChanges>();
         services.AddHostedService<PostgresLiveChangeRelay>();

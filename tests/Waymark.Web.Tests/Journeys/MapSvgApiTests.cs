@@ -89,7 +89,7 @@ public sealed class MapSvgApiTests(WaymarkApiFactory factory) : ApiTest(factory)
         Assert.Contains("Persona: Tech-savvy Tim · Future state", texts);
         Assert.Contains("From the 2025 store interviews.", texts);
         foreach (var text in map.Actions.Concat(map.Stages).Concat(map.Touchpoints)) Assert.Contains(text, texts);
-        foreach (var text in new[] { "Which size fits the room?", "Is it in stock?", "Long queue", "Customer service", "waits 12 min",
+        foreach (var text in new[] { "Which size fits the room?", "Is it in stock?", "Long queue", "Customer service", "waits 12 minutes",
                      "★ Moment of truth", "⚠ Pain point", "✓ Brand success", "Hotline waiting time", "Call-back instead of queue", "Dana Owner", "Phone", "Website" })
             Assert.Contains(text, texts);
 

@@ -167,7 +167,7 @@ public static partial class MapSvg
         JourneyLanes.Backstage =>
         [
             .. Optional(s.BackstageDepartmentId is { } id ? d.Departments.GetValueOrDefault(id) : null),
-            .. s.WaitingMinutes is { } w ? [Text($"waits {w} min", 10, Muted)] : Array.Empty<Block>(),
+            .. s.WaitingMinutes is { } w ? [Text($"waits {Waymark.Analytics.Reporting.Durations.Minutes(w)}", 10, Muted)] : Array.Empty<Block>(),
         ],
         JourneyLanes.Highlights =>
         [

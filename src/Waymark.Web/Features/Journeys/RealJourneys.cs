@@ -72,6 +72,10 @@ public static partial class RealJourneys
             .ToList();
     }
 
+    /// <summary>"1 journey", "2 journeys", "1,234 events": a count with its noun in the right number.</summary>
+    public static string Count(long n, string singular, string? plural = null) =>
+        $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {(n == 1 ? singular : plural ?? singular + "s")}";
+
     /// <summary>A deviation as a CX manager reads it.</summary>
     public static string Words(DeviationCount d) => d.Kind switch
     {
@@ -100,4 +104,48 @@ public static partial class RealJourneys
 
     [GeneratedRegex(@"^(\.[a-z0-9]{1,10}){0,2}$")]
     private static partial Regex PlainExtension();
+}
+
+/// <summary>
+/// The last analyses of this person's circuit (one per map, the most recent few), so that coming back to a map's
+/// real-journeys page shows its results again instead of asking for the file once more. Scoped: it lives as long as
+/// the browser tab's connection and nobody else sees it; nothing is written anywhere.
+/// </summary>
+public sealed class RealJourneysMemory
+{
+    /// <summary>How many maps' analyses are kept; the one used longest ago is forgotten first.</summary>
+    public const int Capacity = 3;
+
+    public sealed record Analysis(string FileName, RealJourneys.Result Result, string DirectlyFollowsGraph);
+
+    private readonly List<(Guid Map, Analysis Analysis)> _kept = [];
+    private readonly Lock _lock = new();
+
+    public Analysis? Recall(Guid map)
+    {
+        lock (_lock)
+        {
+            var at = _kept.FindIndex(k => k.Map == map);
+            if (at < 0) return null;
+            var kept = _kept[at];
+            _kept.RemoveAt(at);
+            _kept.Add(kept);
+            return kept.Analysis;
+        }
+    }
+
+    public void Keep(Guid map, Analysis analysis)
+    {
+        lock (_lock)
+        {
+            _kept.RemoveAll(k => k.Map == map);
+            _kept.Add((map, analysis));
+            if (_kept.Count > Capacity) _kept.RemoveAt(0);
+        }
+    }
+
+    public void Forget(Guid map)
+    {
+        lock (_lock) _kept.RemoveAll(k => k.Map == map);
+    }
 }
