@@ -49,7 +49,7 @@ public static partial class MapSvg
         y = Place(body, Margin, y, inner, [Text(map.Name, 22, Ink, bold: true)]) + 2;
         var steps = columns.Count(c => c.Step is not null);
         var about = $"Persona: {d.Persona ?? "no persona"} · {StateText(map.State)} · {Ui.Words(map.Scenario)}"
-                    + (map.CustomScenario is { } cs ? $" · {cs}" : "") + $" · {steps} steps in {map.Stages.Count} stages";
+                    + (map.CustomScenario is { } cs ? $" · {cs}" : "") + $" · {steps} step{(steps == 1 ? "" : "s")} in {map.Stages.Count} stage{(map.Stages.Count == 1 ? "" : "s")}";
         y = Place(body, Margin, y, inner, [Text(about, 13, Muted)]);
         if (map.Description is { } description) y = Place(body, Margin, y + 2, inner, [Text(description, 13, Ink)]);
         y = Legend(body, y + 8) + 12;
