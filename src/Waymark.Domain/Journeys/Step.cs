@@ -5,6 +5,13 @@ namespace Waymark.Domain.Journeys;
 /// <summary>One thing the customer does in a stage, with what they think, ask, stumble over and feel.</summary>
 public sealed class Step
 {
+    /// <summary>How long the customer action may be; the editor says so before anyone types.</summary>
+    public const int ActionLimit = 500;
+    /// <summary>How long thoughts and motivation, questions and obstacles may each be.</summary>
+    public const int TextLimit = 2000;
+    /// <summary>How long the notes may be.</summary>
+    public const int NotesLimit = 4000;
+
     private Step() { Action = ""; }
 
     internal Step(Guid id, Guid stageId, int position, StepContent content)
@@ -45,10 +52,10 @@ public sealed class Step
 
     public Step Apply(StepContent c)
     {
-        Action = Guard.Required(c.Action, "action", 500);
-        ThoughtsAndMotivation = Guard.Limited(c.ThoughtsAndMotivation, "thoughtsAndMotivation", 2000);
-        Questions = Guard.Limited(c.Questions, "questions", 2000);
-        Obstacles = Guard.Limited(c.Obstacles, "obstacles", 2000);
+        Action = Guard.Required(c.Action, "action", ActionLimit);
+        ThoughtsAndMotivation = Guard.Limited(c.ThoughtsAndMotivation, "thoughtsAndMotivation", TextLimit);
+        Questions = Guard.Limited(c.Questions, "questions", TextLimit);
+        Obstacles = Guard.Limited(c.Obstacles, "obstacles", TextLimit);
         Emotion = Guard.InRange(c.Emotion, -3, 3, "emotion", "−3 very negative, 0 neutral, +3 very positive");
         TouchpointIds = Guard.Distinct(c.TouchpointIds);
         BackstageDepartmentId = c.BackstageDepartmentId;
@@ -57,7 +64,7 @@ public sealed class Step
         IsMomentOfTruth = c.IsMomentOfTruth;
         IsPainPoint = c.IsPainPoint;
         IsBrandSuccessPoint = c.IsBrandSuccessPoint;
-        Notes = Guard.Limited(c.Notes, "notes");
+        Notes = Guard.Limited(c.Notes, "notes", NotesLimit);
         return this;
     }
 }

@@ -2,6 +2,15 @@
 window.waymark = {
   focus: (selector) => { const el = document.querySelector(selector); if (el) el.focus(); },
   scrollIntoView: (selector) => { const el = document.querySelector(selector); if (el) el.scrollIntoView({ block: 'nearest', inline: 'center' }); },
+  // The zoom at which the content fits its scroll area whole; the content's size is read at its current zoom and scaled back.
+  fitScale: (areaSelector, contentSelector) => {
+    const area = document.querySelector(areaSelector); const content = document.querySelector(contentSelector);
+    if (!area || !content) return 0;
+    const zoom = parseFloat(getComputedStyle(content).zoom) || 1;
+    const box = content.getBoundingClientRect();
+    const width = box.width / zoom, height = box.height / zoom;
+    return width === 0 || height === 0 ? 0 : Math.min(area.clientWidth / width, area.clientHeight / height);
+  },
 };
 
 // ---- Action board: drag a card to another status column ------------------------------------------

@@ -40,5 +40,6 @@ public sealed class JourneyListTests(UiFactory factory)
         page.WaitForElement("[data-journey]");
         Assert.Empty(page.FindAll("button[aria-label^='Duplicate']"));
         Assert.Empty(page.FindAll("button[aria-label^='Start the future state']"));
+        Assert.Empty(page.FindAll("button[aria-label^='Delete']"));
     }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Domain.Journeys;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Support;
@@ -55,9 +56,9 @@ public sealed class MapHeaderTests(UiFactory factory)
     }
 
     [Fact]
-    public async Task Persona_and_state_are_switched_in_the_header_and_each_switch_is_a_change_of_its_own()
+    public async Task The_persona_is_switched_in_the_header_and_undone()
     {
-        var map = await MapSeed.CreateAsync(factory, "Persona and state");
+        var map = await MapSeed.CreateAsync(factory, "Persona switch");
         Guid persona;
         await using (var db = factory.OpenDb())
             persona = await db.Personas.Where(p => p.WorkspaceId == factory.DemoId).OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
@@ -66,17 +67,41 @@ public sealed class MapHeaderTests(UiFactory factory)
 
         await page.Find("#map-persona").ChangeAsync(new ChangeEventArgs { Value = persona.ToString() });
         page.WaitForAssertion(() => Assert.Contains("History (1)", page.Markup));
-        await page.Find("[data-testid=map-header] .wm-seg button:last-child").ClickAsync();
-        page.WaitForAssertion(() => Assert.Contains("History (2)", page.Markup));
-
-        var switched = await MapSeed.ReadAsync(factory, map.Id);
-        Assert.Equal((persona, JourneyState.Future), (switched.PersonaId, switched.State));
-        Assert.Equal("Future state", page.Find(".wm-corner").TextContent.Trim());
+        Assert.Equal(persona, (await MapSeed.ReadAsync(factory, map.Id)).PersonaId);
 
         await page.Find("[data-testid=undo]").ClickAsync();
-        page.WaitForAssertion(() => Assert.Equal("Current state", page.Find(".wm-corner").TextContent.Trim()));
-        var undone = await MapSeed.ReadAsync(factory, map.Id);
-        Assert.Equal((persona, JourneyState.Current), (undone.PersonaId, undone.State));
+        page.WaitForAssertion(() => Assert.Contains("History (1)", page.Markup));
+        Assert.Null((await MapSeed.ReadAsync(factory, map.Id)).PersonaId);
+    }
+
+    [Fact]
+    public async Task Future_opens_the_future_state_map_of_the_same_journey_instead_of_relabelling_this_one()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Switch to future");
+        using var host = new PageHost(factory, WorkspaceRole.Editor);
+        var nav = host.Context.Services.GetRequiredService<NavigationManager>();
+        var page = Open(host, map.Id);
+
+        // No future-state map yet: the switch offers to start one, and changes nothing by itself.
+        Assert.Equal("Current", page.Find("[data-testid=map-state]").TextContent);
+        await page.Find("button[data-testid=other-state]").ClickAsync();
+        var offer = page.Find("[data-testid=other-state-offer]");
+        Assert.Contains("There is no future-state map of this journey yet", offer.TextContent);
+        Assert.Equal(JourneyState.Current, (await MapSeed.ReadAsync(factory, map.Id)).State);
+
+        await page.FindAll("[data-testid=other-state-offer] button").Single(b => b.TextContent == "Start the future state from this map").ClickAsync();
+        Guid future;
+        await using (var db = factory.OpenDb())
+            future = await db.Journeys.Where(j => j.Name == "Switch to future (future state)" && j.State == JourneyState.Future).Select(j => j.Id).SingleAsync();
+        Assert.EndsWith($"/w/demo/journeys/{future}", nav.Uri);
+        Assert.Equal(JourneyState.Current, (await MapSeed.ReadAsync(factory, map.Id)).State);
+
+        // Now the current map's switch links to it, and the future map's back to the current one.
+        var again = Open(host, map.Id);
+        Assert.Equal($"/w/demo/journeys/{future}", again.Find("a[data-testid=other-state]").GetAttribute("href"));
+        var other = Open(host, future);
+        Assert.Equal("Future", other.Find("[data-testid=map-state]").TextContent);
+        Assert.Equal($"/w/demo/journeys/{map.Id}", other.Find("a[data-testid=other-state]").GetAttribute("href"));
     }
 
     [Fact]
@@ -146,7 +171,7 @@ public sealed class MapHeaderTests(UiFactory factory)
         Assert.Equal("Header read only", page.Find("[data-testid=map-name]").TextContent.Trim());
         Assert.Equal("What viewers read", page.Find("[data-testid=map-description]").TextContent);
         Assert.Equal("No persona", page.Find("[data-testid=map-persona]").TextContent);
-        Assert.Equal("Current state", page.Find("[data-testid=map-state]").TextContent);
+        Assert.Equal("Current", page.Find("[data-testid=map-state]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=undo], [data-testid=redo]"));
     }
 

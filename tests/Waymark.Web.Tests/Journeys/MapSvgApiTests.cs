@@ -183,4 +183,65 @@ public sealed class MapSvgApiTests(WaymarkApiFactory factory) : ApiTest(factory)
         Assert.Contains("Awareness", texts);
         Assert.Contains("No steps yet", texts);
     }
+
+    [Fact]
+    public async Task Steps_are_numbered_one_after_the_other_across_empty_stages()
+    {
+        var created = await PostOk($"{Api}/journeys", new { name = "Numbered", stages = new[] { new { name = "Awareness" }, new { name = "Research" }, new { name = "Purchase" } } });
+        var id = created.GetProperty("id").GetGuid();
+        await using (var db = Factory.OpenDb())
+        {
+            var journey = db.Journeys.Where(j => j.Id == id).Select(j => j).Single();
+            await db.Entry(journey).Collection(j => j.Stages).LoadAsync();
+            var stages = journey.OrderedStages.ToList();
+            // Awareness stays empty; Research gets two steps, Purchase one.
+            journey.AddStep(stages[1].Id, new StepContent("Reads reviews"));
+            journey.AddStep(stages[1].Id, new StepContent("Asks a friend"));
+            journey.AddStep(stages[2].Id, new StepContent("Pays"));
+            await db.SaveChangesAsync();
+        }
+        var texts = Texts(XDocument.Parse(await Client.GetStringAsync(SvgPath(id))));
+        Assert.Contains("3 steps in 3 stages", texts);
+        Assert.Contains("Step 1", texts);
+        Assert.Contains("Step 2", texts);
+        Assert.Contains("Step 3", texts);
+        Assert.DoesNotContain("Step 4", texts);
+    }
+
+    [Fact]
+    public async Task The_emotion_curve_has_its_scale_readable_labels_and_a_line_that_stays_between_its_points()
+    {
+        var map = await SeedAsync();
+        var svg = XDocument.Parse(await Client.GetStringAsync(SvgPath(map.JourneyId)));
+        var curve = svg.Descendants(Svg + "g").Single(g => g.Attribute("class")?.Value == "emotion-curve");
+
+        // The −3 … +3 scale, each level labelled.
+        var scale = curve.Descendants(Svg + "text").Where(t => t.Parent?.Attribute("class")?.Value == "emotion-scale").Select(t => t.Value).ToList();
+        Assert.Equal(["+3", "+2", "+1", "0", "-1", "-2", "-3"], scale);
+
+        // The points' labels are dark on white, not white on the point's colour.
+        foreach (var label in curve.Descendants(Svg + "g").Where(g => g.Attribute("class")?.Value == "emotion-point").Select(g => g.Element(Svg + "text")!))
+        {
+            Assert.Equal("#1d2733", label.Attribute("fill")!.Value);
+            Assert.True(double.Parse(label.Attribute("font-size")!.Value, System.Globalization.CultureInfo.InvariantCulture) >= 12);
+        }
+
+        // Between two points the line never goes above the higher or below the lower one (+1, −2, +2 would overshoot as a Catmull–Rom curve).
+        var d = curve.Descendants(Svg + "path").Single(p => p.Attribute("class")?.Value == "emotion-line").Attribute("d")!.Value;
+        var numbers = System.Text.RegularExpressions.Regex.Matches(d, "-?[0-9.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ys = new List<double> { numbers[1] };
+        var controls = new List<(double, double)>();
+        for (var i = 2; i + 5 < numbers.Count + 1; i += 6)
+        {
+            controls.Add((numbers[i + 1], numbers[i + 3]));
+            ys.Add(numbers[i + 5]);
+        }
+        Assert.Equal(2, controls.Count);
+        for (var i = 0; i < controls.Count; i++)
+        {
+            var (low, high) = (Math.Min(ys[i], ys[i + 1]), Math.Max(ys[i], ys[i + 1]));
+            Assert.InRange(controls[i].Item1, low - 0.1, high + 0.1);
+            Assert.InRange(controls[i].Item2, low - 0.1, high + 0.1);
+        }
+    }
 }

@@ -153,14 +153,19 @@ public static class JourneysApi
         return TypedResults.Ok(await JourneyMaps.ToResponseAsync(db, ws, journey, ct));
     }
 
-    /// <summary>Deletes the map with its stages, steps and step evaluations; KPIs and actions that pointed at it stay, unlinked.</summary>
     private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
+        await DeleteAsync(db, ws, id, Versions.Optional(http), ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Deletes the map with its stages, steps and step evaluations; KPIs and actions that pointed at it stay, unlinked. The page and the API share it.</summary>
+    public static async Task DeleteAsync(WaymarkDb db, CurrentWorkspace ws, Guid id, int? version, CancellationToken ct)
+    {
         var journey = await JourneyMaps.LoadAsync(db, ws, id, ct);
-        if (Versions.Optional(http) is { } v) journey.EnsureVersion(v);
+        if (version is { } v) journey.EnsureVersion(v);
         db.Journeys.Remove(journey);
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<EmotionCurveResponse>> Curve(CurrentWorkspace ws, Guid id, WaymarkDb db, CancellationToken ct)

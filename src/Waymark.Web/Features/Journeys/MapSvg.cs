@@ -21,7 +21,8 @@ public static partial class MapSvg
     private const string Ink = "#1d2733", Muted = "#4a5665", Grid = "#e7eaef", LaneInk = "#24404a";
     private const double Margin = 24, LaneHeadWidth = 168, ColumnWidth = 188, Pad = 7, Gap = 4, MinRow = 34, EmotionHeight = 118, Body = 12;
 
-    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index)
+    /// <summary>A column: a step, or an empty stage's placeholder. <c>Number</c> counts steps only, so empty stages do not skip numbers.</summary>
+    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index, int Number)
     {
         public double X => Margin + LaneHeadWidth + Index * ColumnWidth;
     }
@@ -33,10 +34,11 @@ public static partial class MapSvg
     {
         var map = d.Map;
         var columns = new List<Column>();
+        var number = 0;
         foreach (var stage in map.Stages)
         {
-            if (stage.Steps.Count == 0) columns.Add(new Column(stage, null, columns.Count));
-            foreach (var step in stage.Steps) columns.Add(new Column(stage, step, columns.Count));
+            if (stage.Steps.Count == 0) columns.Add(new Column(stage, null, columns.Count, 0));
+            foreach (var step in stage.Steps) columns.Add(new Column(stage, step, columns.Count, ++number));
         }
         var width = Margin * 2 + LaneHeadWidth + Math.Max(1, columns.Count) * ColumnWidth;
         var body = new List<XElement>();
@@ -47,7 +49,7 @@ public static partial class MapSvg
         y = Place(body, Margin, y, inner, [Text(map.Name, 22, Ink, bold: true)]) + 2;
         var steps = columns.Count(c => c.Step is not null);
         var about = $"Persona: {d.Persona ?? "no persona"} · {StateText(map.State)} · {Ui.Words(map.Scenario)}"
-                    + (map.CustomScenario is { } cs ? $" · {cs}" : "") + $" · {steps} steps in {map.Stages.Count} stages";
+                    + (map.CustomScenario is { } cs ? $" · {cs}" : "") + $" · {steps} step{(steps == 1 ? "" : "s")} in {map.Stages.Count} stage{(map.Stages.Count == 1 ? "" : "s")}";
         y = Place(body, Margin, y, inner, [Text(about, 13, Muted)]);
         if (map.Description is { } description) y = Place(body, Margin, y + 2, inner, [Text(description, 13, Ink)]);
         y = Legend(body, y + 8) + 12;
@@ -60,7 +62,7 @@ public static partial class MapSvg
         y += stageRow.Height;
 
         var actionsLane = map.Lanes.Contains(JourneyLanes.Actions);
-        var stepRow = Row(columns, c => c.Step is { } s ? StepHead(s, c.Index, actionsLane) : [Text("No steps yet", Body, Muted, italic: true)]);
+        var stepRow = Row(columns, c => c.Step is { } s ? StepHead(s, c.Number, actionsLane) : [Text("No steps yet", Body, Muted, italic: true)]);
         Cell(body, Margin, y, LaneHeadWidth, stepRow.Height, "#f3f6f8", [Text("Steps", Body, LaneInk, bold: true)]);
         foreach (var c in columns)
             Cell(body, c.X, y, ColumnWidth, stepRow.Height, c.Step is { IsPainPoint: true } ? "#fff1f1" : c.Step is { IsMomentOfTruth: true } ? "#f6f3ff" : "#fff", stepRow.Cells[c.Index]);
@@ -151,11 +153,11 @@ public static partial class MapSvg
 
     // ---- what the cells hold ------------------------------------------------------------------
 
-    private static IReadOnlyList<Block> StepHead(StepResponse s, int index, bool actionsLane)
+    private static IReadOnlyList<Block> StepHead(StepResponse s, int number, bool actionsLane)
     {
         var marks = (s.IsMomentOfTruth ? " ★" : "") + (s.IsPainPoint ? " ⚠" : "") + (s.IsBrandSuccessPoint ? " ✓" : "");
-        // As on the page: with the actions lane shown the head only numbers the step, else it names it.
-        return [Text($"{index + 1}{marks}", 10, Muted), Text(actionsLane ? $"Step {index + 1}" : s.Action, Body, Ink, bold: true)];
+        // The actions lane names the step already; without it the head does.
+        return actionsLane ? [Text($"Step {number}{marks}", Body, Ink, bold: true)] : [Text($"Step {number}{marks}", 10, Muted), Text(s.Action, Body, Ink, bold: true)];
     }
 
     private static IReadOnlyList<Block> LaneBlocks(MapDrawing d, string lane, StepResponse s) => lane switch
@@ -276,14 +278,26 @@ public static partial class MapSvg
             curve.Add(new XElement(Svg + "line", new XAttribute("class", "emotion-average"), new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
                 new XAttribute("y1", ay), new XAttribute("y2", ay), new XAttribute("stroke", "#0f5f73"), new XAttribute("stroke-opacity", "0.35"), new XAttribute("stroke-dasharray", "2 6")));
         }
+        // The scale: a faint line and a label at each level, the labels at the right edge of the lane's head.
+        var scale = new XElement(Svg + "g", new XAttribute("class", "emotion-scale"));
+        foreach (var level in Levels)
+        {
+            var ly = y + Y(level, EmotionHeight);
+            if (level != 0)
+                curve.Add(new XElement(Svg + "line", new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
+                    new XAttribute("y1", F(ly)), new XAttribute("y2", F(ly)), new XAttribute("stroke", "#f1f3f6")));
+            scale.Add(Line(x0 - 6, ly + 4, Ui.Signed(level), 11, Muted, anchor: "end"));
+        }
+        curve.Add(scale);
         curve.Add(new XElement(Svg + "path", new XAttribute("class", "emotion-line"), new XAttribute("d", Path(points.Select(p => (p.X, p.Y)).ToList())),
             new XAttribute("fill", "none"), new XAttribute("stroke", "#0f5f73"), new XAttribute("stroke-width", "3"), new XAttribute("stroke-linecap", "round")));
         foreach (var (p, x, py) in points)
             curve.Add(new XElement(Svg + "g", new XAttribute("class", "emotion-point"), new XAttribute("data-emotion", p.Emotion),
                 new XElement(Svg + "title", Clean($"{p.Action}: {Ui.Signed(p.Emotion)} ({Ui.EmotionText(p.Emotion)})")),
-                new XElement(Svg + "circle", new XAttribute("cx", F(x)), new XAttribute("cy", F(py)), new XAttribute("r", "9"),
-                    new XAttribute("fill", Ui.EmotionColour(p.Emotion)), new XAttribute("stroke", "#fff"), new XAttribute("stroke-width", "2.5")),
-                Line(x, py + 4, Ui.Signed(p.Emotion), 10, "#fff", bold: true, anchor: "middle")));
+                new XElement(Svg + "circle", new XAttribute("cx", F(x)), new XAttribute("cy", F(py)), new XAttribute("r", "7"),
+                    new XAttribute("fill", Ui.EmotionColour(p.Emotion)), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "1.5")),
+                // Dark text on a white halo beside the point: readable whatever the point's colour.
+                Halo(Line(x + 12, py + 4.5, Ui.Signed(p.Emotion), 12, Ink, bold: true))));
         body.Add(curve);
         return y + EmotionHeight;
     }
@@ -316,6 +330,12 @@ public static partial class MapSvg
         if (bold) element.Add(new XAttribute("font-weight", "700"));
         if (anchor != "start") element.Add(new XAttribute("text-anchor", anchor));
         return element;
+    }
+
+    private static XElement Halo(XElement text)
+    {
+        text.Add(new XAttribute("stroke", "#fff"), new XAttribute("stroke-width", "3"), new XAttribute("paint-order", "stroke"));
+        return text;
     }
 
     private static XElement Rect(double x, double y, double width, double height, string fill, string? stroke, double rounded = 0)

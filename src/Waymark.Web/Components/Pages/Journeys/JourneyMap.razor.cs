@@ -46,12 +46,27 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private DateOnly? _actionDue;
     private ImprovementKind _newKind = ImprovementKind.Action;
 
+    // The editor's touchpoint finder, and what the editor last said about saving.
+    private string _tpSearch = "";
+    private Guid? _tpChannel;
+    private string? _saved;
+    // Where the focus goes after the next render: into the editor, back to a step, into a new stage's name.
+    private bool _focusEditor;
+    private Guid? _focusStep;
+    private Guid? _focusStage;
+
+    private bool _confirmDelete;
+    private double _zoom = 1;
+    /// <summary>The zoom steps of the − and + buttons; "Fit to screen" may land between them.</summary>
+    public static readonly double[] ZoomLevels = [0.25, 0.33, 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5];
+
     private Guid? _renaming;
     private string _stageName = "";
     private Guid? _dragStep;
     private Guid? _dragStage;
 
-    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index);
+    /// <summary>A column of the map: a step, or an empty stage's placeholder. <c>Number</c> counts steps only, so empty stages do not skip numbers.</summary>
+    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index, int Number);
     private List<Column> _columns = [];
 
     protected override async Task LoadAsync()
@@ -71,10 +86,11 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         _missing = _view is null;
         _columns = [];
         if (_view is null) return;
+        var number = 0;
         foreach (var stage in _view.Map.Stages)
         {
-            if (stage.Steps.Count == 0) _columns.Add(new Column(stage, null, _columns.Count));
-            foreach (var step in stage.Steps) _columns.Add(new Column(stage, step, _columns.Count));
+            if (stage.Steps.Count == 0) _columns.Add(new Column(stage, null, _columns.Count, 0));
+            foreach (var step in stage.Steps) _columns.Add(new Column(stage, step, _columns.Count, ++number));
         }
         if (_selected is { } id && _view.Step(id) is null) CloseEditor();
     }
@@ -155,6 +171,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
             },
             async () => removed = await MapData.RemoveStageIfUnchangedAsync(Data, Workspace!, Id, added, removed?.Name ?? "New stage", StepIds(removed)),
             () => MapData.RestoreStageAsync(Data, Workspace!, Id, removed!));
+        // The new stage is last, often beyond the right edge: bring it into view with its name ready to type.
+        if (added != default) _focusStage = added;
     }
 
     private static List<Guid> StepIds(RestoredStage? stage) => stage?.Steps?.Select(s => s.Id).ToList() ?? [];
@@ -164,6 +182,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (!CanEdit) return;
         _renaming = stage.Id;
         _stageName = stage.Name;
+        _focusStage = stage.Id;
     }
 
     private async Task FinishRename(StageResponse stage)
@@ -350,7 +369,9 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (_view?.Step(stepId) is not { } step) return;
         _selected = stepId;
         _conflict = null;
+        _saved = null;
         LoadForm(step);
+        _focusEditor = true;
     }
 
     private void LoadForm(StepResponse step)
@@ -364,7 +385,23 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         _selected = null;
         _form = null;
         _conflict = null;
+        _saved = null;
     }
+
+    /// <summary>Closes the editor and gives the focus back to the step it was opened from.</summary>
+    private void CloseEditorToStep()
+    {
+        _focusStep = _selected;
+        CloseEditor();
+    }
+
+    private void EditorKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape") CloseEditorToStep();
+    }
+
+    private bool TouchpointMatches(TouchpointItem t) =>
+        _tpSearch.Trim() is not { Length: > 0 } q || t.Name.Contains(q, StringComparison.CurrentCultureIgnoreCase);
 
     private async Task SaveStepAsync()
     {
@@ -381,7 +418,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
             {
                 LoadForm(after);
                 _conflict = null;
-                Snackbar.Add("Step saved.", Severity.Success);
+                _saved = "Step saved.";
             }
             else if (after.Version != version)
             {
@@ -415,11 +452,88 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_focusAction)
+        if (_focusAction || _focusEditor)
         {
-            _focusAction = false;
-            await JS.InvokeVoidAsync("waymark.focus", "#step-action");
+            // An editor starts in the customer action; a viewer, whose fields are disabled, on the editor's heading.
+            var target = CanEdit ? "#step-action" : "#editor-title";
+            _focusAction = _focusEditor = false;
+            await JS.InvokeVoidAsync("waymark.focus", target);
         }
+        if (_focusStep is { } step)
+        {
+            _focusStep = null;
+            await JS.InvokeVoidAsync("waymark.focus", $"[data-open-step='{step}']");
+        }
+        if (_focusStage is { } stage)
+        {
+            _focusStage = null;
+            await JS.InvokeVoidAsync("waymark.scrollIntoView", $"[data-stage-id='{stage}']");
+            await JS.InvokeVoidAsync("waymark.focus", $"#stage-name-{stage}");
+        }
+    }
+
+    private async Task SkipToMapAsync()
+    {
+        var first = _columns.FirstOrDefault(c => c.Step is not null)?.Step;
+        await JS.InvokeVoidAsync("waymark.focus", first is null ? "#map" : $"[data-open-step='{first.Id}']");
+    }
+
+    // ---- the map as a whole: zoom, the other state, deletion -------------------------------------
+
+    private string ZoomText => $"{Math.Round(_zoom * 100)} %";
+
+    private string ZoomStyle => _zoom == 1 ? "" : $"zoom:{_zoom.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)};";
+
+    private void ZoomBy(int direction)
+    {
+        var next = direction > 0 ? ZoomLevels.Where(z => z > _zoom + 0.001).DefaultIfEmpty(ZoomLevels[^1]).First()
+            : ZoomLevels.Where(z => z < _zoom - 0.001).DefaultIfEmpty(ZoomLevels[0]).Last();
+        _zoom = next;
+    }
+
+    /// <summary>Zooms so that the whole map fits the scroll area (never beyond 100 %, never below the smallest step).</summary>
+    private async Task FitAsync()
+    {
+        var fit = await JS.InvokeAsync<double>("waymark.fitScale", "#map", ".wm-map");
+        if (fit > 0) _zoom = Math.Clamp(Math.Floor(fit * 100) / 100, ZoomLevels[0], 1);
+    }
+
+    private async Task StartOtherStateAsync()
+    {
+        if (_view is null) return;
+        var map = _view.Map;
+        Guid id = default;
+        var other = map.State == JourneyState.Current ? "future" : "current";
+        if (await TryAsync(async () => id = await MapData.StartOtherStateAsync(Data, Workspace!, map), $"The {other} state of '{map.Name}' was started from this map."))
+            Nav.NavigateTo(Link($"journeys/{id}"));
+    }
+
+    private async Task DeleteMapAsync()
+    {
+        if (_view is null || _busy) return;
+        var map = _view.Map;
+        _busy = true;
+        try
+        {
+            if (await TryAsync(() => MapData.DeleteAsync(Data, Workspace!, Id, map.Version), $"The map '{map.Name}' was deleted."))
+            {
+                Changes.Publish(new MapChange(Id, _me, "deleted the map"));
+                Nav.NavigateTo(Link("journeys"));
+                return;
+            }
+            _confirmDelete = false;
+            await ReloadAsync();
+        }
+        finally { _busy = false; }
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
+    private string EmotionSummary(MapView v)
+    {
+        var points = _columns.Where(c => c.Step is not null).Select(c => $"step {c.Number} {Ui.Signed(c.Step!.Emotion)}");
+        var average = Ui.Number(v.Steps.Any() ? v.Steps.Average(s => s.Emotion) : null, "0.0");
+        return $"Emotion curve from -3 to +3, average {average}: {string.Join(", ", points)}";
     }
 
     // ---- drawing ------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ public sealed record MapView(
     IReadOnlyList<NamedItem> Personas,
     IReadOnlyList<TouchpointItem> Touchpoints,
     IReadOnlyDictionary<Guid, List<StepKpi>> KpisByStep,
-    IReadOnlyDictionary<Guid, List<StepImprovement>> ImprovementsByStep)
+    IReadOnlyDictionary<Guid, List<StepImprovement>> ImprovementsByStep,
+    NamedItem? OtherState = null)
 {
     public IEnumerable<StepResponse> Steps => Map.Stages.SelectMany(s => s.Steps);
     public StepResponse? Step(Guid id) => Steps.FirstOrDefault(s => s.Id == id);
@@ -65,7 +66,39 @@ public static class MapData
         var kpisByStep = await StepLaneItems.KpisAsync(db, ws, stepIds, ct);
         var owners = people.ToDictionary(p => p.Id, p => p.Name);
         var improvements = await StepLaneItems.ImprovementsAsync(db, ws, stepIds, owners, data.Today, ct);
-        return new MapView(map, channels, departments, people, personas, touchpoints, kpisByStep, improvements);
+        return new MapView(map, channels, departments, people, personas, touchpoints, kpisByStep, improvements,
+            await OtherStateAsync(db, ws, journey, ct));
+    }
+
+    /// <summary>
+    /// The map of the same journey in the other state: same scenario and persona, the other state, and either a name that
+    /// contains this one's or is contained in it ("Purchase" and its copy "Purchase (future state)"), or else the only such
+    /// map while this one is the only one of its state (two pairs of maps for one scenario and persona are not guessed at).
+    /// </summary>
+    public static async Task<NamedItem?> OtherStateAsync(WaymarkDb db, CurrentWorkspace ws, Journey journey, CancellationToken ct = default)
+    {
+        var alike = await db.Journeys.AsNoTracking()
+            .Where(j => j.WorkspaceId == ws.Id && j.Id != journey.Id && j.Scenario == journey.Scenario
+                        && j.CustomScenario == journey.CustomScenario && j.PersonaId == journey.PersonaId)
+            .Select(j => new { j.Id, j.Name, j.State }).ToListAsync(ct);
+        var others = alike.Where(j => j.State != journey.State).Select(j => new NamedItem(j.Id, j.Name)).OrderBy(j => j.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        bool Related(NamedItem j) => j.Name.StartsWith(journey.Name, StringComparison.OrdinalIgnoreCase) || journey.Name.StartsWith(j.Name, StringComparison.OrdinalIgnoreCase);
+        return others.FirstOrDefault(Related) ?? (others.Count == 1 && alike.All(j => j.State != journey.State) ? others[0] : null);
+    }
+
+    /// <summary>Starts the map of the other state as a copy of this one (as "Start future state" on the list does) and answers its id.</summary>
+    public static async Task<Guid> StartOtherStateAsync(UiData data, CurrentWorkspace ws, JourneyMapResponse map)
+    {
+        await using var db = data.Open();
+        var state = map.State == JourneyState.Current ? JourneyState.Future : JourneyState.Current;
+        return (await JourneysApi.CopyAsync(db, ws, map.Id, new JourneysApi.CopyJourneyRequest(State: state), default)).Id;
+    }
+
+    /// <summary>Deletes the map the way the API does, at the version the user read.</summary>
+    public static async Task DeleteAsync(UiData data, CurrentWorkspace ws, Guid journeyId, int version)
+    {
+        await using var db = data.Open();
+        await JourneysApi.DeleteAsync(db, ws, journeyId, version, default);
     }
 
     public static StepContent ContentOf(StepResponse s) => new(s.Action, s.ThoughtsAndMotivation, s.Questions, s.Obstacles, s.Emotion,
