@@ -14,6 +14,13 @@ public sealed class PersonaPictureRow
     {
         PersonaId = persona.Id;
         WorkspaceId = persona.WorkspaceId;
+        ContentType = Tag = "";
+        Content = [];
+        Replace(picture, uploadedAt);
+    }
+
+    public void Replace(PersonaPicture picture, DateTimeOffset uploadedAt)
+    {
         ContentType = picture.ContentType;
         Content = picture.Content;
         Tag = picture.Tag;

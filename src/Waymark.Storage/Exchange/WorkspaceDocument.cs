@@ -65,7 +65,8 @@ public sealed record EvaluationDoc(
 
 public sealed record KpiDoc(
     Guid Id, string Name, string? Description, string Unit, KpiDirection Direction, double? Target, double? BestInClass,
-    Guid? TouchpointId, Guid? StepId, Guid? JourneyId, Guid? ChannelId, string? ComputedFrom, List<MeasurementDoc>? Measurements);
+    Guid? TouchpointId, Guid? StepId, Guid? JourneyId, Guid? ChannelId, string? ComputedFrom, List<MeasurementDoc>? Measurements,
+    double? ValidMinimum = null, double? ValidMaximum = null);
 
 public sealed record MeasurementDoc(double Value, DateTimeOffset MeasuredAt, MeasurementSource Source, string? Note);
 

@@ -65,7 +65,8 @@ public static class WorkspaceExporter
             Kpis = kpis.Select(k => new KpiDoc(k.Id, k.Name, k.Description, k.Unit, k.Direction, k.Target, k.BestInClass, k.TouchpointId, k.StepId,
                 k.JourneyId, k.ChannelId, k.ComputedFrom,
                 measurements[k.Id].OrderBy(m => m.MeasuredAt).ThenBy(m => m.Value).ThenBy(m => m.Source)
-                    .Select(m => new MeasurementDoc(m.Value, m.MeasuredAt, m.Source, m.Note)).ToList())).ToList(),
+                    .Select(m => new MeasurementDoc(m.Value, m.MeasuredAt, m.Source, m.Note)).ToList(),
+                k.ValidMinimum, k.ValidMaximum)).ToList(),
             Improvements = improvements.Select(i => new ImprovementDoc(i.Kind, i.Title, i.Description, i.OwnerId, i.DueOn, i.Status, i.Priority,
                 i.Impact, i.Effort, i.TouchpointId, i.JourneyId, i.StepId, i.KpiId, i.PersonaId)).ToList(),
         };
