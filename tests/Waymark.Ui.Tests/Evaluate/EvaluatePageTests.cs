@@ -7,7 +7,7 @@ using Waymark.Domain.Evaluations;
 using Waymark.Domain.Touchpoints;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Support;
-using Waymark.Web.Components.Pages.Evaluate;
+using EvaluatePage = Waymark.Web.Components.Pages.Evaluate.Evaluate;
 
 namespace Waymark.Ui.Tests.Evaluate;
 
@@ -15,11 +15,11 @@ namespace Waymark.Ui.Tests.Evaluate;
 public sealed class EvaluatePageTests(UiFactory factory)
 {
     /// <summary>The page with a persona chosen and the queue narrowed to touchpoints named like <paramref name="search"/>.</summary>
-    private async Task<(IRenderedComponent<Evaluate> Page, Guid Persona)> OpenAsync(PageHost host, string search)
+    private async Task<(IRenderedComponent<EvaluatePage> Page, Guid Persona)> OpenAsync(PageHost host, string search)
     {
         Guid persona;
         await using (var db = factory.OpenDb()) persona = await db.Personas.Where(p => p.WorkspaceId == factory.DemoId).OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
-        var page = host.Context.Render<Evaluate>(p => p.Add(x => x.Ws, "demo"));
+        var page = host.Context.Render<EvaluatePage>(p => p.Add(x => x.Ws, "demo"));
         page.WaitForElement("#eval-persona option:nth-child(2)");
         await page.Find("#eval-persona").ChangeAsync(new ChangeEventArgs { Value = persona.ToString() });
         page.Find("#eval-search").Input(search);
@@ -166,7 +166,7 @@ public sealed class EvaluatePageTests(UiFactory factory)
         using var host = new PageHost(factory, WorkspaceRole.Owner);
         host.Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/w/demo/evaluate?touchpoint={target.Id}");
 
-        var page = host.Context.Render<Evaluate>(p => p.Add(x => x.Ws, "demo"));
+        var page = host.Context.Render<EvaluatePage>(p => p.Add(x => x.Ws, "demo"));
         page.WaitForElement("#eval-persona option:nth-child(2)");
         await page.Find("#eval-persona").ChangeAsync(new ChangeEventArgs { Value = persona.ToString() });
 

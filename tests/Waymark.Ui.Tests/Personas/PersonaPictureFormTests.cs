@@ -29,7 +29,9 @@ public sealed class PersonaPictureFormTests(UiFactory factory)
     public async Task An_uploaded_picture_is_stored_with_the_persona_and_shown_from_waymark_with_an_empty_alt()
     {
         var persona = await SeedAsync("Picture Paula");
-        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        // MudBlazor's upload button holds services that are only disposed asynchronously.
+        var host = new PageHost(factory, WorkspaceRole.Owner);
+        await using var context = host.Context;
         Guid? saved = null;
         var form = Open(host, persona, id => saved = id);
         Assert.Empty(form.FindAll("#persona-picture"));
@@ -62,7 +64,9 @@ public sealed class PersonaPictureFormTests(UiFactory factory)
             await Waymark.Web.Features.Personas.PersonaPicturesApi.StoreAsync(db, tracked, PersonaPicture.From(Png), DateTimeOffset.UtcNow, default);
             persona = tracked;
         }
-        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        // MudBlazor's upload button holds services that are only disposed asynchronously.
+        var host = new PageHost(factory, WorkspaceRole.Owner);
+        await using var context = host.Context;
         Guid? saved = null;
         var form = Open(host, persona, id => saved = id);
 
@@ -83,7 +87,9 @@ public sealed class PersonaPictureFormTests(UiFactory factory)
     public async Task The_goals_needs_and_frustrations_boxes_are_tall_enough_to_read()
     {
         var persona = await SeedAsync("Roomy Rita");
-        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        // MudBlazor's upload button holds services that are only disposed asynchronously.
+        var host = new PageHost(factory, WorkspaceRole.Owner);
+        await using var context = host.Context;
         var form = Open(host, persona);
 
         foreach (var id in new[] { "persona-goals", "persona-needs", "persona-frustrations" })

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waymark.Domain.Touchpoints;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Support;
-using Waymark.Web.Components.Pages.Touchpoints;
+using TouchpointsPage = Waymark.Web.Components.Pages.Touchpoints.Touchpoints;
 
 namespace Waymark.Ui.Tests.Touchpoints;
 
@@ -67,7 +67,7 @@ public sealed class TouchpointPagesTests(UiFactory factory)
         using var host = new PageHost(factory, WorkspaceRole.Viewer);
         var nav = host.Context.Services.GetRequiredService<NavigationManager>();
         nav.NavigateTo("/w/demo/touchpoints");
-        var page = host.Context.Render<Touchpoints>(p => p.Add(x => x.Ws, "demo"));
+        var page = host.Context.Render<TouchpointsPage>(p => p.Add(x => x.Ws, "demo"));
         page.WaitForElement("[data-testid=touchpoint-table] tbody tr");
 
         page.Find("#f-flag").Change("mot");
