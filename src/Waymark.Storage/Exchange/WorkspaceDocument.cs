@@ -47,7 +47,9 @@ public sealed record PersonaDoc(
 public sealed record TouchpointDoc(
     Guid Id, string Name, string? Description, TouchpointCategory Category, string? CustomCategory, Guid ChannelId, Guid[]? PhaseIds,
     Guid? DepartmentId, Guid? OwnerId, int Relevance, bool IsMomentOfTruth, bool IsPainPoint, bool IsBrandSuccessPoint,
-    Compliance DesignCompliance, Compliance TonalityCompliance, Compliance ReactionTimeCompliance, string[]? Tags, string? EventKey);
+    Compliance DesignCompliance, Compliance TonalityCompliance, Compliance ReactionTimeCompliance, string[]? Tags, string? EventKey,
+    // For people reading the document ("Upsell e-mails"); an import goes by Category and CustomCategory.
+    string? CategoryName = null);
 
 public sealed record JourneyDoc(
     Guid Id, string Name, string? Description, JourneyScenario Scenario, string? CustomScenario, Guid? PersonaId, JourneyState State,

@@ -55,7 +55,7 @@ public static class WorkspaceExporter
                 p.PreferredChannelIds, p.ShareOfCustomers)).ToList(),
             Touchpoints = touchpoints.Select(t => new TouchpointDoc(t.Id, t.Name, t.Description, t.Category, t.CustomCategory, t.ChannelId, t.PhaseIds,
                 t.DepartmentId, t.OwnerId, t.Relevance, t.IsMomentOfTruth, t.IsPainPoint, t.IsBrandSuccessPoint, t.DesignCompliance,
-                t.TonalityCompliance, t.ReactionTimeCompliance, t.Tags, t.EventKey)).ToList(),
+                t.TonalityCompliance, t.ReactionTimeCompliance, t.Tags, t.EventKey, t.CategoryName)).ToList(),
             Journeys = journeys.Select(j => new JourneyDoc(j.Id, j.Name, j.Description, j.Scenario, j.CustomScenario, j.PersonaId, j.State, j.Lanes,
                 j.OrderedStages.Select(s => new StageDoc(s.Id, s.Name, s.Description, s.PhaseId,
                     s.OrderedSteps.Select(p => new StepDoc(p.Id, p.Action, p.ThoughtsAndMotivation, p.Questions, p.Obstacles, p.Emotion, p.TouchpointIds,

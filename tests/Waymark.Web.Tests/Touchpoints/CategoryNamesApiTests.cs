@@ -17,4 +17,17 @@ public sealed class CategoryNamesApiTests(WaymarkApiFactory factory) : ApiTest(f
         Assert.Equal(category, created.GetProperty("category").GetString());
         Assert.Equal(words, created.GetProperty("categoryName").GetString());
     }
+
+    [Fact]
+    public async Task The_workspace_export_names_each_category_in_words_too()
+    {
+        var (channel, _) = await CreateChannel();
+        await PostOk($"{Api}/touchpoints", new { name = "Accessory offer", category = "upsellEmails", channelId = channel });
+
+        var doc = await GetOk($"{Api}/export");
+
+        var touchpoint = doc.GetProperty("touchpoints")[0];
+        Assert.Equal("upsellEmails", touchpoint.GetProperty("category").GetString());
+        Assert.Equal("Upsell e-mails", touchpoint.GetProperty("categoryName").GetString());
+    }
 }
