@@ -26,6 +26,7 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<PersonaPictureRow> PersonaPictures => Set<PersonaPictureRow>();
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
     public DbSet<Journey> Journeys => Set<Journey>();
     public DbSet<Stage> Stages => Set<Stage>();

@@ -72,7 +72,7 @@ public sealed class WalkthroughTests(WaymarkServer server) : IClassFixture<Wayma
         var first = await page.InnerTextAsync("[data-testid=eval-touchpoint]");
         await page.ClickAsync("[data-testid=eval-touchpoint]");
         await page.Keyboard.PressAsync("3");
-        await Expect(page.Locator("button[aria-label='Score 3']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("[role=radio][aria-label='Score 3']")).ToHaveAttributeAsync("aria-checked", "true");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=eval-touchpoint]")).Not.ToHaveTextAsync(first);
         await page.FillAsync("#eval-expect-level", "8");

@@ -59,8 +59,8 @@ public sealed class Evaluation : WorkspaceEntity
         Score = Guard.InRange(c.Score, 1, 10, "score", ScaleMeaning);
         Expectation = Guard.Limited(c.Expectation, "expectation", 2000);
         Experience = Guard.Limited(c.Experience, "experience", 2000);
-        ExpectationLevel = Guard.InRange(c.ExpectationLevel, 1, 10, "expectationLevel");
-        ExperienceLevel = Guard.InRange(c.ExperienceLevel, 1, 10, "experienceLevel");
+        ExpectationLevel = Level(c.ExpectationLevel, "expectationLevel", "The expectation level");
+        ExperienceLevel = Level(c.ExperienceLevel, "experienceLevel", "The experience level");
         Source = Guard.Defined(c.Source, "source");
         if (c.EvaluatedOn == default) throw new DomainRuleException("evaluatedOn", "The date of the evaluation is required.");
         EvaluatedOn = c.EvaluatedOn;
@@ -68,6 +68,14 @@ public sealed class Evaluation : WorkspaceEntity
         Comment = Guard.Limited(c.Comment, "comment");
         return this;
     }
+
+    /// <summary>Whether a level (of expectation or experience) is on the 1–10 scale; an empty level is allowed.</summary>
+    public static bool IsLevel(int? level) => level is null or >= 1 and <= 10;
+
+    public static string LevelProblem(string label, int level) => $"{label} must be between 1 (very low) and 10 (very high); {level} is outside.";
+
+    private static int? Level(int? level, string field, string label) =>
+        IsLevel(level) ? level : throw new DomainRuleException(field, LevelProblem(label, level!.Value));
 }
 
 public sealed record EvaluationContent(

@@ -17,6 +17,10 @@ public sealed class Kpi : WorkspaceEntity
     public KpiDirection Direction { get; private set; }
     public double? Target { get; private set; }
     public double? BestInClass { get; private set; }
+    /// <summary>The lowest value the KPI can take (e.g. −100 for NPS, 0 for a percentage); null when unbounded.</summary>
+    public double? ValidMinimum { get; private set; }
+    /// <summary>The highest value the KPI can take (e.g. 100 for NPS or a percentage); null when unbounded.</summary>
+    public double? ValidMaximum { get; private set; }
     public Guid? TouchpointId { get; private set; }
     public Guid? StepId { get; private set; }
     public Guid? JourneyId { get; private set; }
@@ -30,8 +34,14 @@ public sealed class Kpi : WorkspaceEntity
         Description = Guard.Limited(d.Description, "description");
         Unit = Guard.Required(d.Unit, "unit", 40);
         Direction = Guard.Defined(d.Direction, "direction");
-        Target = Guard.Finite(d.Target, "target");
-        BestInClass = Guard.Finite(d.BestInClass, "bestInClass");
+        var (min, max) = (Guard.Finite(d.ValidMinimum, "validMinimum"), Guard.Finite(d.ValidMaximum, "validMaximum"));
+        if (min > max)
+            throw new DomainRuleException("validMaximum", $"The highest valid value ({Number(max!.Value)}) is below the lowest ({Number(min!.Value)}).");
+        var target = Guard.Finite(d.Target, "target");
+        var best = Guard.Finite(d.BestInClass, "bestInClass");
+        InRange(target, min, max, "target", "The target");
+        InRange(best, min, max, "bestInClass", "Best in class");
+        (ValidMinimum, ValidMaximum, Target, BestInClass) = (min, max, target, best);
         TouchpointId = d.TouchpointId;
         StepId = d.StepId;
         JourneyId = d.JourneyId;
@@ -48,7 +58,44 @@ public sealed class Kpi : WorkspaceEntity
         reference is null ? null : Direction == KpiDirection.HigherIsBetter ? actual - reference.Value : reference.Value - actual;
 
     public KpiMeasurement Measure(double value, DateTimeOffset measuredAt, MeasurementSource source, string? note = null) =>
-        new(WorkspaceId, Id, value, measuredAt, source, note);
+        new(WorkspaceId, Id, Valid(value), measuredAt, source, note);
+
+    /// <summary>Corrects a measurement of this KPI, e.g. a typing error; the value must lie in the valid range as when recorded.</summary>
+    public void Correct(KpiMeasurement measurement, double value, DateTimeOffset measuredAt, string? note)
+    {
+        if (measurement.KpiId != Id) throw new DomainRuleException("measurementId", "This measurement belongs to another KPI.");
+        measurement.Change(Valid(value), measuredAt, note);
+    }
+
+    /// <summary>Whether a value lies in the valid range (always, when the KPI has none).</summary>
+    public bool Allows(double value) => !(value < ValidMinimum || value > ValidMaximum);
+
+    /// <summary>The valid range in words, e.g. "between −100 and 100", "at least 0"; null when unbounded.</summary>
+    public string? RangeText => (ValidMinimum, ValidMaximum) switch
+    {
+        ({ } lo, { } hi) => $"between {Number(lo)} and {Number(hi)}",
+        ({ } lo, null) => $"at least {Number(lo)}",
+        (null, { } hi) => $"at most {Number(hi)}",
+        _ => null,
+    };
+
+    private double Valid(double value)
+    {
+        if (!double.IsNaN(value) && !double.IsInfinity(value) && !Allows(value))
+            throw new DomainRuleException("value", $"A value of {Name} must be {RangeText}; {Number(value)} is outside.");
+        return value;
+    }
+
+    private void InRange(double? value, double? min, double? max, string field, string label)
+    {
+        if (value is { } v && (v < min || v > max))
+            throw new DomainRuleException(field, $"{label} ({Number(v)}) lies outside the valid range, {RangeOf(min, max)}.");
+    }
+
+    private static string RangeOf(double? min, double? max) =>
+        min is { } lo ? max is { } hi ? $"{Number(lo)} to {Number(hi)}" : $"{Number(lo)} or more" : $"{Number(max!.Value)} or less";
+
+    private static string Number(double v) => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed record KpiDefinition(
@@ -62,4 +109,6 @@ public sealed record KpiDefinition(
     Guid? StepId = null,
     Guid? JourneyId = null,
     Guid? ChannelId = null,
-    string? ComputedFrom = null);
+    string? ComputedFrom = null,
+    double? ValidMinimum = null,
+    double? ValidMaximum = null);

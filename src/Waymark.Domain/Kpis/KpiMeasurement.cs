@@ -11,17 +11,23 @@ public sealed class KpiMeasurement
 
     internal KpiMeasurement(Guid workspaceId, Guid kpiId, double value, DateTimeOffset measuredAt, MeasurementSource source, string? note)
     {
-        if (double.IsNaN(value) || double.IsInfinity(value))
-            throw new DomainRuleException("value", "A measurement must be a number.");
-        if (measuredAt == default) throw new DomainRuleException("measuredAt", "A measurement needs the time it was measured.");
         Id = Guid.CreateVersion7();
         WorkspaceId = workspaceId;
         KpiId = kpiId;
+        Change(value, measuredAt, note);
+        Source = Guard.Defined(source, "source");
+        RecordedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>The value, time and note; where it came from and when it was recorded stay as they were.</summary>
+    internal void Change(double value, DateTimeOffset measuredAt, string? note)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+            throw new DomainRuleException("value", "A measurement must be a number.");
+        if (measuredAt == default) throw new DomainRuleException("measuredAt", "A measurement needs the time it was measured.");
         Value = value;
         MeasuredAt = measuredAt.ToUniversalTime();
-        Source = Guard.Defined(source, "source");
         Note = Guard.Limited(note, "note", 1000);
-        RecordedAt = DateTimeOffset.UtcNow;
     }
 
     public Guid Id { get; private set; }
@@ -32,4 +38,11 @@ public sealed class KpiMeasurement
     public MeasurementSource Source { get; private set; }
     public string? Note { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>Raised by storage on every saved change, so a correction made on an older copy is refused.</summary>
+    public int Version { get; set; } = 1;
+
+    public void EnsureVersion(int expected)
+    {
+        if (expected != Version) throw new StaleVersionException("measurement", expected, Version);
+    }
 }

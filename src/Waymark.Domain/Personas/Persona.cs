@@ -19,6 +19,9 @@ public sealed class Persona : WorkspaceEntity
     /// <summary>Shown when there is no picture; derived from the name unless set.</summary>
     public string Initials { get; private set; } = "";
     public string? PictureUrl { get; private set; }
+    /// <summary>The <see cref="PersonaPicture.Tag"/> of the uploaded picture; null when none is uploaded.</summary>
+    public string? PictureTag { get; private set; }
+    public string? PictureType { get; private set; }
     public string? Quote { get; private set; }
     public string? Description { get; private set; }
     public string? AgeBand { get; private set; }
@@ -60,6 +63,11 @@ public sealed class Persona : WorkspaceEntity
         ShareOfCustomers = p.ShareOfCustomers;
         return this;
     }
+
+    /// <summary>Shows this picture from now on; the picture's bytes are stored beside the persona.</summary>
+    public void ShowPicture(PersonaPicture picture) => (PictureTag, PictureType) = (picture.Tag, picture.ContentType);
+
+    public void RemovePicture() => (PictureTag, PictureType) = (null, null);
 
     public static string InitialsOf(string name) =>
         string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));

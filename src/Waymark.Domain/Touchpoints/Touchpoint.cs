@@ -29,7 +29,7 @@ public sealed class Touchpoint : WorkspaceEntity
     /// <summary>The key interaction events use for this touchpoint, e.g. <c>call-hotline</c>; links the map to real journeys.</summary>
     public string? EventKey { get; private set; }
 
-    public string CategoryName => Category == TouchpointCategory.Custom ? CustomCategory ?? "Custom" : Category.ToString();
+    public string CategoryName => Category == TouchpointCategory.Custom ? CustomCategory ?? "Custom" : Category.DisplayName();
 
     public Touchpoint Describe(TouchpointProfile p)
     {

@@ -518,6 +518,12 @@ namespace Waymark.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<double?>("ValidMaximum")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ValidMinimum")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -564,6 +570,10 @@ namespace Waymark.Storage.Postgres.Migrations
 
                     b.Property<double>("Value")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
@@ -764,6 +774,14 @@ namespace Waymark.Storage.Postgres.Migrations
 
                     b.Property<string>("OnlineAffinity")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PictureTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PictureType")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -1139,6 +1157,38 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.ToTable("workspace_members", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Storage.PersonaPictureRow", b =>
+                {
+                    b.Property<Guid>("PersonaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonaId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("persona_pictures", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1443,6 +1493,15 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Storage.PersonaPictureRow", b =>
+                {
+                    b.HasOne("Waymark.Domain.Personas.Persona", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Storage.PersonaPictureRow", "PersonaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

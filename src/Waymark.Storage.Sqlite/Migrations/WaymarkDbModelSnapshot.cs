@@ -507,6 +507,12 @@ namespace Waymark.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ValidMaximum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValidMinimum")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -553,6 +559,10 @@ namespace Waymark.Storage.Sqlite.Migrations
 
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
@@ -753,6 +763,14 @@ namespace Waymark.Storage.Sqlite.Migrations
 
                     b.Property<string>("OnlineAffinity")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PictureTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PictureType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -1128,6 +1146,38 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.ToTable("workspace_members", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Storage.PersonaPictureRow", b =>
+                {
+                    b.Property<Guid>("PersonaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonaId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("persona_pictures", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1432,6 +1482,15 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Storage.PersonaPictureRow", b =>
+                {
+                    b.HasOne("Waymark.Domain.Personas.Persona", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Storage.PersonaPictureRow", "PersonaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,6 +17,8 @@ internal sealed class PersonaConfiguration : IEntityTypeConfiguration<Persona>
     {
         builder.IsWorkspaceEntity("personas");
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.PictureTag).HasMaxLength(40);
+        builder.Property(p => p.PictureType).HasMaxLength(40);
     }
 }
 
@@ -115,6 +117,7 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
         builder.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Kpi>().WithMany().HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.KpiId, m.MeasuredAt });
+        builder.Property(m => m.Version).IsConcurrencyToken();
     }
 }
 

@@ -15,7 +15,8 @@ public static partial class DemoWorkspace
         private Kpi K(string key, KpiDefinition definition, double start, double end, double noise, double peakEffect, int decimals,
             MeasurementSource source, MeasurementSource? earlySource = null, string? note = null)
         {
-            var kpi = new Kpi(Ws, definition);
+            var (min, max) = ValidRange(key, definition.Unit);
+            var kpi = new Kpi(Ws, definition with { ValidMinimum = min, ValidMaximum = max });
             _kpis[key] = kpi;
             Content.Kpis.Add(kpi);
             var thisMonth = new DateOnly(_today.Year, _today.Month, 1);
@@ -32,6 +33,10 @@ public static partial class DemoWorkspace
             }
             return kpi;
         }
+
+        /// <summary>The valid range a team would set: −100…100 for NPS, 0…100 for percentages, 1…5 stars, else not below 0.</summary>
+        private static (double? Min, double? Max) ValidRange(string key, string unit) =>
+            key == "nps" ? (-100, 100) : unit switch { "%" => (0, 100), "stars" => (1, 5), _ => (0, null) };
 
         public void AddKpis()
         {

@@ -47,7 +47,9 @@ public sealed record PersonaDoc(
 public sealed record TouchpointDoc(
     Guid Id, string Name, string? Description, TouchpointCategory Category, string? CustomCategory, Guid ChannelId, Guid[]? PhaseIds,
     Guid? DepartmentId, Guid? OwnerId, int Relevance, bool IsMomentOfTruth, bool IsPainPoint, bool IsBrandSuccessPoint,
-    Compliance DesignCompliance, Compliance TonalityCompliance, Compliance ReactionTimeCompliance, string[]? Tags, string? EventKey);
+    Compliance DesignCompliance, Compliance TonalityCompliance, Compliance ReactionTimeCompliance, string[]? Tags, string? EventKey,
+    // For people reading the document ("Upsell e-mails"); an import goes by Category and CustomCategory.
+    string? CategoryName = null);
 
 public sealed record JourneyDoc(
     Guid Id, string Name, string? Description, JourneyScenario Scenario, string? CustomScenario, Guid? PersonaId, JourneyState State,
@@ -65,7 +67,8 @@ public sealed record EvaluationDoc(
 
 public sealed record KpiDoc(
     Guid Id, string Name, string? Description, string Unit, KpiDirection Direction, double? Target, double? BestInClass,
-    Guid? TouchpointId, Guid? StepId, Guid? JourneyId, Guid? ChannelId, string? ComputedFrom, List<MeasurementDoc>? Measurements);
+    Guid? TouchpointId, Guid? StepId, Guid? JourneyId, Guid? ChannelId, string? ComputedFrom, List<MeasurementDoc>? Measurements,
+    double? ValidMinimum = null, double? ValidMaximum = null);
 
 public sealed record MeasurementDoc(double Value, DateTimeOffset MeasuredAt, MeasurementSource Source, string? Note);
 

@@ -55,7 +55,7 @@ public static class WorkspaceExporter
                 p.PreferredChannelIds, p.ShareOfCustomers)).ToList(),
             Touchpoints = touchpoints.Select(t => new TouchpointDoc(t.Id, t.Name, t.Description, t.Category, t.CustomCategory, t.ChannelId, t.PhaseIds,
                 t.DepartmentId, t.OwnerId, t.Relevance, t.IsMomentOfTruth, t.IsPainPoint, t.IsBrandSuccessPoint, t.DesignCompliance,
-                t.TonalityCompliance, t.ReactionTimeCompliance, t.Tags, t.EventKey)).ToList(),
+                t.TonalityCompliance, t.ReactionTimeCompliance, t.Tags, t.EventKey, t.CategoryName)).ToList(),
             Journeys = journeys.Select(j => new JourneyDoc(j.Id, j.Name, j.Description, j.Scenario, j.CustomScenario, j.PersonaId, j.State, j.Lanes,
                 j.OrderedStages.Select(s => new StageDoc(s.Id, s.Name, s.Description, s.PhaseId,
                     s.OrderedSteps.Select(p => new StepDoc(p.Id, p.Action, p.ThoughtsAndMotivation, p.Questions, p.Obstacles, p.Emotion, p.TouchpointIds,
@@ -65,7 +65,8 @@ public static class WorkspaceExporter
             Kpis = kpis.Select(k => new KpiDoc(k.Id, k.Name, k.Description, k.Unit, k.Direction, k.Target, k.BestInClass, k.TouchpointId, k.StepId,
                 k.JourneyId, k.ChannelId, k.ComputedFrom,
                 measurements[k.Id].OrderBy(m => m.MeasuredAt).ThenBy(m => m.Value).ThenBy(m => m.Source)
-                    .Select(m => new MeasurementDoc(m.Value, m.MeasuredAt, m.Source, m.Note)).ToList())).ToList(),
+                    .Select(m => new MeasurementDoc(m.Value, m.MeasuredAt, m.Source, m.Note)).ToList(),
+                k.ValidMinimum, k.ValidMaximum)).ToList(),
             Improvements = improvements.Select(i => new ImprovementDoc(i.Kind, i.Title, i.Description, i.OwnerId, i.DueOn, i.Status, i.Priority,
                 i.Impact, i.Effort, i.TouchpointId, i.JourneyId, i.StepId, i.KpiId, i.PersonaId)).ToList(),
         };

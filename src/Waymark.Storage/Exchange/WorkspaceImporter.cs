@@ -136,7 +136,8 @@ public sealed class WorkspaceImporter
         var at = $"kpis[{i}]";
         var kpi = new Kpi(ws, new KpiDefinition(k.Name, k.Unit, k.Direction, k.Target, k.BestInClass, k.Description,
             Ref(k.TouchpointId, "touchpoint", $"{at}.touchpointId"), Ref(k.StepId, "step", $"{at}.stepId"),
-            Ref(k.JourneyId, "journey", $"{at}.journeyId"), Ref(k.ChannelId, "channel", $"{at}.channelId"), k.ComputedFrom));
+            Ref(k.JourneyId, "journey", $"{at}.journeyId"), Ref(k.ChannelId, "channel", $"{at}.channelId"), k.ComputedFrom,
+            k.ValidMinimum, k.ValidMaximum));
         Remember(k.Id, kpi.Id, "kpi", at);
         content.Kpis.Add(kpi);
         foreach (var (m, mi) in (k.Measurements ?? []).Select((m, mi) => (m, mi)))

@@ -66,6 +66,16 @@ public class EvaluationTests
     }
 
     [Fact]
+    public void A_level_off_the_scale_is_named_in_words_with_the_scale()
+    {
+        var e = Rule.Broken("expectationLevel", () => Create(Some.EvaluationContent() with { ExpectationLevel = 11, ExperienceLevel = 5 }));
+
+        Assert.Equal("The expectation level must be between 1 (very low) and 10 (very high); 11 is outside.", e.Message);
+        Assert.True(Evaluation.IsLevel(null));
+        Assert.False(Evaluation.IsLevel(0));
+    }
+
+    [Fact]
     public void Text_fields_have_their_length_limits()
     {
         Rule.Broken("expectation", () => Create(Some.EvaluationContent() with { Expectation = Some.Text(2001) }));

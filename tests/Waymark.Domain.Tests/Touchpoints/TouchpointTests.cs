@@ -73,6 +73,29 @@ public class TouchpointTests
         Assert.Equal("Billing", touchpoint.CategoryName);
     }
 
+    [Theory]
+    [InlineData(TouchpointCategory.UpsellEmails, "Upsell e-mails")]
+    [InlineData(TouchpointCategory.SelfService, "Self-service")]
+    [InlineData(TouchpointCategory.PointOfSale, "Point of sale")]
+    [InlineData(TouchpointCategory.SupportChannels, "Customer support")]
+    public void A_common_category_is_shown_in_the_words_a_person_would_write(TouchpointCategory category, string words)
+    {
+        var touchpoint = Create(Some.TouchpointProfile() with { Category = category });
+
+        Assert.Equal(words, touchpoint.CategoryName);
+        Assert.Equal(words, category.DisplayName());
+    }
+
+    [Fact]
+    public void Every_common_category_has_words_of_its_own_with_spaces_where_the_name_has_several()
+    {
+        var names = Enum.GetValues<TouchpointCategory>().Select(c => c.DisplayName()).ToList();
+
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(Enum.GetValues<TouchpointCategory>(), c =>
+            Assert.True(c.ToString().Count(char.IsUpper) == 1 || c.DisplayName() != c.ToString(), $"{c} is shown as its code name"));
+    }
+
     [Fact]
     public void Unknown_enum_values_are_rejected_by_field()
     {

@@ -77,4 +77,42 @@ public sealed class KpiChartTests : IDisposable
         Assert.Empty(chart.FindAll("svg"));
         Assert.Contains("No measurements yet", chart.Markup);
     }
+
+    [Theory]
+    [InlineData(34.25, 52.75)]
+    [InlineData(-100, 100)]
+    [InlineData(0.062, 0.071)]
+    [InlineData(7, 7)]
+    public void Value_ticks_are_round_and_cover_the_values(double min, double max)
+    {
+        var ticks = KpiChart.ValueTicks(min, max);
+
+        var step = ticks[1] - ticks[0];
+        var power = Math.Pow(10, Math.Floor(Math.Log10(step)));
+        Assert.Contains(Math.Round(step / power, 6), new[] { 1d, 2, 5 });
+        Assert.All(ticks, t => Assert.Equal(0, Math.Round(t / step - Math.Round(t / step), 6)));
+        Assert.InRange(ticks.Count, 3, 7);
+        Assert.True(ticks[0] <= min && ticks[^1] >= max, string.Join(", ", ticks));
+    }
+
+    [Fact]
+    public void The_target_label_fits_in_the_picture_and_date_labels_keep_apart()
+    {
+        var kpi = new Kpi(Guid.NewGuid(), new KpiDefinition("NPS", "points", KpiDirection.HigherIsBetter, 45, 62));
+        var start = new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero);
+        // Irregular dates: three close together, then a gap.
+        var days = new[] { 0, 2, 4, 6, 40, 42, 90, 180 };
+        var measurements = days.Select((d, i) => kpi.Measure(30 + i, start.AddDays(d), MeasurementSource.Manual)).ToList();
+
+        var chart = _ctx.Render<KpiChart>(p => p.Add(c => c.Kpi, KpisApi.KpiResponse.From(kpi, KpiPerformance.Of(kpi, measurements))).Add(c => c.Measurements, measurements));
+
+        var width = double.Parse(chart.Find("svg").GetAttribute("viewBox")!.Split(' ')[2], CultureInfo.InvariantCulture);
+        var target = chart.FindAll("text").Single(t => t.TextContent == "target");
+        // 10-unit text is at most about 6 units a letter wide.
+        Assert.True(double.Parse(target.GetAttribute("x")!, CultureInfo.InvariantCulture) + 6 * "target".Length <= width);
+        var xs = chart.FindAll("text[data-tick=date]").Select(t => double.Parse(t.GetAttribute("x")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(chart.FindAll("text[data-tick=date]"), t => t.TextContent == "2026-01-01");
+        Assert.Contains(chart.FindAll("text[data-tick=date]"), t => t.TextContent == "2026-06-30");
+        Assert.All(xs.Zip(xs.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 60, $"date labels at {string.Join(", ", xs)}"));
+    }
 }

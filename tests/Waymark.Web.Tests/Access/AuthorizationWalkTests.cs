@@ -98,13 +98,17 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         var kpi = await db.Kpis.FirstAsync(k => k.WorkspaceId == ws && db.KpiMeasurements.Any(m => m.KpiId == k.Id));
         var improvements = await db.Improvements.Where(i => i.WorkspaceId == ws).ToListAsync();
         string Of(ImprovementKind kind) => improvements.First(i => i.Kind == kind).Id.ToString();
+        // The persona walked has a picture, so reading it is a read of something that exists.
+        var persona = await db.Personas.FirstAsync(x => x.WorkspaceId == ws);
+        await Waymark.Web.Features.Personas.PersonaPicturesApi.StoreAsync(db, persona,
+            Waymark.Domain.Personas.PersonaPicture.From([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), DateTimeOffset.UtcNow, default);
         return new()
         {
             ["phases"] = (await db.Phases.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
             ["channels"] = (await db.Channels.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
             ["departments"] = (await db.Departments.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
             ["people"] = (await db.People.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
-            ["personas"] = (await db.Personas.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
+            ["personas"] = persona.Id.ToString(),
             ["touchpoints"] = (await db.Touchpoints.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
             ["evaluations"] = (await db.Evaluations.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
             ["journeys"] = journey.Id.ToString(),

@@ -38,6 +38,8 @@ public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvi
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public async Task<CurrentWorkspace?> WorkspaceAsync(string? key, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(key)) return null;

@@ -20,9 +20,12 @@ public static class KpiMeasurementsApi
     public sealed record MeasurementBatch(IReadOnlyList<MeasurementItem?>? Measurements, MeasurementSource? Source = null);
     public sealed record CrossKpiItem(Guid? KpiId, double? Value, DateTimeOffset? MeasuredAt, string? Note = null, MeasurementSource? Source = null);
 
-    public sealed record MeasurementResponse(Guid Id, Guid KpiId, double Value, DateTimeOffset MeasuredAt, MeasurementSource Source, string? Note, DateTimeOffset RecordedAt)
+    /// <summary>A correction of one measurement: the value, when it was measured and the note, with the version it corrects.</summary>
+    public sealed record MeasurementChange(double? Value, DateTimeOffset? MeasuredAt, string? Note = null, int? Version = null);
+
+    public sealed record MeasurementResponse(Guid Id, Guid KpiId, double Value, DateTimeOffset MeasuredAt, MeasurementSource Source, string? Note, DateTimeOffset RecordedAt, int Version)
     {
-        public static MeasurementResponse From(KpiMeasurement m) => new(m.Id, m.KpiId, m.Value, m.MeasuredAt, m.Source, m.Note, m.RecordedAt);
+        public static MeasurementResponse From(KpiMeasurement m) => new(m.Id, m.KpiId, m.Value, m.MeasuredAt, m.Source, m.Note, m.RecordedAt, m.Version);
     }
 
     public sealed record BatchResponse(int Stored, IReadOnlyList<MeasurementResponse> Measurements);
@@ -32,7 +35,9 @@ public static class KpiMeasurementsApi
         kpis.MapGet("/{id:guid}/measurements", List);
         kpis.MapPost("/{id:guid}/measurements", Record);
         kpis.MapPost("/measurements", RecordAcrossKpis);
-        kpis.MapDelete("/{id:guid}/measurements/{measurementId:guid}", Delete);
+        kpis.MapGet("/{id:guid}/measurements/{measurementId:guid}", Get);
+        kpis.MapPut("/{id:guid}/measurements/{measurementId:guid}", Correct).ProducesProblem(409).ProducesProblem(428);
+        kpis.MapDelete("/{id:guid}/measurements/{measurementId:guid}", Delete).ProducesProblem(409);
         return kpis;
     }
 
@@ -79,15 +84,41 @@ public static class KpiMeasurementsApi
             new BatchResponse(measured.Count, measured.Select(MeasurementResponse.From).ToList()));
     }
 
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Guid measurementId, WaymarkDb db, CancellationToken ct)
+    private static async Task<Ok<MeasurementResponse>> Get(CurrentWorkspace ws, Guid id, Guid measurementId, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
         await db.Kpis.AsNoTracking().FindInAsync(ws, id, "KPI", ct);
-        var measurement = await db.KpiMeasurements.FirstOrDefaultAsync(m => m.Id == measurementId && m.KpiId == id && m.WorkspaceId == ws.Id, ct)
-            ?? throw new NotFoundException($"This KPI has no measurement with id {measurementId}.");
+        var measurement = await FindAsync(db.KpiMeasurements.AsNoTracking(), ws, id, measurementId, ct);
+        http.SetETag(measurement.Version);
+        return TypedResults.Ok(MeasurementResponse.From(measurement));
+    }
+
+    /// <summary>Corrects a value typed wrongly or measured on another day; the audit trail keeps what it was.</summary>
+    private static async Task<Ok<MeasurementResponse>> Correct(CurrentWorkspace ws, Guid id, Guid measurementId, MeasurementChange change, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var kpi = await db.Kpis.AsNoTracking().FindInAsync(ws, id, "KPI", ct);
+        var measurement = await FindAsync(db.KpiMeasurements, ws, id, measurementId, ct);
+        measurement.EnsureVersion(Versions.Expected(http, change.Version));
+        if (change.Value is not { } value) throw new DomainRuleException("value", "The measurement needs a value.");
+        if (change.MeasuredAt is not { } at) throw new DomainRuleException("measuredAt", "The measurement needs the time it was measured (measuredAt).");
+        kpi.Correct(measurement, value, at, change.Note);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(measurement.Version);
+        return TypedResults.Ok(MeasurementResponse.From(measurement));
+    }
+
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Guid measurementId, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        await db.Kpis.AsNoTracking().FindInAsync(ws, id, "KPI", ct);
+        var measurement = await FindAsync(db.KpiMeasurements, ws, id, measurementId, ct);
+        if (Versions.Optional(http) is { } v) measurement.EnsureVersion(v);
         db.KpiMeasurements.Remove(measurement);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<KpiMeasurement> FindAsync(IQueryable<KpiMeasurement> measurements, CurrentWorkspace ws, Guid kpiId, Guid measurementId, CancellationToken ct) =>
+        await measurements.FirstOrDefaultAsync(m => m.Id == measurementId && m.KpiId == kpiId && m.WorkspaceId == ws.Id, ct)
+        ?? throw new NotFoundException($"This KPI has no measurement with id {measurementId}.");
 
     private static IReadOnlyList<T> RequireItems<T>(IReadOnlyList<T>? items, string field)
     {

@@ -24,10 +24,12 @@ public static class KpisApi
         Guid? JourneyId = null,
         Guid? ChannelId = null,
         string? ComputedFrom = null,
-        int? Version = null)
+        int? Version = null,
+        double? ValidMinimum = null,
+        double? ValidMaximum = null)
     {
         public KpiDefinition ToDefinition() => new(Name, Unit, Direction ?? KpiDirection.HigherIsBetter, Target, BestInClass, Description,
-            TouchpointId, StepId, JourneyId, ChannelId, ComputedFrom);
+            TouchpointId, StepId, JourneyId, ChannelId, ComputedFrom, ValidMinimum, ValidMaximum);
     }
 
     /// <summary>Where the KPI stands; advantages are positive when better than the reference, whatever the direction.</summary>
@@ -61,10 +63,12 @@ public static class KpisApi
         Guid? ChannelId,
         string? ComputedFrom,
         int Version,
-        PerformanceResponse Performance)
+        PerformanceResponse Performance,
+        double? ValidMinimum = null,
+        double? ValidMaximum = null)
     {
         public static KpiResponse From(Kpi k, KpiPerformance p) => new(k.Id, k.Name, k.Description, k.Unit, k.Direction, k.Target, k.BestInClass,
-            k.TouchpointId, k.StepId, k.JourneyId, k.ChannelId, k.ComputedFrom, k.Version, PerformanceResponse.From(p));
+            k.TouchpointId, k.StepId, k.JourneyId, k.ChannelId, k.ComputedFrom, k.Version, PerformanceResponse.From(p), k.ValidMinimum, k.ValidMaximum);
     }
 
     public static RouteGroupBuilder MapKpisApi(this RouteGroupBuilder workspace)
@@ -133,6 +137,7 @@ public static class KpisApi
         kpi.EnsureVersion(Versions.Expected(http, r.Version));
         await RequireLinksAsync(db, ws, r, ct);
         kpi.Define(r.ToDefinition());
+        await RequireMeasurementsInRangeAsync(db, kpi, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(kpi.Version);
         return TypedResults.Ok((await WithPerformanceAsync(db, [kpi], ct))[0]);
@@ -157,6 +162,20 @@ public static class KpisApi
         await db.RequireAsync<Journey>(ws, r.JourneyId, "journeyId", "journey", ct);
         await db.RequireStepAsync(ws, r.StepId, r.JourneyId, ct);
         await db.RequireAsync<Channel>(ws, r.ChannelId, "channelId", "channel", ct);
+    }
+
+    /// <summary>A valid range is refused while measurements already lie outside it: they would be wrong figures nobody sees as wrong.</summary>
+    internal static async Task RequireMeasurementsInRangeAsync(WaymarkDb db, Kpi kpi, CancellationToken ct)
+    {
+        if (kpi.RangeText is null) return;
+        var (min, max) = (kpi.ValidMinimum ?? double.MinValue, kpi.ValidMaximum ?? double.MaxValue);
+        var outside = await db.KpiMeasurements.AsNoTracking().Where(m => m.KpiId == kpi.Id && (m.Value < min || m.Value > max))
+            .OrderBy(m => m.MeasuredAt).Select(m => new { m.Value, m.MeasuredAt }).ToListAsync(ct);
+        if (outside.Count == 0) return;
+        var first = outside[0];
+        throw new DomainRuleException(kpi.ValidMinimum is { } lo && first.Value < lo ? "validMinimum" : "validMaximum",
+            $"{(outside.Count == 1 ? "1 measurement lies" : $"{outside.Count} measurements lie")} outside the valid range ({kpi.RangeText}), " +
+            $"the first {first.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} on {first.MeasuredAt:yyyy-MM-dd}. Correct or delete {(outside.Count == 1 ? "it" : "them")} first.");
     }
 
     /// <summary>The KPIs with their performance; the measurements of all of them are read in one query.</summary>

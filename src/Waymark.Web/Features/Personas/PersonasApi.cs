@@ -25,11 +25,13 @@ public static class PersonasApi
         Guid Id, string Name, string Initials, string? PictureUrl, string? Quote, string? Description,
         string? AgeBand, string? Occupation, string? IncomeBand, string? Location, string? Household,
         IReadOnlyList<string> Goals, IReadOnlyList<string> Needs, IReadOnlyList<string> Frustrations,
-        string? PurchasingBehaviour, OnlineAffinity OnlineAffinity, IReadOnlyList<Guid> PreferredChannelIds, double? ShareOfCustomers, int Version)
+        string? PurchasingBehaviour, OnlineAffinity OnlineAffinity, IReadOnlyList<Guid> PreferredChannelIds, double? ShareOfCustomers, int Version,
+        bool HasPicture = false, string? PictureTag = null)
     {
         public static PersonaResponse From(Persona p) => new(
             p.Id, p.Name, p.Initials, p.PictureUrl, p.Quote, p.Description, p.AgeBand, p.Occupation, p.IncomeBand, p.Location, p.Household,
-            p.Goals, p.Needs, p.Frustrations, p.PurchasingBehaviour, p.OnlineAffinity, p.PreferredChannelIds, p.ShareOfCustomers, p.Version);
+            p.Goals, p.Needs, p.Frustrations, p.PurchasingBehaviour, p.OnlineAffinity, p.PreferredChannelIds, p.ShareOfCustomers, p.Version,
+            p.PictureTag is not null, p.PictureTag);
     }
 
     public sealed record JourneyRef(Guid Id, string Name);
@@ -49,6 +51,7 @@ public static class PersonasApi
         group.MapPost("/", Create);
         group.MapPut("/{id:guid}", Update).ProducesProblem(409).ProducesProblem(428);
         group.MapDelete("/{id:guid}", Delete).ProducesProblem(409);
+        group.MapPersonaPicturesApi();
         return group;
     }
 

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Waymark.Domain.Personas;
+using Waymark.Storage;
+using Waymark.Web.Access;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Features.Personas;
+
+/// <summary>
+/// A persona's picture, uploaded into Waymark (PNG, JPEG or WebP, at most 2 MB) and served from it, so it shows under the
+/// content security policy, which allows pictures from Waymark only. Reading it needs the viewer role like every workspace read.
+/// </summary>
+public static class PersonaPicturesApi
+{
+    /// <summary>Room for a 2 MB picture plus the multipart envelope; larger bodies are refused before they are read.</summary>
+    private const long BodyLimit = PersonaPicture.MaxBytes + 64 * 1024;
+
+    public static RouteGroupBuilder MapPersonaPicturesApi(this RouteGroupBuilder personas)
+    {
+        personas.MapGet("/{id:guid}/picture", Get).Produces(200, contentType: "image/png", additionalContentTypes: ["image/jpeg", "image/webp"]);
+        // Raw image bytes or multipart/form-data with one file; PUT only, so no cross-site form can send it.
+        personas.MapPut("/{id:guid}/picture", Upload).WithRequestBodyLimit(BodyLimit).ProducesProblem(413).ProducesProblem(409);
+        personas.MapDelete("/{id:guid}/picture", Remove).ProducesProblem(409);
+        return personas;
+    }
+
+    /// <summary>The picture's address for pages: it changes with the picture, so browsers may keep it as long as they like.</summary>
+    public static string Address(string workspaceKey, Persona persona) =>
+        $"/api/workspaces/{Uri.EscapeDataString(workspaceKey)}/personas/{persona.Id}/picture?v={persona.PictureTag}";
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Get(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var persona = await db.Personas.AsNoTracking().FindInAsync(ws, id, "persona", ct);
+        var picture = await db.PersonaPictures.AsNoTracking().FirstOrDefaultAsync(p => p.PersonaId == id && p.WorkspaceId == ws.Id, ct)
+            ?? throw new NotFoundException($"The persona '{persona.Name}' has no picture.");
+        var etag = new EntityTagHeaderValue($"\"{picture.Tag}\"");
+        // Only members may see it: a private cache, checked again after a day.
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch && ifNoneMatch.Contains(etag.Tag.ToString(), StringComparison.Ordinal))
+        {
+            http.Response.Headers.ETag = etag.ToString();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.File(picture.Content, picture.ContentType, entityTag: etag, lastModified: picture.UploadedAt);
+    }
+
+    private static async Task<Results<Ok<PersonasApi.PersonaResponse>, ProblemHttpResult>> Upload(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var persona = await db.Personas.FindInAsync(ws, id, "persona", ct);
+        if (Versions.Optional(http) is { } v) persona.EnsureVersion(v);
+        PersonaPicture picture;
+        try { picture = PersonaPicture.From(await ReadAsync(http.Request, ct)); }
+        catch (PictureTooLargeException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The picture is too large",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["picture"] = [e.Message] } });
+        }
+        await StoreAsync(db, persona, picture, clock.GetUtcNow(), ct);
+        http.SetETag(persona.Version);
+        return TypedResults.Ok(PersonasApi.PersonaResponse.From(persona));
+    }
+
+    private static async Task<NoContent> Remove(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    {
+        var persona = await db.Personas.FindInAsync(ws, id, "persona", ct);
+        if (Versions.Optional(http) is { } v) persona.EnsureVersion(v);
+        await RemoveAsync(db, persona, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Stores the picture for a tracked persona and saves: the API and the persona form both come here.</summary>
+    public static async Task StoreAsync(WaymarkDb db, Persona persona, PersonaPicture picture, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.PersonaPictures.FirstOrDefaultAsync(p => p.PersonaId == persona.Id, ct) is { } stored) stored.Replace(picture, now);
+        else db.PersonaPictures.Add(new PersonaPictureRow(persona, picture, now));
+        persona.ShowPicture(picture);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task RemoveAsync(WaymarkDb db, Persona persona, CancellationToken ct)
+    {
+        await db.PersonaPictures.Where(p => p.PersonaId == persona.Id).ExecuteDeleteAsync(ct);
+        persona.RemovePicture();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The first file of a multipart form, or else the raw body; never more than one byte past the limit is read.</summary>
+    private static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("picture") ?? form.Files.FirstOrDefault()
+                ?? throw new Waymark.Domain.Common.DomainRuleException("picture", "The form holds no file. Send the picture as the form field 'picture'.");
+            if (file.Length > PersonaPicture.MaxBytes) throw new PictureTooLargeException(file.Length);
+            await using var stream = file.OpenReadStream();
+            return await ReadLimitedAsync(stream, ct);
+        }
+        return await ReadLimitedAsync(request.Body, ct);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > PersonaPicture.MaxBytes) throw new PictureTooLargeException(buffer.Length);
+        }
+        return buffer.ToArray();
+    }
+}
