@@ -62,9 +62,8 @@ public sealed class Evaluation : WorkspaceEntity
         ExpectationLevel = Guard.InRange(c.ExpectationLevel, 1, 10, "expectationLevel");
         ExperienceLevel = Guard.InRange(c.ExperienceLevel, 1, 10, "experienceLevel");
         Source = Guard.Defined(c.Source, "source");
-        if (c.EvaluatedOn == default) throw new DomainRuleException("evaluatedOn", "The date of the evaluation is required.");
-        EvaluatedOn = c.EvaluatedOn;
-        Evaluator = Guard.Limited(c.Evaluator, "evaluator", 200);
+        EvaluatedOn = Guard.SensibleDate(c.EvaluatedOn, "evaluatedOn");
+        Evaluator = Guard.Line(c.Evaluator, "evaluator", 200);
         Comment = Guard.Limited(c.Comment, "comment");
         return this;
     }
