@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Waymark test: installs what the tests need when it is missing (PostgreSQL, Chromium),
+# Runs every Waymark test: installs what the tests need when it is missing (PostgreSQL, Chromium, the OpenAPI linter),
 # starts a throwaway PostgreSQL cluster on 127.0.0.1, runs all test projects, and closes with
 # one line "N passed, N failed" summed over all of them (read from the TRX results).
 set -uo pipefail
@@ -44,6 +44,14 @@ fi
 # --- Chromium for the browser tests ------------------------------------------------------------
 if [ -d tests/Waymark.Browser.Tests ] && [ ! -x /usr/bin/chromium ]; then
   say "installing chromium"; apt_install chromium || exit 1
+fi
+
+# --- Redocly CLI for the OpenAPI lint test: from npm into the git-ignored .tools folder --------
+redocly_version=2.77.0
+if [ ! -x "$root/.tools/node_modules/.bin/redocly" ]; then
+  if ! command -v npm >/dev/null; then say "installing npm"; apt_install npm || exit 1; fi
+  say "installing @redocly/cli $redocly_version"
+  npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error "@redocly/cli@$redocly_version" >/dev/null || exit 1
 fi
 
 # --- run ---------------------------------------------------------------------------------------

@@ -79,6 +79,31 @@ public static class WorkspaceStore
 
 public static class WorkspaceImport
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Imports a document given as the bytes of a file or request. It must be UTF-8 throughout: a byte that is not would
+    /// otherwise become a replacement character in names and texts, so the import is refused with the line it is on.
+    /// </summary>
+    public static Task<Workspace> FromUtf8Async(WaymarkDb db, ReadOnlyMemory<byte> utf8, System.Text.Json.JsonSerializerOptions options, string? key = null, string? name = null, CancellationToken ct = default)
+    {
+        var bytes = utf8.Span;
+        if (bytes.StartsWith(System.Text.Encoding.UTF8.Preamble)) bytes = bytes[System.Text.Encoding.UTF8.Preamble.Length..];
+        string json;
+        try
+        {
+            json = StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            var at = Math.Max(0, e.Index);
+            var line = bytes[..Math.Min(at, bytes.Length)].Count((byte)'\n') + 1;
+            throw new ImportException([new ImportError("$",
+                $"The file is not UTF-8 text: byte {at + 1} (line {line}) is not a valid character. Save the file as UTF-8 and import it again.", line)]);
+        }
+        return FromJsonAsync(db, json, options, key, name, ct);
+    }
+
     /// <summary>Parses and imports a document given as text; every problem carries the line where it sits.</summary>
     public static async Task<Workspace> FromJsonAsync(WaymarkDb db, string json, System.Text.Json.JsonSerializerOptions options, string? key = null, string? name = null, CancellationToken ct = default)
     {

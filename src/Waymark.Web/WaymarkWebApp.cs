@@ -53,12 +53,7 @@ public static class WaymarkWebApp
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Waymark API";
-            doc.Info.Description = "Customer journey mapping and touchpoint management. Every resource lives in a workspace: /api/workspaces/{workspace}/…";
-            return Task.CompletedTask;
-        }));
+        services.AddWaymarkOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -67,6 +62,7 @@ public static class WaymarkWebApp
     {
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        Storage.Exchange.RequiredValues.Apply(json);
     }
 
     public static StorageOptions StorageOptionsFrom(IConfiguration configuration) => new()

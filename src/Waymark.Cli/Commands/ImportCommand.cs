@@ -29,8 +29,8 @@ internal static class ImportCommand
             await using var db = await StorageArguments.OpenAsync(storage.Read(result), ct);
             try
             {
-                var json = await File.ReadAllTextAsync(file.FullName, ct);
-                var workspace = await WorkspaceImport.FromJsonAsync(db, json, CliJson.Options, result.GetValue(key), result.GetValue(name), ct);
+                var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
+                var workspace = await WorkspaceImport.FromUtf8Async(db, bytes, CliJson.Options, result.GetValue(key), result.GetValue(name), ct);
                 Console.WriteLine($"Imported '{workspace.Name}' from {file.Name}");
                 Console.WriteLine(workspace.Key);
                 return 0;

@@ -62,9 +62,8 @@ public sealed class Evaluation : WorkspaceEntity
         ExpectationLevel = Level(c.ExpectationLevel, "expectationLevel", "The expectation level");
         ExperienceLevel = Level(c.ExperienceLevel, "experienceLevel", "The experience level");
         Source = Guard.Defined(c.Source, "source");
-        if (c.EvaluatedOn == default) throw new DomainRuleException("evaluatedOn", "The date of the evaluation is required.");
-        EvaluatedOn = c.EvaluatedOn;
-        Evaluator = Guard.Limited(c.Evaluator, "evaluator", 200);
+        EvaluatedOn = Guard.SensibleDate(c.EvaluatedOn, "evaluatedOn");
+        Evaluator = Guard.Line(c.Evaluator, "evaluator", 200);
         Comment = Guard.Limited(c.Comment, "comment");
         return this;
     }

@@ -53,7 +53,7 @@ public sealed class Improvement : WorkspaceEntity
         if (Kind == ImprovementKind.Action && c.OwnerId is null && c.Status is ImprovementStatus.InProgress)
             throw new DomainRuleException("ownerId", "An action in progress needs an owner.");
         OwnerId = c.OwnerId;
-        DueOn = c.DueOn;
+        DueOn = Guard.SensibleDate(c.DueOn, "dueOn");
         var status = Guard.Defined(c.Status, "status");
         if (status == ImprovementStatus.Done && Status != ImprovementStatus.Done) CompletedAt = DateTimeOffset.UtcNow;
         if (status != ImprovementStatus.Done) CompletedAt = null;

@@ -46,7 +46,7 @@ public sealed class Kpi : WorkspaceEntity
         StepId = d.StepId;
         JourneyId = d.JourneyId;
         ChannelId = d.ChannelId;
-        ComputedFrom = Guard.Limited(d.ComputedFrom, "computedFrom", 100);
+        ComputedFrom = Guard.Line(d.ComputedFrom, "computedFrom", 100);
         return this;
     }
 

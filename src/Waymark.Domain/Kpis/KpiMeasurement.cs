@@ -25,6 +25,7 @@ public sealed class KpiMeasurement
         if (double.IsNaN(value) || double.IsInfinity(value))
             throw new DomainRuleException("value", "A measurement must be a number.");
         if (measuredAt == default) throw new DomainRuleException("measuredAt", "A measurement needs the time it was measured.");
+        Guard.SensibleDate(DateOnly.FromDateTime(measuredAt.UtcDateTime), "measuredAt");
         Value = value;
         MeasuredAt = measuredAt.ToUniversalTime();
         Note = Guard.Limited(note, "note", 1000);

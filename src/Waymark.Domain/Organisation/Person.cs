@@ -17,7 +17,7 @@ public sealed class Person : WorkspaceEntity
     public Person Describe(string name, string? role, string? email, Guid? departmentId)
     {
         Name = Guard.Required(name, "name");
-        Role = Guard.Limited(role, "role", 200);
+        Role = Guard.Line(role, "role", 200);
         if (email is not null && (email.Length > 254 || !email.Contains('@')))
             throw new DomainRuleException("email", "Email must be an address such as anna@example.com.");
         Email = email;

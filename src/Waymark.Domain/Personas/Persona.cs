@@ -41,17 +41,17 @@ public sealed class Persona : WorkspaceEntity
     public Persona Describe(PersonaProfile p)
     {
         Name = Guard.Required(p.Name, "name");
-        Initials = string.IsNullOrWhiteSpace(p.Initials) ? InitialsOf(Name) : Guard.Limited(p.Initials.Trim(), "initials", 4)!;
+        Initials = string.IsNullOrWhiteSpace(p.Initials) ? InitialsOf(Name) : Guard.Line(p.Initials.Trim(), "initials", 4)!;
         if (p.PictureUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
             throw new DomainRuleException("pictureUrl", "The picture must be an http or https address.");
-        PictureUrl = Guard.Limited(p.PictureUrl, "pictureUrl", 2000);
+        PictureUrl = Guard.Line(p.PictureUrl, "pictureUrl", 2000);
         Quote = Guard.Limited(p.Quote, "quote", 500);
         Description = Guard.Limited(p.Description, "description");
-        AgeBand = Guard.Limited(p.AgeBand, "ageBand", 50);
-        Occupation = Guard.Limited(p.Occupation, "occupation", 200);
-        IncomeBand = Guard.Limited(p.IncomeBand, "incomeBand", 100);
-        Location = Guard.Limited(p.Location, "location", 200);
-        Household = Guard.Limited(p.Household, "household", 200);
+        AgeBand = Guard.Line(p.AgeBand, "ageBand", 50);
+        Occupation = Guard.Line(p.Occupation, "occupation", 200);
+        IncomeBand = Guard.Line(p.IncomeBand, "incomeBand", 100);
+        Location = Guard.Line(p.Location, "location", 200);
+        Household = Guard.Line(p.Household, "household", 200);
         Goals = Guard.CleanList(p.Goals, "goals");
         Needs = Guard.CleanList(p.Needs, "needs");
         Frustrations = Guard.CleanList(p.Frustrations, "frustrations");

@@ -53,7 +53,7 @@ public sealed class Touchpoint : WorkspaceEntity
         TonalityCompliance = Guard.Defined(p.TonalityCompliance, "tonalityCompliance");
         ReactionTimeCompliance = Guard.Defined(p.ReactionTimeCompliance, "reactionTimeCompliance");
         Tags = Guard.CleanList(p.Tags, "tags", 30, 60).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        EventKey = Guard.Limited(string.IsNullOrWhiteSpace(p.EventKey) ? null : p.EventKey.Trim(), "eventKey", 200);
+        EventKey = Guard.Line(string.IsNullOrWhiteSpace(p.EventKey) ? null : p.EventKey.Trim(), "eventKey", 200);
         return this;
     }
 }

@@ -43,6 +43,8 @@ public sealed class WorkspaceImporter
         }
         catch (JsonException e)
         {
+            if (RequiredValues.MissingFields(e) is [_, ..] missing)
+                throw new ImportException(missing.Select(f => new ImportError(f, "This value is required and was not given.", e.LineNumber + 1)).ToList());
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
             var message = path == "$" ? "This is not valid JSON: check for a missing comma, quote or bracket." : "This value has the wrong type or format.";
             throw new ImportException([new ImportError(path, message, e.LineNumber + 1)]);

@@ -98,6 +98,7 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
 
     public async Task<AccountsAdminApi.AccountWithPassword> CreateAsync(AccountsAdminApi.NewAccount request, string? actingName, CancellationToken ct = default)
     {
+        Domain.Common.Guard.Line(request.DisplayName?.Trim(), "displayName");
         var (user, password) = await Accounts.CreateAsync(users, request.Email ?? "", request.IsAdministrator ?? false);
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
         {
@@ -110,6 +111,7 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
 
     public async Task<AccountsAdminApi.AccountView> ChangeAsync(string userId, AccountsAdminApi.AccountChange request, string? actingId, CancellationToken ct = default)
     {
+        Domain.Common.Guard.Line(request.DisplayName?.Trim(), "displayName");
         var user = await FindAsync(userId);
         if (request.IsAdministrator is false && user.IsAdministrator)
         {

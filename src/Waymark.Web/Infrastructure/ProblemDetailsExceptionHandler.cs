@@ -16,6 +16,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             _ when http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } => (400, "The form cannot be accepted", "The form was not sent from a Waymark page or has expired. Reload the page and try again.", null),
             DomainRuleException e => (400, "The request is not valid", e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+            BadHttpRequestException { InnerException: JsonException missing } when RequiredValues.MissingFields(missing) is [_, ..] fields =>
+                (400, "The request is not valid", Required(fields), fields.ToDictionary(f => f, f => new[] { Required([f]) })),
             BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e), null),
             ImportException e => (400, "The workspace document cannot be imported", e.Message,
@@ -51,6 +53,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ? $"The request body could not be read as JSON{where}. Check for a missing comma, quote or bracket."
             : $"The value of '{field}'{where} has the wrong type or format.";
     }
+
+    private static string Required(IReadOnlyList<string> fields) => fields.Count == 1
+        ? $"'{fields[0]}' is required and was not given."
+        : $"These values are required and were not given: {string.Join(", ", fields.Select(f => $"'{f}'"))}.";
 
     private static Dictionary<string, string[]>? FieldErrors(JsonException json) =>
         FieldOf(json.Path) is { } field ? new() { [field] = [DescribeJson(json)] } : null;

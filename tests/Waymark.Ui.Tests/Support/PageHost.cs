@@ -14,7 +14,7 @@ namespace Waymark.Ui.Tests.Support;
 /// the page reads and writes that database, finds its role as in a circuit, and shares the application's
 /// <see cref="MapChanges"/>, so two hosts on one map see each other's changes.
 /// </summary>
-public sealed class PageHost : IDisposable
+public sealed class PageHost : IDisposable, IAsyncDisposable
 {
     public PageHost(UiFactory factory, WorkspaceRole role)
     {
@@ -35,6 +35,9 @@ public sealed class PageHost : IDisposable
     public IReadOnlyList<string> Messages => Context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
 
     public void Dispose() => Context.Dispose();
+
+    /// <summary>For pages with MudBlazor services that only dispose asynchronously (the file upload's key interceptor).</summary>
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
 
     private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
     {

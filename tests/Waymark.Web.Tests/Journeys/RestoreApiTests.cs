@@ -228,5 +228,37 @@ public class RestoreApiTests(WaymarkApiFactory factory) : JourneyApiTest(factory
         Assert.Equal(0, await CountSteps());
     }
 
+    [Fact]
+    public async Task Ids_used_in_another_workspace_are_answered_as_if_they_were_free_and_the_other_workspace_is_untouched()
+    {
+        var (otherKey, _) = await OtherWorkspace();
+        var foreignMap = await PostOk($"/api/workspaces/{otherKey}/journeys", new { name = "Theirs", stages = new[] { new { name = "Secret stage" } } });
+        var foreignStage = StageId(foreignMap, "Secret stage");
+        foreignMap = await PostOk($"/api/workspaces/{otherKey}/journeys/{IdOf(foreignMap)}/stages/{foreignStage}/steps", new { action = "secret step" });
+        var foreignStep = StepId(foreignMap, "secret step");
+        var map = await BuildMap(("Buy", ["pay"]));
+        var id = IdOf(map);
+
+        var stepResponse = await Send(HttpMethod.Post, $"{Journeys}/{id}/stages/{StageId(map, "Buy")}/steps/restore",
+            new JsonObject { ["id"] = foreignStep, ["action"] = "wrap up", ["position"] = 1 });
+        var stageResponse = await Send(HttpMethod.Post, $"{Journeys}/{id}/stages/restore",
+            new JsonObject { ["id"] = foreignStage, ["name"] = "Later", ["steps"] = new JsonArray(new JsonObject { ["id"] = foreignStep, ["action"] = "come back" }) });
+
+        foreach (var response in new[] { stepResponse, stageResponse })
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
+            Assert.DoesNotContain(foreignStep.ToString(), text);
+            Assert.DoesNotContain(foreignStage.ToString(), text);
+        }
+        var restored = await GetOk($"{Journeys}/{id}");
+        Assert.Equal(["Buy: pay, wrap up", "Later: come back"], Layout(restored));
+        Assert.NotEqual(foreignStep, StepId(restored, "wrap up"));
+        Assert.NotEqual(foreignStage, StageId(restored, "Later"));
+        // The other workspace's map is as it was.
+        Assert.Equal(["Secret stage: secret step"], Layout(await GetOk($"/api/workspaces/{otherKey}/journeys/{IdOf(foreignMap)}")));
+        Assert.Equal(foreignStep, StepId(await GetOk($"/api/workspaces/{otherKey}/journeys/{IdOf(foreignMap)}"), "secret step"));
+    }
+
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 }

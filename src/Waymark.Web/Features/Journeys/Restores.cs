@@ -63,8 +63,9 @@ public static class Restores
     public static async Task<Stage> RestoreStageAsync(WaymarkDb db, CurrentWorkspace ws, Journey journey, RestoredStage r, CancellationToken ct)
     {
         await db.RequireAsync<Domain.Organisation.Phase>(ws, r.PhaseId, "phaseId", "phase", ct);
-        if (r.Id != Guid.Empty && await db.Stages.AnyAsync(s => s.Id == r.Id, ct))
+        if (r.Id != Guid.Empty && await StagesOf(db, ws).AnyAsync(id => id == r.Id, ct))
             throw new ConflictException($"There is a stage with id {r.Id} already: a removed stage is restored once.");
+        if (r.Id != Guid.Empty && await db.Stages.AnyAsync(s => s.Id == r.Id, ct)) r = r with { Id = Guid.CreateVersion7() };
         var stage = journey.RestoreStage(r.Id, r.Name, r.PhaseId, r.Position);
         stage.Describe(stage.Name, r.Description, stage.PhaseId);
         var steps = (r.Steps ?? []).Select((s, i) => (Step: s, At: $"steps[{i}].", Position: (int?)null))
@@ -83,8 +84,15 @@ public static class Restores
                 if (step.Evaluations![i] is null) throw new DomainRuleException($"{at}evaluations[{i}]", "An evaluation to restore is empty.");
         }
         var evaluations = steps.SelectMany(s => (s.Step.Evaluations ?? []).Select((e, i) => (Evaluation: e, At: $"{s.At}evaluations[{i}]."))).ToList();
-        await RequireUnusedAsync(db, steps.Select(s => (s.Step.Id, $"{s.At}id")).ToList(), db.Steps.Select(s => s.Id), "step", ct);
-        await RequireUnusedAsync(db, evaluations.Select(e => (e.Evaluation.Id, $"{e.At}id")).ToList(), db.Evaluations.Select(e => e.Id), "evaluation", ct);
+        var newStepIds = await RequireUnusedAsync(db, steps.Select(s => (s.Step.Id, $"{s.At}id")).ToList(),
+            StepsOf(db, ws), db.Steps.Select(s => s.Id), "step", ct);
+        var newEvaluationIds = await RequireUnusedAsync(db, evaluations.Select(e => (e.Evaluation.Id, $"{e.At}id")).ToList(),
+            db.Evaluations.Where(e => e.WorkspaceId == ws.Id).Select(e => e.Id), db.Evaluations.Select(e => e.Id), "evaluation", ct);
+        steps = steps.Select(s => (s.Step with
+        {
+            Id = newStepIds.GetValueOrDefault(s.Step.Id, s.Step.Id),
+            Evaluations = s.Step.Evaluations?.Select(e => e with { Id = newEvaluationIds.GetValueOrDefault(e.Id, e.Id) }).ToList(),
+        }, s.At, s.Position)).ToList();
 
         var links = new Links(db, ws, journey, steps);
         await links.LoadAsync(ct);
@@ -115,18 +123,33 @@ public static class Restores
         return restored;
     }
 
-    /// <summary>Ids must be given, each once, and be free: a removed item comes back once, and nothing takes another's id.</summary>
-    private static async Task RequireUnusedAsync(WaymarkDb db, IReadOnlyList<(Guid Id, string Field)> ids, IQueryable<Guid> existing, string what, CancellationToken ct)
+    /// <summary>
+    /// Ids must be given, each once, and be free in this workspace: a removed item comes back once. An id that another
+    /// workspace uses is none of this workspace's business: the item comes back under a new id (returned old → new),
+    /// the same success as for a free id, so the answer never tells a stranger that the id exists elsewhere.
+    /// </summary>
+    private static async Task<Dictionary<Guid, Guid>> RequireUnusedAsync(WaymarkDb db, IReadOnlyList<(Guid Id, string Field)> ids,
+        IQueryable<Guid> inWorkspace, IQueryable<Guid> anywhere, string what, CancellationToken ct)
     {
         foreach (var (id, field) in ids)
             if (id == Guid.Empty) throw new DomainRuleException(field, $"A restored {what} needs the id it had.");
         if (ids.GroupBy(x => x.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new DomainRuleException(twice.Last().Field, $"The {what} id {twice.Key} is given more than once.");
         var wanted = ids.Select(x => x.Id).ToList();
-        if (wanted.Count == 0) return;
-        var taken = await existing.Where(id => wanted.Contains(id)).ToListAsync(ct);
+        if (wanted.Count == 0) return [];
+        var taken = await inWorkspace.Where(id => wanted.Contains(id)).ToListAsync(ct);
         if (taken.Count > 0)
             throw new ConflictException($"There is a {what} with id {taken[0]} already: a removed {what} is restored once, and a new one gets a new id.");
+        return (await anywhere.Where(id => wanted.Contains(id)).ToListAsync(ct)).ToDictionary(id => id, _ => Guid.CreateVersion7());
+    }
+
+    private static IQueryable<Guid> StagesOf(WaymarkDb db, CurrentWorkspace ws) =>
+        db.Stages.Where(s => db.Journeys.Any(j => j.Id == s.JourneyId && j.WorkspaceId == ws.Id)).Select(s => s.Id);
+
+    private static IQueryable<Guid> StepsOf(WaymarkDb db, CurrentWorkspace ws)
+    {
+        var stages = StagesOf(db, ws);
+        return db.Steps.Where(s => stages.Contains(s.StageId)).Select(s => s.Id);
     }
 
     /// <summary>The KPIs and insights, ideas and actions to point at the restored steps again.</summary>

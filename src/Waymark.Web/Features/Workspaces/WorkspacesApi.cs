@@ -49,15 +49,9 @@ public static class WorkspacesApi
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
 
-    /// <summary>A new workspace starts with the default phases, ready to map.</summary>
     private static async Task<Created<WorkspaceResponse>> Create(WorkspaceRequest request, WaymarkDb db, CancellationToken ct)
     {
-        var key = string.IsNullOrWhiteSpace(request.Key) ? await WorkspaceStore.FreeKeyAsync(db, Workspace.KeyFromName(request.Name ?? ""), ct) : request.Key.Trim();
-        var workspace = new Workspace(key, request.Name!, request.Description);
-        if (await db.Workspaces.AnyAsync(w => w.Key == workspace.Key, ct)) throw new WorkspaceKeyTakenException(workspace.Key);
-        db.Workspaces.Add(workspace);
-        db.Phases.AddRange(Phase.CreateDefaults(workspace.Id));
-        await db.SaveChangesAsync(ct);
+        var workspace = await WorkspaceUseCases.CreateAsync(db, request.Key, request.Name, request.Description, ct);
         return TypedResults.Created($"/api/workspaces/{workspace.Key}", WorkspaceResponse.From(workspace));
     }
 
