@@ -46,6 +46,17 @@ if [ -d tests/Waymark.Browser.Tests ] && [ ! -x /usr/bin/chromium ]; then
   say "installing chromium"; apt_install chromium || exit 1
 fi
 
+# --- axe-core for the accessibility scan (from npm, into .tools/ which git ignores) ------------
+if [ -d tests/Waymark.Browser.Tests ] && [ ! -f "${WAYMARK_AXE:-}" ]; then
+  WAYMARK_AXE="$root/.tools/node_modules/axe-core/axe.min.js"
+  if [ ! -f "$WAYMARK_AXE" ]; then
+    if ! command -v npm >/dev/null; then say "installing npm"; apt_install npm || exit 1; fi
+    say "installing axe-core 4.10.3"
+    npm install --prefix "$root/.tools" --no-save --no-audit --no-fund --loglevel=error axe-core@4.10.3 >/dev/null || exit 1
+  fi
+fi
+export WAYMARK_AXE="${WAYMARK_AXE:-}"
+
 # --- run ---------------------------------------------------------------------------------------
 results="$root/TestResults"
 rm -rf "$results"
