@@ -80,7 +80,8 @@ public static class WaymarkWebApp
         app.UseStatusCodePages();
         app.UseWaymarkAccess();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waymark API reference"));
+        // Scalar's default fonts come from its CDN, which the content security policy rightly blocks.
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waymark API reference").DisableDefaultFonts());
         app.MapHealthChecks("/health").ExcludeFromDescription().AllowAnonymous();
         app.MapWaymarkApi();
         app.MapWaymarkUi();
