@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Waymark.Browser.Tests;
 
 /// <summary>One rule axe-core found broken on a page: its id, how bad it is, what it asks for, and where.</summary>
-public sealed record AxeViolation(string Id, string Impact, string Help, string[] Targets, int Count)
+public sealed record AxeViolation(string Id, string Impact, string Help, string[] Targets, int Count, string[] Details)
 {
     public bool IsSeriousOrCritical => Impact is "serious" or "critical";
 
@@ -24,7 +24,8 @@ internal static class Axe
           const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
           return JSON.stringify(result.violations.map(v => ({
             id: v.id, impact: v.impact || 'unknown', help: v.help,
-            targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')), count: v.nodes.length })));
+            targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')), count: v.nodes.length,
+            details: v.nodes.slice(0, 10).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\s+/g, ' ')) })));
         }
         """;
 
