@@ -46,13 +46,17 @@ if [ -d tests/Waymark.Browser.Tests ] && [ ! -x /usr/bin/chromium ]; then
   say "installing chromium"; apt_install chromium || exit 1
 fi
 
-# --- Redocly CLI for the OpenAPI lint test: from npm into the git-ignored .tools folder --------
-redocly_version=2.77.0
-if [ ! -x "$root/.tools/node_modules/.bin/redocly" ]; then
+# --- npm tools for the quality tests (OpenAPI lint, accessibility scan), into the git-ignored .tools folder ---
+tools="$root/.tools"
+need=()
+[ -x "$tools/node_modules/.bin/redocly" ] || need+=("@redocly/cli@2.77.0")
+[ -f "$tools/node_modules/axe-core/axe.min.js" ] || need+=("axe-core@4.10.3")
+if [ ${#need[@]} -gt 0 ]; then
   if ! command -v npm >/dev/null; then say "installing npm"; apt_install npm || exit 1; fi
-  say "installing @redocly/cli $redocly_version"
-  npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error "@redocly/cli@$redocly_version" >/dev/null || exit 1
+  say "installing ${need[*]} from npm"
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "${need[@]}" >/dev/null || exit 1
 fi
+export WAYMARK_AXE="${WAYMARK_AXE:-$tools/node_modules/axe-core/axe.min.js}"
 
 # --- run ---------------------------------------------------------------------------------------
 results="$root/TestResults"

@@ -60,9 +60,10 @@ internal static partial class SecurityHeaders
             hashes = InlineScript().Matches(html)
                 .Select(m => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Groups[1].Value))))
                 .ToList();
-            http.Response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, http.RequestAborted);
+            // Scalar's page template has no language; screen readers need it to pick a voice (WCAG 3.1.1).
+            var page = System.Text.Encoding.UTF8.GetBytes(html.Replace("<html>", "<html lang=\"en\">", StringComparison.Ordinal));
+            http.Response.ContentLength = page.Length;
+            await original.WriteAsync(page, http.RequestAborted);
         });
 
     private static bool IsApiReferencePage(HttpRequest request) =>

@@ -63,6 +63,10 @@ public abstract class WorkspacePage : ComponentBase
             if (done is not null) Snackbar.Add(done, Severity.Success);
             return true;
         }
+        catch (RefusalShown)
+        {
+            return false;
+        }
         catch (Exception e) when (UiErrors.Message(e) is { } message)
         {
             Snackbar.Add(message, e is StaleVersionException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException ? Severity.Warning : Severity.Error);
@@ -71,10 +75,14 @@ public abstract class WorkspacePage : ComponentBase
     }
 }
 
+/// <summary>A refusal the component has already shown next to what it concerns, so the page does not show it again.</summary>
+public sealed class RefusalShown(string message, Exception inner) : Exception(message, inner);
+
 public static class UiErrors
 {
     public static string? Message(Exception e) => e switch
     {
+        RefusalShown r => r.Message,
         StaleVersionException s => s.Message,
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "Someone else changed this in the meantime. The newer version is shown; apply your change again.",
         DomainRuleException d => d.Message,
