@@ -53,6 +53,43 @@ public sealed class AnalyzeCommandTests
         Assert.False(File.Exists(scratch.File("r.json")));
     }
 
+    [Fact]
+    public async Task Events_generated_for_a_workspace_map_use_the_workspaces_own_touchpoint_keys_and_channels_and_mostly_follow_the_map()
+    {
+        using var scratch = new Scratch();
+        var db = scratch.File("waymark.db");
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db)).ExitCode);
+        var export = await WaymarkProcess.RunAsync(scratch.Path, "export", "--db", db, "--workspace", "demo", "--out", scratch.File("demo.json"));
+        Assert.True(export.ExitCode == 0, export.Errors);
+        var workspace = JsonNode.Parse(await File.ReadAllTextAsync(scratch.File("demo.json")))!;
+        var channelNames = workspace["channels"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["name"]!.GetValue<string>());
+        var keys = workspace["touchpoints"]!.AsArray().ToDictionary(
+            t => t!["eventKey"]?.GetValue<string>() is { Length: > 0 } key ? key : t!["name"]!.GetValue<string>(),
+            t => channelNames[t!["channelId"]!.GetValue<string>()]);
+
+        var generate = await WaymarkProcess.RunAsync(scratch.Path, "generate-events", "--db", db, "--workspace", "demo",
+            "--journey", "Broken panel under warranty", "--customers", "300", "--out", scratch.File("events.csv"), "--journey-out", scratch.File("map.json"));
+        Assert.True(generate.ExitCode == 0, generate.Errors);
+
+        var rows = File.ReadLines(scratch.File("events.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.True(keys.TryGetValue(r[3], out var channel) && channel == r[4], $"{r[3]} in {r[4]}"));
+        var mapKeys = JsonNode.Parse(await File.ReadAllTextAsync(scratch.File("map.json")))!["stages"]!.AsArray()
+            .SelectMany(s => s!["steps"]!.AsArray()).SelectMany(s => s!["touchpoints"]!.AsArray().Select(t => t!.GetValue<string>())).ToHashSet();
+        Assert.Contains("call-hotline", mapKeys);
+        Assert.True(rows.Count(r => mapKeys.Contains(r[3])) > 0.95 * rows.Count);
+
+        var analyze = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File("events.csv"), "--db", db,
+            "--workspace", "demo", "--map-journey", "Broken panel under warranty", "--json", scratch.File("report.json"));
+        Assert.True(analyze.ExitCode == 0, analyze.Errors);
+        var conformance = JsonNode.Parse(await File.ReadAllTextAsync(scratch.File("report.json")))!["conformance"]!;
+        Assert.InRange(conformance["conformanceRate"]!.GetValue<double>(), 0.4, 0.9);
+        Assert.InRange(conformance["averageFitness"]!.GetValue<double>(), 0.85, 0.99);
+
+        var unknown = await WaymarkProcess.RunAsync(scratch.Path, "generate-events", "--db", db, "--workspace", "demo", "--journey", "no such map", "--out", scratch.File("x.csv"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("has no journey map 'no such map'", unknown.Errors);
+    }
+
     /// <summary>Files shaped to overflow a reader's stack or buffers: the process answers with an error and exits 1 (not 134).</summary>
     [Theory]
     [InlineData("nested.xes", "trace 1, event 1", "nested more than 100 levels deep")]

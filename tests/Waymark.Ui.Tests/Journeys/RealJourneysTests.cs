@@ -84,6 +84,7 @@ public sealed class RealJourneysTests(UiFactory factory)
         var page = Open(host, id);
         Assert.Contains("Nothing is stored", page.Markup);
         Assert.Contains("Tells friends", Text(page, "[data-testid=unchecked-steps]"));
+        Assert.Equal("3 steps", Text(page, "[data-testid=checked-steps]"));
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Log("rj1-"), "march.csv"));
 
