@@ -44,7 +44,7 @@ public sealed class Persona : WorkspaceEntity
         Initials = string.IsNullOrWhiteSpace(p.Initials) ? InitialsOf(Name) : Guard.Line(p.Initials.Trim(), "initials", 4)!;
         if (p.PictureUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
             throw new DomainRuleException("pictureUrl", "The picture must be an http or https address.");
-        PictureUrl = Guard.Line(p.PictureUrl, "pictureUrl", 2000);
+        PictureUrl = Guard.Limited(p.PictureUrl, "pictureUrl", 2000);
         Quote = Guard.Limited(p.Quote, "quote", 500);
         Description = Guard.Limited(p.Description, "description");
         AgeBand = Guard.Line(p.AgeBand, "ageBand", 50);

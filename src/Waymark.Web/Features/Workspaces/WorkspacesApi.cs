@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Domain.Organisation;
 using Waymark.Domain.Workspaces;
 using Waymark.Storage;
 using Waymark.Storage.Access;
