@@ -151,8 +151,8 @@ public sealed class AccessibilityTests(WaymarkServer server, ITestOutputHelper o
 
         // Every row's buttons (and the "you" of one's own row) keep a visible gap.
         var touching = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('[data-account] .wm-row-actions')].flatMap(cell => {
-              const items = [...cell.querySelectorAll(':scope > *')].map(e => e.getBoundingClientRect());
+            () => [...document.querySelectorAll('[data-account] td:last-child')].flatMap(cell => {
+              const items = [...cell.querySelectorAll('button, .wm-muted')].map(e => e.getBoundingClientRect());
               return items.slice(1).flatMap((b, i) => { const a = items[i];
                 const sameLine = Math.abs(a.top - b.top) < a.height / 2;
                 return sameLine && b.left - a.right < 4 ? [cell.closest('tr').dataset.account + ': ' + (b.left - a.right).toFixed(1) + 'px'] : []; });
