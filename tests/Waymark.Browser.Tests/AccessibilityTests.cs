@@ -90,6 +90,12 @@ public sealed class AccessibilityTests(WaymarkServer server, ITestOutputHelper o
             await page.WaitForSelectorAsync("[data-testid=real-results]");
         });
         await Scan("api reference", "/api-reference", () => page.WaitForSelectorAsync("text=Waymark API", new PageWaitForSelectorOptions { Timeout = 30_000 }));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await Scan("api reference, dark", "/api-reference", async () =>
+        {
+            await page.WaitForSelectorAsync("text=Waymark API", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            await page.WaitForSelectorAsync("body.dark-mode", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        });
 
         var report = new List<string>();
         foreach (var (name, violations) in found)
