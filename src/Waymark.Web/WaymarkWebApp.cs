@@ -71,13 +71,14 @@ public static class WaymarkWebApp
         PostgresConnectionString = configuration["Waymark:Postgres"],
     };
 
-    // Scalar's light theme greys and method colours fall below WCAG AA contrast (4.5:1) on its backgrounds; darker shades that meet it.
+    // Scalar's greys and method colours (light and dark theme) fall below WCAG AA contrast (4.5:1) on its backgrounds; darker shades that meet it.
     private const string ApiReferenceCss = """
         body.light-mode {
           --scalar-color-2: #505050; --scalar-color-3: #5f5f5f; --scalar-color-accent: #0069b3;
           --scalar-color-green: #05734f; --scalar-color-red: #c20005; --scalar-color-yellow: #7a5d00; --scalar-color-blue: #005fa3;
           --scalar-color-orange: #b23d00; --scalar-color-query: #006a6e;
         }
+        body.dark-mode { --scalar-color-3: #9a9a9a; --scalar-color-red: #ff6b68; }
         """;
 
     public static WebApplication UseWaymark(this WebApplication app)

@@ -90,6 +90,12 @@ public sealed class AccessibilityTests(WaymarkServer server, ITestOutputHelper o
             await page.WaitForSelectorAsync("[data-testid=real-results]");
         });
         await Scan("api reference", "/api-reference", () => page.WaitForSelectorAsync("text=Waymark API", new PageWaitForSelectorOptions { Timeout = 30_000 }));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await Scan("api reference, dark", "/api-reference", async () =>
+        {
+            await page.WaitForSelectorAsync("text=Waymark API", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            await page.WaitForSelectorAsync("body.dark-mode", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        });
 
         var report = new List<string>();
         foreach (var (name, violations) in found)
@@ -151,8 +157,8 @@ public sealed class AccessibilityTests(WaymarkServer server, ITestOutputHelper o
 
         // Every row's buttons (and the "you" of one's own row) keep a visible gap.
         var touching = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('[data-account] .wm-row-actions')].flatMap(cell => {
-              const items = [...cell.querySelectorAll(':scope > *')].map(e => e.getBoundingClientRect());
+            () => [...document.querySelectorAll('[data-account] td:last-child')].flatMap(cell => {
+              const items = [...cell.querySelectorAll('button, .wm-muted')].map(e => e.getBoundingClientRect());
               return items.slice(1).flatMap((b, i) => { const a = items[i];
                 const sameLine = Math.abs(a.top - b.top) < a.height / 2;
                 return sameLine && b.left - a.right < 4 ? [cell.closest('tr').dataset.account + ': ' + (b.left - a.right).toFixed(1) + 'px'] : []; });
