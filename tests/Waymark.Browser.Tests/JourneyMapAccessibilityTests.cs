@@ -45,13 +45,13 @@ public sealed class JourneyMapAccessibilityTests(WaymarkServer server, ITestOutp
         }
         """;
 
-    private async Task<IPage> OpenAsync(Guid id)
+    private async Task<IPage> OpenAsync(Guid id, string email = WaymarkServer.AdminEmail)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{server.BaseUrl}/account/login?returnUrl={Uri.EscapeDataString($"/w/demo/journeys/{id}")}");
-        await page.FillAsync("#email", WaymarkServer.AdminEmail);
+        await page.FillAsync("#email", email);
         await page.FillAsync("#password", WaymarkServer.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
@@ -75,5 +75,15 @@ public sealed class JourneyMapAccessibilityTests(WaymarkServer server, ITestOutp
         await Expect(page.Locator("[data-testid=step-editor]")).ToBeVisibleAsync();
         var editor = await page.EvaluateAsync<string[]>(Run);
         Assert.True(editor.Length == 0, "With the step editor open: " + string.Join("\n", editor));
+
+        // A viewer's map and editor (read-only fields) too.
+        var viewer = await OpenAsync(id, WaymarkServer.ViewerEmail);
+        await viewer.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        var read = await viewer.EvaluateAsync<string[]>(Run);
+        Assert.True(read.Length == 0, "A viewer's map: " + string.Join("\n", read));
+        await viewer.ClickAsync("button[aria-label='Open step one']");
+        await Expect(viewer.Locator("#editor-title")).ToBeFocusedAsync();
+        var readEditor = await viewer.EvaluateAsync<string[]>(Run);
+        Assert.True(readEditor.Length == 0, "A viewer's step editor: " + string.Join("\n", readEditor));
     }
 }

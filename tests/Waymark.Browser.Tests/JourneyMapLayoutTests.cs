@@ -120,6 +120,13 @@ public sealed class JourneyMapLayoutTests(WaymarkServer server) : IClassFixture<
         Assert.False(Overlap(await Box(page, "[data-testid=redo]"), editor), "Redo lies under the step editor");
         Assert.False(Overlap(await Box(page, "[data-testid=undo]"), editor), "Undo lies under the step editor");
 
+        // Messages that still come as toasts appear beside the editor, not over it.
+        await page.FillAsync("#action-title", "Show the advert again at the store");
+        await page.ClickAsync("[data-testid=step-editor] >> text=Add to step");
+        await Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
+        Assert.False(Overlap(await Box(page, ".mud-snackbar"), await Box(page, "[data-testid=step-editor]")), "a message lies over the step editor");
+
+        await page.FocusAsync("#step-action");
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("[data-testid=step-editor]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-open-step]").First).ToBeFocusedAsync();
