@@ -42,4 +42,15 @@ public sealed class JourneyListTests(UiFactory factory)
         Assert.Empty(page.FindAll("button[aria-label^='Start the future state']"));
         Assert.Empty(page.FindAll("button[aria-label^='Delete']"));
     }
+
+    [Fact]
+    public void A_card_says_whose_journey_it_is_after_a_separator_with_a_space_on_each_side()
+    {
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var page = host.Context.Render<Web.Components.Pages.Journeys.Journeys>(p => p.Add(x => x.Ws, "demo"));
+        page.WaitForElement("[data-journey]");
+        var lines = page.FindAll("[data-journey] .wm-muted.wm-small").Select(e => e.TextContent).Where(t => t.Contains("for ")).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Matches(@"\S · for \S", line));
+    }
 }
