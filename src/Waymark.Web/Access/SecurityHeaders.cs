@@ -61,7 +61,11 @@ internal static partial class SecurityHeaders
                 .Select(m => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Groups[1].Value))))
                 .ToList();
             // Scalar's page template has no language; screen readers need it to pick a voice (WCAG 3.1.1).
-            var page = System.Text.Encoding.UTF8.GetBytes(html.Replace("<html>", "<html lang=\"en\">", StringComparison.Ordinal));
+            // Its code fields are comboboxes that never state whether they are open; a script of ours (from this site, so
+            // the policy allows it) states it for them.
+            var page = System.Text.Encoding.UTF8.GetBytes(html
+                .Replace("<html>", "<html lang=\"en\">", StringComparison.Ordinal)
+                .Replace("</head>", "<script src=\"/api-reference-a11y.js\" defer></script></head>", StringComparison.Ordinal));
             http.Response.ContentLength = page.Length;
             await original.WriteAsync(page, http.RequestAborted);
         });
