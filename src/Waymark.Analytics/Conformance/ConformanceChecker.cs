@@ -141,33 +141,41 @@ public sealed class ConformanceChecker
         for (var i = 1; i <= n; i++)
         {
             var steps = _stepsOfActivity[activities[i - 1]];
-            var offMap = steps.Length == 0;
-            var row = i * w;
-            var prev = row - w;
-            for (var j = 0; j <= k; j++)
+            var openBefore = open.AsSpan(i * w - w, w);
+            var closedBefore = closed.AsSpan(i * w - w, w);
+            var openRow = open.AsSpan(i * w, w);
+            var closedRow = closed.AsSpan(i * w, w);
+            if (steps.Length == 0)
             {
-                var before = Math.Min(open[prev + j], closed[prev + j]);
-                int o, c;
-                if (offMap)
+                // A touchpoint the map does not contain costs a log move but does not take the journey out of its step.
+                openRow[0] = Never;
+                closedRow[0] = closedBefore[0] + 1;
+                for (var j = 1; j <= k; j++)
                 {
-                    // A touchpoint the map does not contain costs a log move but does not take the journey out of its step.
-                    o = open[prev + j] == Never ? Never : open[prev + j] + 1;
-                    c = closed[prev + j] + 1;
+                    openRow[j] = openBefore[j] == Never ? Never : openBefore[j] + 1;
+                    closedRow[j] = Math.Min(closedBefore[j], Math.Min(openRow[j - 1], closedRow[j - 1])) + 1; // log or model move
                 }
-                else
+                continue;
+            }
+            // The steps this touchpoint belongs to, ascending: only in their columns can event i be a synchronous move.
+            var next = 0;
+            var syncColumn = steps[0] + 1;
+            openRow[0] = Never;
+            closedRow[0] = Math.Min(openBefore[0], closedBefore[0]) + 1;
+            var left = closedRow[0];
+            for (var j = 1; j <= k; j++)
+            {
+                var c = Math.Min(Math.Min(openBefore[j], closedBefore[j]), left) + 1; // log move, or model move
+                var o = Never;
+                if (j == syncColumn)
                 {
-                    o = Never;
-                    if (j > 0 && Contains(steps, j - 1))
-                        o = Math.Min(open[prev + j], Math.Min(open[prev + j - 1], closed[prev + j - 1])); // same visit, or the next step begins
-                    c = before + 1; // log move
+                    o = Math.Min(openBefore[j], Math.Min(openBefore[j - 1], closedBefore[j - 1])); // same visit, or the next step begins
+                    while (++next < steps.Length && steps[next] + 1 <= j) { } // a step listed twice counts once
+                    syncColumn = next < steps.Length ? steps[next] + 1 : -1;
                 }
-                if (j > 0)
-                {
-                    var model = Math.Min(open[row + j - 1], closed[row + j - 1]) + 1;
-                    if (model < c) c = model;
-                }
-                open[row + j] = o;
-                closed[row + j] = c;
+                openRow[j] = o;
+                closedRow[j] = c;
+                left = Math.Min(o, c);
             }
         }
         var cost = Math.Min(open[n * w + k], closed[n * w + k]);
