@@ -87,7 +87,7 @@ public static class KpiMeasurementsApi
     private static async Task<Ok<MeasurementResponse>> Get(CurrentWorkspace ws, Guid id, Guid measurementId, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
         await db.Kpis.AsNoTracking().FindInAsync(ws, id, "KPI", ct);
-        var measurement = await FindAsync(db.KpiMeasurements.AsNoTracking(), ws, id, measurementId, ct);
+        var measurement = await MeasurementCorrections.FindAsync(db.KpiMeasurements.AsNoTracking(), ws, id, measurementId, ct);
         http.SetETag(measurement.Version);
         return TypedResults.Ok(MeasurementResponse.From(measurement));
     }
@@ -95,30 +95,17 @@ public static class KpiMeasurementsApi
     /// <summary>Corrects a value typed wrongly or measured on another day; the audit trail keeps what it was.</summary>
     private static async Task<Ok<MeasurementResponse>> Correct(CurrentWorkspace ws, Guid id, Guid measurementId, MeasurementChange change, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
-        var kpi = await db.Kpis.AsNoTracking().FindInAsync(ws, id, "KPI", ct);
-        var measurement = await FindAsync(db.KpiMeasurements, ws, id, measurementId, ct);
-        measurement.EnsureVersion(Versions.Expected(http, change.Version));
-        if (change.Value is not { } value) throw new DomainRuleException("value", "The measurement needs a value.");
-        if (change.MeasuredAt is not { } at) throw new DomainRuleException("measuredAt", "The measurement needs the time it was measured (measuredAt).");
-        kpi.Correct(measurement, value, at, change.Note);
-        await db.SaveChangesAsync(ct);
+        var measurement = await MeasurementCorrections.CorrectAsync(db, ws, id, measurementId, Versions.Expected(http, change.Version),
+            change.Value, change.MeasuredAt, change.Note, ct);
         http.SetETag(measurement.Version);
         return TypedResults.Ok(MeasurementResponse.From(measurement));
     }
 
     private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Guid measurementId, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
-        await db.Kpis.AsNoTracking().FindInAsync(ws, id, "KPI", ct);
-        var measurement = await FindAsync(db.KpiMeasurements, ws, id, measurementId, ct);
-        if (Versions.Optional(http) is { } v) measurement.EnsureVersion(v);
-        db.KpiMeasurements.Remove(measurement);
-        await db.SaveChangesAsync(ct);
+        await MeasurementCorrections.DeleteAsync(db, ws, id, measurementId, Versions.Optional(http), ct);
         return TypedResults.NoContent();
     }
-
-    private static async Task<KpiMeasurement> FindAsync(IQueryable<KpiMeasurement> measurements, CurrentWorkspace ws, Guid kpiId, Guid measurementId, CancellationToken ct) =>
-        await measurements.FirstOrDefaultAsync(m => m.Id == measurementId && m.KpiId == kpiId && m.WorkspaceId == ws.Id, ct)
-        ?? throw new NotFoundException($"This KPI has no measurement with id {measurementId}.");
 
     private static IReadOnlyList<T> RequireItems<T>(IReadOnlyList<T>? items, string field)
     {
