@@ -38,13 +38,13 @@ public static class WaymarkWebApp
         services.AddSingleton(sp => StorageOptionsFrom(sp.GetRequiredService<IConfiguration>()));
         // Scoped: it reads the scope's actor, which a UI circuit or CLI command names with CurrentActor.ActAs.
         services.AddScoped<AuditTrail>();
-        services.AddScoped<UiChangeGuard>();
-        services.AddScoped<Components.Services.LiveChangesFromApi>();
+        services.AddScoped<Features.Work>();
+        services.AddSingleton<Live.MapChanges>();
+        services.AddSingleton<Live.BoardChanges>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
-            db.AddInterceptors(sp.GetRequiredService<UiChangeGuard>(), sp.GetRequiredService<AuditTrail>(),
-                sp.GetRequiredService<Components.Services.LiveChangesFromApi>());
+            db.AddInterceptors(sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);

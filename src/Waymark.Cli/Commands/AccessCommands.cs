@@ -99,7 +99,7 @@ internal static class AccessCommands
         var settings = new Dictionary<string, string?> { ["Waymark:Database"] = options.SqliteFile, ["Waymark:Postgres"] = options.PostgresConnectionString };
         await using var app = WaymarkWebApp.Create([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(AuditActor.System("command line"));
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("command line"));
         try
         {
             await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WaymarkDb>());

@@ -1,39 +1,51 @@
+using System.Security.Claims;
 using Waymark.Storage.Access;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Access;
 
 /// <summary>
-/// Who acts in this scope, for the audit trail: the caller of the HTTP request, or whoever a UI circuit or
-/// command sets with <see cref="ActAs"/>.
+/// Who acts in this scope: the caller of the HTTP request, the signed-in person of an open page, or the server's
+/// operator at the command line. The audit trail names them, <see cref="Features.Work"/> checks their role, and
+/// live announcements carry <see cref="Source"/> so the page that made a change does not redraw for its own.
 /// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http) : IAuditContext
 {
+    /// <summary>The source of changes made through the HTTP API (scripts, integrations, other tools).</summary>
+    public const string Api = "api";
+
     private AuditActor? _actor;
     private Guid? _workspaceId;
+    private ClaimsPrincipal? _person;
+    private string? _source;
 
     public AuditActor? Actor => _actor ?? http.HttpContext?.User.Actor();
 
     public Guid? WorkspaceId => _workspaceId
         ?? (http.HttpContext?.Items.TryGetValue(typeof(CurrentWorkspace), out var ws) == true ? ((CurrentWorkspace)ws!).Id : null);
 
-    /// <summary>
-    /// True in the units of work of a signed-in person's open page: their saves are checked against their roles
-    /// (<see cref="UiChangeGuard"/>), as the API's route groups check requests.
-    /// </summary>
-    public bool ChecksRoles { get; private set; }
+    /// <summary>The caller whose roles count: the page's signed-in person, else the HTTP request's user; null for the operator.</summary>
+    public ClaimsPrincipal? Principal => _person ?? http.HttpContext?.User;
+
+    /// <summary>Where the change comes from: the open page's circuit, the API, or the command line.</summary>
+    public string Source => _source ?? (http.HttpContext is null ? "command line" : Api);
+
+    /// <summary>The server's operator (command line, start-up): every right in every workspace, as the owner of the files has.</summary>
+    public bool IsOperator { get; private set; }
 
     /// <summary>For work outside an HTTP request (CLI, start-up): name the actor and, optionally, the workspace.</summary>
-    public void ActAs(AuditActor actor, Guid? workspaceId = null)
+    public void ActAsOperator(AuditActor actor, Guid? workspaceId = null)
     {
         _actor = actor;
         _workspaceId = workspaceId;
+        IsOperator = true;
     }
 
-    /// <summary>For a signed-in person's page (Blazor circuit): named in the audit trail, and held to their roles.</summary>
-    public void ActAsSignedInPerson(AuditActor actor)
+    /// <summary>For a signed-in person's open page (Blazor circuit): named in the audit trail, held to their roles.</summary>
+    public void ActAsSignedInPerson(ClaimsPrincipal person, string source)
     {
-        ActAs(actor);
-        ChecksRoles = true;
+        _actor = person.Actor();
+        _person = person;
+        _source = source;
     }
 }

@@ -27,8 +27,7 @@ public sealed class WorkspaceAccess(WaymarkDb db)
         var cacheKey = (user.FindFirstValue(WaymarkClaims.TokenId) ?? user.UserId()) + "\n" + workspaceKey;
         if (_known.TryGetValue(cacheKey, out var known)) return known;
 
-        var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Key == workspaceKey)
-            .Select(w => new CurrentWorkspace(w.Id, w.Key, w.Name)).FirstOrDefaultAsync(ct);
+        var workspace = await CurrentWorkspace.FindAsync(db, workspaceKey, ct);
         WorkspaceRole? role = null;
         if (workspace is not null)
         {

@@ -51,7 +51,7 @@ internal sealed class WorkspaceRoleHandler(WorkspaceAccess access) : Authorizati
         }
         http.Items[typeof(CurrentWorkspace)] = workspace;
         if (role >= WorkspacePolicies.Required(http.GetEndpoint(), http.Request.Method)) context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this, $"This needs the {WorkspacePolicies.Required(http.GetEndpoint(), http.Request.Method).ToString().ToLowerInvariant()} role in workspace '{key}'."));
+        else context.Fail(new AuthorizationFailureReason(this, Refusals.RoleTooSmall(WorkspacePolicies.Required(http.GetEndpoint(), http.Request.Method), key!)));
     }
 }
 

@@ -25,9 +25,7 @@ public static class UiSetup
         services.AddSessionChecks();
         services.AddScoped<UiData>();
         services.AddScoped<Features.Journeys.RealJourneysMemory>();
-        services.AddSingleton<MapChanges>();
-        services.AddSingleton<BoardChanges>();
-        services.AddHostedService<PostgresLiveChangeRelay>();
+        services.AddHostedService<Live.PostgresLiveChangeRelay>();
         services.AddScoped<UiAccess>();
         return builder;
     }

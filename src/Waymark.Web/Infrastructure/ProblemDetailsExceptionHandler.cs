@@ -12,26 +12,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var (status, title, detail, errors) = exception switch
+        (int status, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors) = exception switch
         {
             _ when http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } => (400, "The form cannot be accepted", "The form was not sent from a Waymark page or has expired. Reload the page and try again.", null),
-            DomainRuleException e => (400, "The request is not valid", e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             BadHttpRequestException { InnerException: JsonException missing } when RequiredValues.MissingFields(missing) is [_, ..] fields =>
                 (400, "The request is not valid", Required(fields), fields.ToDictionary(f => f, f => new[] { Required([f]) })),
             BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e), null),
-            ImportException e => (400, "The workspace document cannot be imported", e.Message,
-                e.Errors.GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Select(x => x.ToString()).ToArray())),
-            WorkspaceKeyTakenException e => (409, "This key is taken", e.Message, null),
-            NotFoundException e => (404, "Not found", e.Message, null),
-            StaleVersionException e => (409, "Someone else changed this first", e.Message, null),
-            DbUpdateConcurrencyException => (409, "Someone else changed this first",
-                "This item was changed or deleted by someone else while you were editing it. Reload it and apply your change again.", null),
-            ConflictException e => (409, "This cannot be done as things stand", e.Message, null),
-            ForbiddenChangeException e => (403, "Forbidden", e.Message, null),
-            PreconditionRequiredException e => (428, "The version you edit is missing", e.Message, null),
-            DbUpdateException => (409, "This cannot be done as things stand",
-                "The change conflicts with other data in this workspace (for example, something it refers to was removed, or a name is already taken).", null),
+            _ when Refusals.Of(exception) is { } refusal => (refusal.Status, refusal.Title, refusal.Detail, refusal.Errors),
             _ => (0, null, null, null),
         };
         if (status == 0)
@@ -42,6 +30,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         http.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (errors is not null) problem.Extensions["errors"] = errors;
+        if (exception is StaleVersionException stale) problem.Extensions["currentVersion"] = stale.Actual;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 

@@ -1,3 +1,4 @@
+using Waymark.Web.Live;
 using Waymark.Domain.Journeys;
 using Waymark.Domain.Tests.Support;
 

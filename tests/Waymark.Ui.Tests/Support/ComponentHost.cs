@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Waymark.Web.Live;
 using Waymark.Storage.Access;
 using Waymark.Web.Components.Pages.Settings;
 using Waymark.Web.Components.Services;
@@ -22,8 +23,8 @@ public sealed class ComponentHost : IDisposable
     {
         Factory = factory;
         _ = factory.Services;
-        // The application's own scopes (bUnit's container answers IServiceScopeFactory itself).
-        Context.Services.AddSingleton(new UiData(factory.Services.GetRequiredService<IServiceScopeFactory>(), new Anonymous(), TimeProvider.System));
+        // The application's own scopes (bUnit's container answers IServiceScopeFactory itself); changes are the owner's.
+        Context.Services.AddSingleton(new UiData(factory.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(factory.PrincipalOf(WorkspaceRole.Owner)), TimeProvider.System));
         Context.Services.AddSingleton(TimeProvider.System);
         using var db = factory.OpenDb();
         var demo = db.Workspaces.Single(w => w.Key == "demo");
@@ -77,10 +78,5 @@ public sealed class ComponentHost : IDisposable
     private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
-    }
-
-    private sealed class Anonymous : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
     }
 }

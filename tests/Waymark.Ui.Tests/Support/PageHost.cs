@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Waymark.Web.Live;
 using Waymark.Storage.Access;
 using Waymark.Web.Components.Services;
 

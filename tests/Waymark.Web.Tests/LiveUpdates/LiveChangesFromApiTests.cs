@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Web.Live;
 using Waymark.Domain.Journeys;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Tests.Kpis;

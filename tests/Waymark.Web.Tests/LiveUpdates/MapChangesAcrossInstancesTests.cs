@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Waymark.Web.Live;
 using Waymark.Web.Components.Services;
 
 namespace Waymark.Web.Tests.LiveUpdates;

@@ -6,34 +6,25 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Services;
 
-public enum UiRole { Viewer, Editor, Owner }
-
 /// <summary>
 /// What the signed-in user may do in a workspace, as the UI needs it: see, edit, own. Asked once per circuit and
 /// workspace to draw the pages, and afresh before each change, so a role taken away counts in open pages too.
 /// </summary>
 public sealed class UiAccess(AuthenticationStateProvider auth, IServiceScopeFactory scopes)
 {
-    private readonly Dictionary<string, UiRole?> _roles = [];
+    private readonly Dictionary<string, WorkspaceRole?> _roles = [];
 
     public async Task<ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
 
     /// <summary>The user's role in the workspace; <paramref name="fresh"/> asks the database again (before every change).</summary>
-    public async Task<UiRole?> RoleAsync(string workspaceKey, bool fresh = false, CancellationToken ct = default)
+    public async Task<WorkspaceRole?> RoleAsync(string workspaceKey, bool fresh = false, CancellationToken ct = default)
     {
         if (!fresh && _roles.TryGetValue(workspaceKey, out var known)) return known;
         // A scope of its own: the circuit may ask while a page is loading, and a DbContext takes one question at a time.
         await using var scope = scopes.CreateAsyncScope();
         var role = await scope.ServiceProvider.GetRequiredService<WorkspaceAccess>().RoleAsync(await UserAsync(), workspaceKey, ct);
-        var ui = role switch
-        {
-            WorkspaceRole.Owner => UiRole.Owner,
-            WorkspaceRole.Editor => UiRole.Editor,
-            WorkspaceRole.Viewer => UiRole.Viewer,
-            _ => (UiRole?)null,
-        };
-        _roles[workspaceKey] = ui;
-        return ui;
+        _roles[workspaceKey] = role;
+        return role;
     }
 
     /// <summary>Whether the user administers the server; asked afresh each time, as a right taken away must count at once.</summary>

@@ -8,21 +8,33 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Components.Services;
 
 /// <summary>
-/// Opens a short-lived DbContext per piece of work: a Blazor circuit lives for hours, a DbContext should not.
-/// Each comes from its own service scope whose actor is the signed-in user, so the audit trail names them and their
-/// saves are held to their roles in the workspace at the moment of saving.
+/// A page's way to the data: a short-lived DbContext per read (a Blazor circuit lives for hours, a DbContext should
+/// not), and <see cref="ChangeAsync{T}"/> for changes, which runs a use case of <c>Features/</c> as the signed-in
+/// person, exactly as the API runs it for its caller. Pages never save on their own.
 /// </summary>
 public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvider auth, TimeProvider time)
 {
+    /// <summary>This circuit, as the source of its changes: live announcements from here are not redrawn here.</summary>
+    public string Source { get; } = "page-" + Guid.NewGuid().ToString("N");
+
     // The scope is not disposed on purpose: disposing the DbContext is all it would do, and the caller does that.
     public WaymarkDb Open() => Scope().ServiceProvider.GetRequiredService<WaymarkDb>();
+
+    /// <summary>Runs one use case in a unit of work of its own, as the signed-in person of this page.</summary>
+    public async Task<T> ChangeAsync<T>(Func<Features.Work, Task<T>> change)
+    {
+        await using var scope = Scope();
+        return await change(scope.ServiceProvider.GetRequiredService<Features.Work>());
+    }
+
+    public Task ChangeAsync(Func<Features.Work, Task> change) => ChangeAsync(async work => { await change(work); return true; });
 
     /// <summary>A unit of work for operations that need more services than the DbContext (account administration); dispose it.</summary>
     public AsyncServiceScope Scope()
     {
         var scope = scopes.CreateAsyncScope();
-        if (User is { } user && user.Actor() is { } actor)
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSignedInPerson(actor);
+        if (User is { } user && user.Actor() is not null)
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSignedInPerson(user, Source);
         return scope;
     }
 
@@ -44,7 +56,6 @@ public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvi
     {
         if (string.IsNullOrWhiteSpace(key)) return null;
         await using var db = Open();
-        return await db.Workspaces.AsNoTracking().Where(w => w.Key == key)
-            .Select(w => new CurrentWorkspace(w.Id, w.Key, w.Name)).FirstOrDefaultAsync(ct);
+        return await CurrentWorkspace.FindAsync(db, key, ct);
     }
 }

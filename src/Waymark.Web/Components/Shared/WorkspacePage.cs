@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Waymark.Domain.Common;
+using Waymark.Storage.Access;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Infrastructure;
 
@@ -14,11 +15,12 @@ public abstract class WorkspacePage : ComponentBase
     [Inject] protected UiAccess Access { get; set; } = default!;
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] protected ILogger<WorkspacePage> Log { get; set; } = default!;
 
     protected CurrentWorkspace? Workspace { get; private set; }
-    protected UiRole? Role { get; private set; }
-    protected bool CanEdit => Role is UiRole.Editor or UiRole.Owner;
-    protected bool IsOwner => Role is UiRole.Owner;
+    protected WorkspaceRole? Role { get; private set; }
+    protected bool CanEdit => Role is WorkspaceRole.Editor or WorkspaceRole.Owner;
+    protected bool IsOwner => Role is WorkspaceRole.Owner;
     /// <summary>Null while loading; false when the workspace is unknown or not the user's.</summary>
     protected bool? Found { get; private set; }
 
@@ -37,26 +39,13 @@ public abstract class WorkspacePage : ComponentBase
 
     protected abstract Task LoadAsync();
 
-    /// <summary>Runs a change; rule violations and stale versions become a message instead of an error page.</summary>
-    protected Task<bool> TryAsync(Func<Task> change, string? done = null) => TryAsync(change, done, UiRole.Editor);
-
-    /// <summary>Runs a change that needs at least <paramref name="needs"/> (owners manage members and tokens).</summary>
-    protected async Task<bool> TryAsync(Func<Task> change, string? done, UiRole needs)
+    /// <summary>
+    /// Runs a change — a use case of <c>Features/</c> through <see cref="UiData.ChangeAsync{T}"/>, which checks the
+    /// person's role as it is now. A refusal shows the sentence the API answers for it; anything else is logged and
+    /// shown as a failure, so no exception reaches the circuit.
+    /// </summary>
+    protected async Task<bool> TryAsync(Func<Task> change, string? done = null)
     {
-        if (Role is not { } role || role < needs)
-        {
-            Snackbar.Add(needs == UiRole.Owner ? "Only owners of this workspace can do this." : "You can view this workspace but not change it.", Severity.Warning);
-            return false;
-        }
-        // The role is asked again: an owner may have changed or removed it while this page was open.
-        Role = await Access.RoleAsync(Ws, fresh: true);
-        if (Role is not { } now || now < needs)
-        {
-            Snackbar.Add(Role is null ? "You are no longer a member of this workspace; nothing was changed."
-                : "Your role in this workspace no longer allows this; nothing was changed.", Severity.Warning);
-            StateHasChanged();
-            return false;
-        }
         try
         {
             await change();
@@ -67,9 +56,10 @@ public abstract class WorkspacePage : ComponentBase
         {
             return false;
         }
-        catch (Exception e) when (UiErrors.Message(e) is { } message)
+        catch (Exception e)
         {
-            Snackbar.Add(message, e is StaleVersionException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException ? Severity.Warning : Severity.Error);
+            Snackbar.Add(UiErrors.Show(e, Log), UiErrors.Severity(e));
+            if (e is ForbiddenChangeException) Role = await Access.RoleAsync(Ws, fresh: true);
             return false;
         }
     }
@@ -78,17 +68,22 @@ public abstract class WorkspacePage : ComponentBase
 /// <summary>A refusal the component has already shown next to what it concerns, so the page does not show it again.</summary>
 public sealed class RefusalShown(string message, Exception inner) : Exception(message, inner);
 
+/// <summary>How a page shows a failed change: the refusal's sentence (the API's detail), or a plain failure.</summary>
 public static class UiErrors
 {
-    public static string? Message(Exception e) => e switch
+    public static string? Message(Exception e) => e is RefusalShown r ? r.Message : Refusals.Of(e)?.Detail;
+
+    /// <summary>The sentence to show; a failure that is not a refusal is logged with its cause.</summary>
+    public static string Show(Exception e, ILogger log)
     {
-        RefusalShown r => r.Message,
-        StaleVersionException s => s.Message,
-        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "Someone else changed this in the meantime. The newer version is shown; apply your change again.",
-        DomainRuleException d => d.Message,
-        NotFoundException n => n.Message,
-        ConflictException c => c.Message,
-        ForbiddenChangeException f => f.Message,
-        _ => null,
+        if (Message(e) is { } message) return message;
+        log.LogError(e, "A change from a page failed");
+        return Refusals.Failed;
+    }
+
+    public static Severity Severity(Exception e) => Refusals.Of(e)?.Status switch
+    {
+        409 or 403 => MudBlazor.Severity.Warning,
+        _ => MudBlazor.Severity.Error,
     };
 }

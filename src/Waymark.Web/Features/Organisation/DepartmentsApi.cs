@@ -8,10 +8,6 @@ namespace Waymark.Web.Features.Organisation;
 
 public static class DepartmentsApi
 {
-    public sealed record DepartmentRequest(
-        string Name, string? Description = null, IReadOnlyList<string>? Bottlenecks = null, IReadOnlyList<string>? Delays = null,
-        IReadOnlyList<string>? InternalProblems = null, int? Version = null);
-
     public sealed record DepartmentResponse(
         Guid Id, string Name, string? Description, IReadOnlyList<string> Bottlenecks, IReadOnlyList<string> Delays, IReadOnlyList<string> InternalProblems, int Version)
     {
@@ -43,35 +39,22 @@ public static class DepartmentsApi
         return TypedResults.Ok(DepartmentResponse.From(department));
     }
 
-    private static async Task<Created<DepartmentResponse>> Create(CurrentWorkspace ws, DepartmentRequest r, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<DepartmentResponse>> Create(CurrentWorkspace ws, DepartmentRequest r, Work work, CancellationToken ct)
     {
-        var department = new Department(ws.Id, r.Name).Describe(r.Name, r.Description, r.Bottlenecks, r.Delays, r.InternalProblems);
-        db.Departments.Add(department);
-        await db.SaveChangesAsync(ct);
+        var department = await DepartmentChanges.CreateAsync(work, ws, r, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/departments/{department.Id}", DepartmentResponse.From(department));
     }
 
-    private static async Task<Ok<DepartmentResponse>> Update(CurrentWorkspace ws, Guid id, DepartmentRequest r, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<DepartmentResponse>> Update(CurrentWorkspace ws, Guid id, DepartmentRequest r, Work work, HttpContext http, CancellationToken ct)
     {
-        var department = await db.Departments.FindInAsync(ws, id, "department", ct);
-        department.EnsureVersion(Versions.Expected(http, r.Version));
-        department.Describe(r.Name, r.Description, r.Bottlenecks, r.Delays, r.InternalProblems);
-        await db.SaveChangesAsync(ct);
+        var department = await DepartmentChanges.UpdateAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
         http.SetETag(department.Version);
         return TypedResults.Ok(DepartmentResponse.From(department));
     }
 
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
     {
-        var department = await db.Departments.FindInAsync(ws, id, "department", ct);
-        if (Versions.Optional(http) is { } v) department.EnsureVersion(v);
-        var people = await db.People.CountAsync(p => p.DepartmentId == id, ct);
-        var touchpoints = await db.Touchpoints.CountAsync(t => t.DepartmentId == id, ct);
-        var steps = await db.Steps.CountAsync(s => s.BackstageDepartmentId == id, ct);
-        if (people + touchpoints + steps > 0)
-            throw new ConflictException($"The department '{department.Name}' still has {people} person(s), {touchpoints} touchpoint(s) and {steps} journey step(s). Reassign them before deleting it.");
-        db.Departments.Remove(department);
-        await db.SaveChangesAsync(ct);
+        await DepartmentChanges.DeleteAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
     }
 }

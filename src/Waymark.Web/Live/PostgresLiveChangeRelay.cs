@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 
-namespace Waymark.Web.Components.Services;
+namespace Waymark.Web.Live;
 
 /// <summary>
 /// On PostgreSQL, live changes (maps, action boards) travel between app instances as notifications on one channel:

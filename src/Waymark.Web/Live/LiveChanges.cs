@@ -1,4 +1,4 @@
-namespace Waymark.Web.Components.Services;
+namespace Waymark.Web.Live;
 
 /// <summary>A change to a journey map, made in the circuit <see cref="Source"/> (or "api").</summary>
 public sealed record MapChange(Guid JourneyId, string Source, string What);

@@ -1,0 +1,70 @@
+using Waymark.Storage;
+using Waymark.Storage.Access;
+using Waymark.Web.Access;
+using Waymark.Web.Infrastructure;
+using Waymark.Web.Live;
+
+namespace Waymark.Web.Features;
+
+/// <summary>
+/// One unit of work of whoever changes a workspace — a person on a page, a program through the API, the operator at
+/// the command line. Every use case goes through it the same way: <see cref="AllowAsync"/> (the access rule),
+/// the domain call on <see cref="Db"/>, <see cref="Announce(Guid, string)"/> what open pages must redraw, then
+/// <see cref="SaveAsync"/>. The audit entry is written by the <see cref="AuditTrail"/> in that save; announcements go
+/// out only once it succeeded. See docs/decisions/0004-one-change-one-place.md.
+/// </summary>
+public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards)
+{
+    private readonly List<MapChange> _maps = [];
+    private readonly List<BoardChange> _boards = [];
+
+    public WaymarkDb Db => db;
+
+    /// <summary>Who acts, for wording such as "Ann changed …".</summary>
+    public string ActorName => actor.Actor?.Name ?? "someone";
+
+    /// <summary>
+    /// The caller's role in the workspace, as it is now, must be at least <paramref name="needs"/>; otherwise nothing is
+    /// done and the refusal says why, in the same words for a page and the API.
+    /// </summary>
+    public async Task AllowAsync(CurrentWorkspace ws, WorkspaceRole needs, CancellationToken ct)
+    {
+        if (actor.IsOperator) return;
+        var role = actor.Principal is { } caller ? await access.RoleAsync(caller, ws.Key, ct) : null;
+        if (role is null) throw new ForbiddenChangeException(Refusals.NotAMember(ws.Key));
+        if (role < needs) throw new ForbiddenChangeException(Refusals.RoleTooSmall(needs, ws.Key));
+    }
+
+    /// <summary>Tells the open maps of <paramref name="journeyId"/> what changed, once the save succeeded.</summary>
+    public void Announce(Guid journeyId, string did) => _maps.Add(new MapChange(journeyId, actor.Source, $"{ActorName} {did}"));
+
+    /// <summary>Tells the open action boards of the workspace what changed, once the save succeeded.</summary>
+    public void AnnounceToBoard(Guid workspaceId, string did) => _boards.Add(new BoardChange(workspaceId, actor.Source, $"{ActorName} {did}"));
+
+    /// <summary>
+    /// Saves everything in one transaction and then announces it. When the save fails (a row changed by someone else
+    /// since it was read, a reference that no longer holds) nothing is saved or announced, and <see cref="Refusals"/>
+    /// words the failure the same way for a page and the API.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            Forget();
+            throw;
+        }
+        foreach (var change in _maps.DistinctBy(c => (c.JourneyId, c.What))) maps.Publish(change);
+        foreach (var change in _boards.DistinctBy(c => (c.WorkspaceId, c.What))) boards.Publish(change);
+        Forget();
+    }
+
+    private void Forget()
+    {
+        _maps.Clear();
+        _boards.Clear();
+    }
+}
