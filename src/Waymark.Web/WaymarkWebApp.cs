@@ -39,12 +39,13 @@ public static class WaymarkWebApp
         // Scoped: it reads the scope's actor, which a UI circuit or CLI command names with CurrentActor.ActAs.
         services.AddScoped<AuditTrail>();
         services.AddScoped<Features.Work>();
+        services.AddScoped<ReadOnlyPageData>();
         services.AddSingleton<Live.MapChanges>();
         services.AddSingleton<Live.BoardChanges>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
-            db.AddInterceptors(sp.GetRequiredService<AuditTrail>());
+            db.AddInterceptors(sp.GetRequiredService<ReadOnlyPageData>(), sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);

@@ -33,6 +33,11 @@ public sealed class CurrentActor(IHttpContextAccessor http) : IAuditContext
     /// <summary>The server's operator (command line, start-up): every right in every workspace, as the owner of the files has.</summary>
     public bool IsOperator { get; private set; }
 
+    /// <summary>A page's read-only unit of work (<see cref="ReadOnlyPageData"/>): it may not save.</summary>
+    public bool ReadsOnly { get; private set; }
+
+    public void OnlyRead() => ReadsOnly = true;
+
     /// <summary>For work outside an HTTP request (CLI, start-up): name the actor and, optionally, the workspace.</summary>
     public void ActAsOperator(AuditActor actor, Guid? workspaceId = null)
     {

@@ -17,8 +17,14 @@ public sealed class UiData(IServiceScopeFactory scopes, AuthenticationStateProvi
     /// <summary>This circuit, as the source of its changes: live announcements from here are not redrawn here.</summary>
     public string Source { get; } = "page-" + Guid.NewGuid().ToString("N");
 
-    // The scope is not disposed on purpose: disposing the DbContext is all it would do, and the caller does that.
-    public WaymarkDb Open() => Scope().ServiceProvider.GetRequiredService<WaymarkDb>();
+    /// <summary>A DbContext to read with; it refuses to save (see <see cref="ReadOnlyPageData"/>).</summary>
+    public WaymarkDb Open()
+    {
+        // The scope is not disposed on purpose: disposing the DbContext is all it would do, and the caller does that.
+        var scope = Scope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().OnlyRead();
+        return scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+    }
 
     /// <summary>Runs one use case in a unit of work of its own, as the signed-in person of this page.</summary>
     public async Task<T> ChangeAsync<T>(Func<Features.Work, Task<T>> change)
