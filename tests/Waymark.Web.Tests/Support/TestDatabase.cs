@@ -108,16 +108,7 @@ public sealed class TestDatabase : IDisposable
     }
 }
 
-/// <summary>A test that needs what only SQLite has (its file, its pragmas); skipped on the PostgreSQL run.</summary>
-public sealed class SqliteFactAttribute : FactAttribute
-{
-    public SqliteFactAttribute()
-    {
-        if (TestDatabase.OnPostgres) Skip = "SQLite only: this run tests PostgreSQL.";
-    }
-}
-
-/// <summary>A test of what only PostgreSQL has (LISTEN/NOTIFY across instances, its text rules); runs on the PostgreSQL run only.</summary>
+/// <summary>A test of what only PostgreSQL has (LISTEN/NOTIFY between app instances); runs on the PostgreSQL run only.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
