@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Waymark test: installs what the tests need when it is missing (PostgreSQL, Chromium, the OpenAPI linter),
-# starts a throwaway PostgreSQL cluster on 127.0.0.1, runs all test projects, and closes with
-# one line "N passed, N failed" summed over all of them (read from the TRX results).
+# starts a throwaway PostgreSQL cluster on 127.0.0.1, runs all test projects (the HTTP API tests twice: on SQLite and
+# on PostgreSQL), and closes with one line "N passed, N failed" summed over all of them (read from the TRX results).
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -16,7 +16,7 @@ apt_install() {
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
-# --- PostgreSQL for the storage tests ---------------------------------------------------------
+# --- PostgreSQL for the storage tests and the second run of the HTTP API tests ---------------------
 pg_dir=""
 stop_pg() {
   if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
@@ -67,8 +67,11 @@ status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   say "testing $name"
-  dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  WAYMARK_TEST_DATABASE=sqlite dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
+say "testing Waymark.Web.Tests on PostgreSQL"
+WAYMARK_TEST_DATABASE=postgres dotnet test tests/Waymark.Web.Tests/Waymark.Web.Tests.csproj --no-build -nologo \
+  --logger "trx;LogFileName=Waymark.Web.Tests.Postgres.trx" --results-directory "$results" || status=1
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

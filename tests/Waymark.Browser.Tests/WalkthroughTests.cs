@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Waymark.Browser.Tests;
 
-/// <summary>What a new user does on a first day, in one go, checked after a reload; and the README's screenshots.</summary>
+/// <summary>What a new user does on a first day, in one go, checked after a reload.</summary>
 public sealed class WalkthroughTests(WaymarkServer server) : IClassFixture<WaymarkServer>
 {
     [Fact]
@@ -104,27 +104,6 @@ public sealed class WalkthroughTests(WaymarkServer server) : IClassFixture<Wayma
         var paula = await db.Personas.SingleAsync(p => p.Name == "Paula Probe");
         Assert.Equal(2, await db.Evaluations.CountAsync(e => e.PersonaId == paula.Id));
         Assert.Equal(1, await db.Evaluations.CountAsync(e => e.PersonaId == paula.Id && e.Score == 10 && e.ExpectationLevel == 8 && e.ExperienceLevel == 5));
-    }
-
-    [Fact]
-    public async Task The_dashboard_and_a_demo_journey_map_are_saved_as_screenshots_for_the_readme()
-    {
-        var page = await server.SignedInPageAsync();
-        await page.SetViewportSizeAsync(1440, 900);
-        await page.GotoAsync($"{server.BaseUrl}/w/demo/dashboard");
-        await WaymarkServer.WaitForCircuitAsync(page);
-        await page.WaitForSelectorAsync("[data-testid=cx-score]");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WaymarkServer.ScreenshotPath("dashboard.png") });
-
-        await using (var db = server.OpenDb())
-        {
-            var journey = await db.Journeys.Where(j => j.Name.StartsWith("Broken panel")).Select(j => j.Id).FirstAsync();
-            await page.GotoAsync($"{server.BaseUrl}/w/demo/journeys/{journey}");
-        }
-        await WaymarkServer.WaitForCircuitAsync(page);
-        await page.WaitForSelectorAsync("[data-lane=emotion] svg");
-        await page.SetViewportSizeAsync(1600, 1350);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WaymarkServer.ScreenshotPath("journey-map.png") });
     }
 
     [Fact]

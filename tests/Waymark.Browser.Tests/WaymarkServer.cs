@@ -90,14 +90,4 @@ public sealed class WaymarkServer : WebApplicationFactory<Program>, IAsyncLifeti
         foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
             if (File.Exists(f)) File.Delete(f);
     }
-
-    /// <summary>Where the tests save screenshots for the README: docs/screenshots of the repository these tests were built from.</summary>
-    public static string ScreenshotPath(string name, [System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(source) ?? AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Waymark.slnx"))) dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
 }

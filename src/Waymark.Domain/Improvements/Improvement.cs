@@ -46,7 +46,8 @@ public sealed class Improvement : WorkspaceEntity
     /// <summary>Points it at a step again, e.g. when the step it was about is restored after a removal.</summary>
     public void LinkToStep(Guid stepId) => StepId = stepId;
 
-    public Improvement Apply(ImprovementContent c)
+    /// <summary>Takes the content; an improvement that becomes done records when, by <paramref name="clock"/> (the system's if none).</summary>
+    public Improvement Apply(ImprovementContent c, TimeProvider? clock = null)
     {
         Title = Guard.Required(c.Title, "title", 300);
         Description = Guard.Limited(c.Description, "description");
@@ -55,7 +56,7 @@ public sealed class Improvement : WorkspaceEntity
         OwnerId = c.OwnerId;
         DueOn = Guard.SensibleDate(c.DueOn, "dueOn");
         var status = Guard.Defined(c.Status, "status");
-        if (status == ImprovementStatus.Done && Status != ImprovementStatus.Done) CompletedAt = DateTimeOffset.UtcNow;
+        if (status == ImprovementStatus.Done && Status != ImprovementStatus.Done) CompletedAt = (clock ?? TimeProvider.System).GetUtcNow();
         if (status != ImprovementStatus.Done) CompletedAt = null;
         Status = status;
         Priority = Guard.Defined(c.Priority, "priority");

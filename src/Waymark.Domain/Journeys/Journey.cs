@@ -14,6 +14,8 @@ public enum JourneyState { Current, Future }
 public sealed class Journey : WorkspaceEntity
 {
     private readonly List<Stage> _stages = [];
+    // Not stored: a loaded journey stamps its changes with the system clock.
+    private TimeProvider _clock = TimeProvider.System;
 
     private Journey() { Name = ""; }
 
@@ -25,6 +27,13 @@ public sealed class Journey : WorkspaceEntity
         Lanes = [.. JourneyLanes.Default];
         if (scenario == JourneyScenario.Custom) CustomScenario = "Custom";
         MapChangedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Stamps the map's later changes with this clock instead of the system's.</summary>
+    public Journey UsingClock(TimeProvider clock)
+    {
+        _clock = clock;
+        return this;
     }
 
     public string Name { get; private set; } = "";
@@ -182,5 +191,5 @@ public sealed class Journey : WorkspaceEntity
     public EmotionCurve EmotionCurve() =>
         Journeys.EmotionCurve.Of(OrderedStages.SelectMany(stage => stage.OrderedSteps.Select(step => (stage, step))));
 
-    private void Changed() => MapChangedAt = DateTimeOffset.UtcNow;
+    private void Changed() => MapChangedAt = _clock.GetUtcNow();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Waymark.Domain.Improvements;
 using Waymark.Domain.Tests.Support;
 
@@ -79,11 +80,11 @@ public class ImprovementTests
     {
         var action = Action(ImprovementStatus.InProgress);
         Assert.Null(action.CompletedAt);
-        var before = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(Some.Instant);
 
-        action.Apply(Some.ImprovementContent() with { OwnerId = action.OwnerId, Status = ImprovementStatus.Done });
+        action.Apply(Some.ImprovementContent() with { OwnerId = action.OwnerId, Status = ImprovementStatus.Done }, clock);
 
-        Assert.InRange(action.CompletedAt!.Value, before, DateTimeOffset.UtcNow);
+        Assert.Equal(Some.Instant, action.CompletedAt);
         Assert.False(action.IsOpen);
     }
 
@@ -98,9 +99,9 @@ public class ImprovementTests
     {
         var action = Action(ImprovementStatus.Done);
         var completedAt = action.CompletedAt;
-        Thread.Sleep(2);
+        var anHourLater = new FakeTimeProvider(completedAt!.Value.AddHours(1));
 
-        action.Apply(Some.ImprovementContent("Call back within an hour") with { Status = ImprovementStatus.Done });
+        action.Apply(Some.ImprovementContent("Call back within an hour") with { Status = ImprovementStatus.Done }, anHourLater);
 
         Assert.Equal(completedAt, action.CompletedAt);
     }

@@ -1,4 +1,4 @@
-using Waymark.Web.Live;
+using Microsoft.Extensions.Time.Testing;
 using Waymark.Domain.Journeys;
 using Waymark.Domain.Tests.Support;
 
@@ -283,7 +283,8 @@ public class JourneyStructureTests
     [Fact]
     public void A_structural_change_moves_the_map_changed_time()
     {
-        var journey = JourneyWithSteps(out var left, out var right);
+        var clock = new FakeTimeProvider(Some.Instant);
+        var journey = JourneyWithSteps(out var left, out var right).UsingClock(clock);
         var step = left.Steps[0];
         var changes = new Action[]
         {
@@ -298,15 +299,9 @@ public class JourneyStructureTests
 
         foreach (var change in changes)
         {
-            var before = journey.MapChangedAt;
-            WaitForTheClock(before);
+            clock.Advance(TimeSpan.FromMinutes(1));
             change();
-            Assert.True(journey.MapChangedAt > before);
+            Assert.Equal(clock.GetUtcNow(), journey.MapChangedAt);
         }
-    }
-
-    private static void WaitForTheClock(DateTimeOffset since)
-    {
-        while (DateTimeOffset.UtcNow <= since) Thread.Sleep(1);
     }
 }

@@ -2,52 +2,54 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Waymark.Web.Live;
-using Waymark.Web.Components.Services;
+using Waymark.Web.Tests.Support;
 
 namespace Waymark.Web.Tests.LiveUpdates;
 
 /// <summary>
 /// Two app instances on one PostgreSQL database, as behind a load balancer: a map changed through one redraws in the
-/// browsers connected to the other. Uses the server of WAYMARK_TEST_POSTGRES (test.sh starts one); fails without it.
+/// browsers connected to the other. Runs on the PostgreSQL run of the tests (WAYMARK_TEST_DATABASE=postgres).
 /// </summary>
-public sealed class MapChangesAcrossInstancesTests : IAsyncLifetime
+public sealed class MapChangesAcrossInstancesTests : IDisposable
 {
-    private readonly string _database = $"waymark_live_{Guid.NewGuid():N}";
+    private readonly TestDatabase _database = TestDatabase.CreatePostgres();
 
-    private static string Server =>
-        Environment.GetEnvironmentVariable("WAYMARK_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("WAYMARK_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
-
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ToString();
-
-    private sealed class Instance(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Instance(TestDatabase database) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("Waymark:Postgres", connectionString);
+            foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Waymark:SeedDemo", "false");
         }
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public void Dispose() => _database.Dispose();
 
-    public async Task DisposeAsync()
+    /// <summary>Publishes through one instance until the other hears it: the relays start listening in the background.</summary>
+    private static async Task UntilHeard<T>(Action<int> publish, ConcurrentQueue<T> heardByOther, Func<T, bool> isOurs, string what)
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var attempt = 0; !heardByOther.Any(isOurs) && DateTime.UtcNow < deadline; attempt++)
+        {
+            publish(attempt);
+            await Until(() => heardByOther.Any(isOurs), TimeSpan.FromMilliseconds(200));
+        }
+        Assert.True(heardByOther.Any(isOurs), $"{what} was not heard within 30 s");
     }
 
-    [Fact]
+    private static async Task Until(Func<bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
+    }
+
+    [PostgresFact]
     public async Task A_change_on_one_instance_reaches_the_maps_of_the_other_once_and_not_its_own_twice()
     {
-        await using var first = new Instance(ConnectionString);
-        await using var second = new Instance(ConnectionString);
+        await using var first = new Instance(_database);
+        await using var second = new Instance(_database);
         var onFirst = first.Services.GetRequiredService<MapChanges>();
         var onSecond = second.Services.GetRequiredService<MapChanges>();
         var seenByFirst = new ConcurrentQueue<MapChange>();
@@ -55,41 +57,41 @@ public sealed class MapChangesAcrossInstancesTests : IAsyncLifetime
         onFirst.Changed += c => { seenByFirst.Enqueue(c); return Task.CompletedTask; };
         onSecond.Changed += c => { seenBySecond.Enqueue(c); return Task.CompletedTask; };
 
-        // The relays start listening in the background: announce until the other instance hears one.
         var journey = Guid.NewGuid();
-        var published = 0;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (seenBySecond.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            onFirst.Publish(new MapChange(journey, "circuit-1", $"moved the step 'Orders online' ({published++})"));
-            await Task.Delay(200);
-        }
-        Assert.False(seenBySecond.IsEmpty, "the second instance heard nothing within 30 s");
+        await UntilHeard(n => onFirst.Publish(new MapChange(journey, "circuit-1", $"moved the step 'Orders online' ({n})")),
+            seenBySecond, c => c.JourneyId == journey, "a change on the first instance");
         var heard = seenBySecond.First();
         Assert.Equal(journey, heard.JourneyId);
         Assert.Equal("circuit-1", heard.Source);
         Assert.StartsWith("moved the step 'Orders online'", heard.What);
+        var warmUp = Guid.NewGuid();
+        await UntilHeard(n => onSecond.Publish(new MapChange(warmUp, "circuit-2", $"listening ({n})")),
+            seenByFirst, c => c.JourneyId == warmUp, "a change on the second instance");
 
         // Now both listen: one more change, in the other direction, with a long description that pg_notify must still take.
-        await Task.Delay(500);
-        var before = (seenByFirst.Count, seenBySecond.Count);
         var back = new MapChange(Guid.NewGuid(), "circuit-2", "renamed the stage to " + new string('é', 5000));
         onSecond.Publish(back);
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!seenByFirst.Any(c => c.JourneyId == back.JourneyId) && DateTime.UtcNow < deadline) await Task.Delay(50);
-        await Task.Delay(500); // time for a duplicate to show up, if there were one
+        await Until(() => seenByFirst.Any(c => c.JourneyId == back.JourneyId), TimeSpan.FromSeconds(10));
+        // A duplicate would arrive before a change sent after it; so each instance waits for one from the other.
+        var markerOfFirst = new MapChange(Guid.NewGuid(), "circuit-1", "marker");
+        var markerOfSecond = new MapChange(Guid.NewGuid(), "circuit-2", "marker");
+        onFirst.Publish(markerOfFirst);
+        onSecond.Publish(markerOfSecond);
+        await Until(() => seenBySecond.Any(c => c.JourneyId == markerOfFirst.JourneyId) && seenByFirst.Any(c => c.JourneyId == markerOfSecond.JourneyId),
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(1, seenBySecond.Count(c => c.JourneyId == markerOfFirst.JourneyId));
+        Assert.Equal(1, seenByFirst.Count(c => c.JourneyId == markerOfSecond.JourneyId));
         Assert.Equal(1, seenByFirst.Count(c => c.JourneyId == back.JourneyId));
         Assert.Equal(1, seenBySecond.Count(c => c.JourneyId == back.JourneyId)); // its own, once: delivered locally, not echoed
         Assert.StartsWith("renamed the stage to é", seenByFirst.Single(c => c.JourneyId == back.JourneyId).What);
-        Assert.Equal(before.Item2 + 1, seenBySecond.Count);
+        Assert.Equal(1, seenBySecond.Count(c => c.JourneyId == markerOfSecond.JourneyId));
 
         // Action boards travel on the same channel.
         var boardsHeard = new ConcurrentQueue<BoardChange>();
         second.Services.GetRequiredService<BoardChanges>().Changed += c => { boardsHeard.Enqueue(c); return Task.CompletedTask; };
         var workspace = Guid.NewGuid();
         first.Services.GetRequiredService<BoardChanges>().Publish(new BoardChange(workspace, "circuit-1", "'Call back within a day' is now done."));
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while (boardsHeard.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Until(() => !boardsHeard.IsEmpty, TimeSpan.FromSeconds(10));
         var board = Assert.Single(boardsHeard);
         Assert.Equal((workspace, "circuit-1"), (board.WorkspaceId, board.Source));
         Assert.DoesNotContain(seenBySecond, c => c.JourneyId == workspace); // a board change is not taken for a map change

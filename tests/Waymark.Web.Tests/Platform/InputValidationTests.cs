@@ -91,6 +91,7 @@ public class InputValidationTests(WaymarkApiFactory factory) : JourneyApiTest(fa
     public static TheoryData<string, string, string> ControlCharacters => new()
     {
         { "channels", "name", "Chat\u0000bot" },
+        { "channels", "description", "a\u0000b" },
         { "channels", "description", "Line one\u001bline two" },
         { "channels", "name", "Chat\nbot" },
         { "channels", "name", "Chat\u0085bot" },
@@ -108,6 +109,8 @@ public class InputValidationTests(WaymarkApiFactory factory) : JourneyApiTest(fa
         var problem = await Problem(await Send(HttpMethod.Post, $"{Api}/{resource}", body), 400);
         Assert.Equal([field], ErrorFields(problem));
         Assert.Matches("control character|one line", problem.GetProperty("detail").GetString());
+        // PostgreSQL cannot store a NUL and once answered 409 "name already taken" instead.
+        if (text.Contains('\u0000')) Assert.Contains("control character (U+0000)", problem.GetProperty("detail").GetString());
 
         await using var db = Factory.OpenDb();
         var workspace = await WorkspaceId();

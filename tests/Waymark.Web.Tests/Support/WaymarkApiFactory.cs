@@ -16,7 +16,8 @@ using Waymark.Web.Access;
 namespace Waymark.Web.Tests.Support;
 
 /// <summary>
-/// The real application on its own SQLite file, without the demo workspace unless a subclass asks for it.
+/// The real application on a database of its own (SQLite, or PostgreSQL when WAYMARK_TEST_DATABASE=postgres: see
+/// <see cref="TestDatabase"/>), without the demo workspace unless a subclass asks for it.
 /// Authentication is real: every client it creates is signed in as <see cref="OwnerEmail"/> (a person, not an
 /// administrator) with a genuine sign-in cookie, so the workspaces a test creates are that person's and the demo
 /// workspace is given to them too. <see cref="ClientAs"/>, <see cref="TokenClient"/> and <see cref="AnonymousClient"/>
@@ -30,7 +31,7 @@ public class WaymarkApiFactory : WebApplicationFactory<Program>
 
     protected WaymarkApiFactory(bool seedDemo) => _seedDemo = seedDemo;
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"waymark-test-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
@@ -44,7 +45,7 @@ public class WaymarkApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Waymark:Database", _file);
+        foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Waymark:SeedDemo", _seedDemo ? "true" : "false");
         // Tests sign in far more often than a person; the rate-limit tests set their own, low limits.
         builder.UseSetting("Waymark:RateLimits:SignInPerWindow", "10000");
@@ -142,15 +143,13 @@ public class WaymarkApiFactory : WebApplicationFactory<Program>
         return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
     }
 
-    /// <summary>A fresh DbContext on the same file, to check what really got stored.</summary>
-    public WaymarkDb OpenDb() => StorageSetup.CreateDb(new StorageOptions { SqliteFile = _file });
+    /// <summary>A fresh DbContext on the same database, to check what really got stored.</summary>
+    public WaymarkDb OpenDb() => _database.Open();
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
-            if (File.Exists(f)) File.Delete(f);
+        _database.Dispose();
     }
 }
 
