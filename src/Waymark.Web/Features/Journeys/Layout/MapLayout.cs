@@ -8,7 +8,13 @@ namespace Waymark.Web.Features.Journeys.Layout;
 /// the team chose, the emotion curve, and where each of these sits across the map in map units (pixels at 100 %).
 /// Heights are left to the drawing: the page lets the browser size its rows, a file measures its own text.
 /// </summary>
-public sealed class MapLayout
+/// <param name="Columns">The columns left to right. <see cref="MapColumn.Number"/> counts steps only, so empty stages do not skip numbers.</param>
+/// <param name="Stages">The stages' heads, each over its columns.</param>
+/// <param name="Lanes">The rows under the steps, top to bottom: a row per lane shown, the channels lane a row per channel.</param>
+/// <param name="Channels">The channels of the touchpoints used on the map, in name order, each a row of the channels lane.</param>
+public sealed record MapLayout(
+    JourneyMapResponse Map, IReadOnlyList<MapColumn> Columns, IReadOnlyList<MapStage> Stages, IReadOnlyList<MapLane> Lanes,
+    IReadOnlyList<MapChannel> Channels, MapEmotionLane Emotion)
 {
     /// <summary>The width of a step's column.</summary>
     public const int ColumnWidth = 188;
@@ -16,28 +22,6 @@ public sealed class MapLayout
     public const int LaneHeadWidth = 168;
     /// <summary>The height of the emotion curve's lane.</summary>
     public const int EmotionHeight = 118;
-
-    private MapLayout(JourneyMapResponse map, IReadOnlyList<MapColumn> columns, IReadOnlyList<MapStage> stages, IReadOnlyList<MapLane> lanes,
-        IReadOnlyList<MapChannel> channels, MapEmotionLane emotion)
-    {
-        Map = map;
-        Columns = columns;
-        Stages = stages;
-        Lanes = lanes;
-        Channels = channels;
-        Emotion = emotion;
-    }
-
-    public JourneyMapResponse Map { get; }
-    /// <summary>The columns left to right. <see cref="MapColumn.Number"/> counts steps only, so empty stages do not skip numbers.</summary>
-    public IReadOnlyList<MapColumn> Columns { get; }
-    /// <summary>The stages' heads, each over its columns.</summary>
-    public IReadOnlyList<MapStage> Stages { get; }
-    /// <summary>The rows under the steps, top to bottom: a row per lane shown, the channels lane a row per channel.</summary>
-    public IReadOnlyList<MapLane> Lanes { get; }
-    /// <summary>The channels of the touchpoints used on the map, in name order, each a row of the channels lane.</summary>
-    public IReadOnlyList<MapChannel> Channels { get; }
-    public MapEmotionLane Emotion { get; }
 
     public int StepCount => Columns.Count(c => c.Step is not null);
 
