@@ -19,7 +19,7 @@ namespace Waymark.Web.Components.Pages.Journeys;
 /// </summary>
 public partial class JourneyMap : WorkspacePage, IDisposable
 {
-    public static readonly IReadOnlyDictionary<string, string> LaneNames = Wording.LaneNames;
+    private static IReadOnlyDictionary<string, string> LaneNames => Wording.LaneNames;
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
