@@ -6,39 +6,17 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Features.Journeys;
 
 /// <summary>
-/// Everything a drawing of a journey map shows, loaded up front so that <see cref="MapSvg"/> only draws: the map with its
-/// touchpoint chips (current score and band), the persona's name, the emotion curve, department names and each step's KPIs and ideas and actions.
+/// Everything a drawing of a journey map shows, loaded up front so that <see cref="MapSvg"/> only lays it out (<see cref="Layout.MapLayout"/>) and draws: the map with its
+/// touchpoint chips (current score and band), the persona's name, department names and each step's KPIs and ideas and actions.
 /// </summary>
 public sealed record MapDrawing(
     JourneyMapResponse Map,
     string? Persona,
-    EmotionCurve Curve,
     IReadOnlyDictionary<Guid, string> Departments,
     IReadOnlyDictionary<Guid, List<StepKpi>> KpisByStep,
     IReadOnlyDictionary<Guid, List<StepImprovement>> ImprovementsByStep,
     DateOnly Today)
 {
-    /// <summary>The lanes' names, as the map page heads them.</summary>
-    public static readonly IReadOnlyDictionary<string, string> LaneNames = new Dictionary<string, string>
-    {
-        [JourneyLanes.Actions] = "Customer actions",
-        [JourneyLanes.Thoughts] = "Thoughts & motivation",
-        [JourneyLanes.Questions] = "Questions",
-        [JourneyLanes.Obstacles] = "Obstacles",
-        [JourneyLanes.Emotion] = "Emotion curve",
-        [JourneyLanes.Channels] = "Touchpoints by channel",
-        [JourneyLanes.Backstage] = "Backstage",
-        [JourneyLanes.Highlights] = "Highlights",
-        [JourneyLanes.Kpis] = "KPIs",
-        [JourneyLanes.Improvements] = "Ideas & actions",
-    };
-
-    /// <summary>The channels of the touchpoints used on the map, each a lane, in name order like on the page.</summary>
-    public IReadOnlyList<(Guid Id, string Name)> Channels =>
-        Map.Stages.SelectMany(s => s.Steps).SelectMany(s => s.Touchpoints)
-            .Select(t => (Id: t.ChannelId, Name: t.Channel)).Distinct()
-            .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id).ToList();
-
     /// <summary>Loads a map of the workspace in a fixed handful of queries whatever its size; unknown or in another workspace answers 404.</summary>
     public static async Task<MapDrawing> LoadAsync(WaymarkDb db, CurrentWorkspace ws, Guid journeyId, DateOnly today, CancellationToken ct)
     {
@@ -51,7 +29,7 @@ public sealed record MapDrawing(
             : null;
         var departments = await db.Departments.AsNoTracking().Where(d => d.WorkspaceId == ws.Id).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var owners = await db.People.AsNoTracking().Where(x => x.WorkspaceId == ws.Id).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        return new MapDrawing(map, persona, journey.EmotionCurve(), departments,
+        return new MapDrawing(map, persona, departments,
             await StepLaneItems.KpisAsync(db, ws, stepIds, ct),
             await StepLaneItems.ImprovementsAsync(db, ws, stepIds, owners, today, ct),
             today);

@@ -4,28 +4,24 @@ using System.Xml.Linq;
 using Waymark.Domain.Evaluations;
 using Waymark.Domain.Improvements;
 using Waymark.Domain.Journeys;
-using Waymark.Web.Components.Shared;
+using Waymark.Web.Features.Journeys.Layout;
 using static Waymark.Web.Features.Journeys.EmotionLine;
 
 namespace Waymark.Web.Features.Journeys;
 
 /// <summary>
 /// Draws a journey map as one standalone SVG file for workshops, slides and large prints: the header, stages over their
-/// steps, then the lanes the map shows in its order. No fonts, images or scripts from elsewhere; every text goes through
-/// LINQ to XML, which escapes it, after characters XML cannot hold are dropped.
+/// steps, then the lanes the map shows in its order, where <see cref="MapLayout"/> puts them, as the page does. No fonts,
+/// images or scripts from elsewhere; every text goes through LINQ to XML, which escapes it, after characters XML cannot hold are dropped.
 /// </summary>
 public static partial class MapSvg
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private const string Font = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
     private const string Ink = "#1d2733", Muted = "#4a5665", Grid = "#e7eaef", LaneInk = "#24404a";
-    private const double Margin = 24, LaneHeadWidth = 168, ColumnWidth = 188, Pad = 7, Gap = 4, MinRow = 34, EmotionHeight = 118, Body = 12;
-
-    /// <summary>A column: a step, or an empty stage's placeholder. <c>Number</c> counts steps only, so empty stages do not skip numbers.</summary>
-    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index, int Number)
-    {
-        public double X => Margin + LaneHeadWidth + Index * ColumnWidth;
-    }
+    // How the file sets its text around the layout's columns and lanes, which the page leaves to waymark.css.
+    private const double Margin = 24, Pad = 7, Gap = 4, MinRow = 34, Body = 12;
+    private const double LaneHeadWidth = MapLayout.LaneHeadWidth, ColumnWidth = MapLayout.ColumnWidth, Left = Margin + LaneHeadWidth;
 
     /// <summary>Something drawn in a cell, stacked under the one before: how high it is at a width, and how to draw it at a place and width.</summary>
     private sealed record Block(Func<double, double> HeightAt, Func<double, double, double, IEnumerable<XElement>> Draw);
@@ -33,54 +29,43 @@ public static partial class MapSvg
     public static string Render(MapDrawing d)
     {
         var map = d.Map;
-        var columns = new List<Column>();
-        var number = 0;
-        foreach (var stage in map.Stages)
-        {
-            if (stage.Steps.Count == 0) columns.Add(new Column(stage, null, columns.Count, 0));
-            foreach (var step in stage.Steps) columns.Add(new Column(stage, step, columns.Count, ++number));
-        }
-        var width = Margin * 2 + LaneHeadWidth + Math.Max(1, columns.Count) * ColumnWidth;
+        var layout = MapLayout.Of(map);
+        var columns = layout.Columns;
+        var width = Margin * 2 + LaneHeadWidth + layout.Width;
         var body = new List<XElement>();
         var y = Margin;
 
         // The header: name, what the map is about, the score colours.
         var inner = width - Margin * 2;
         y = Place(body, Margin, y, inner, [Text(map.Name, 22, Ink, bold: true)]) + 2;
-        var steps = columns.Count(c => c.Step is not null);
-        var about = $"Persona: {d.Persona ?? "no persona"} · {StateText(map.State)} · {Ui.Words(map.Scenario)}"
+        var steps = layout.StepCount;
+        var about = $"Persona: {d.Persona ?? "no persona"} · {Wording.StateText(map.State)} · {Wording.Words(map.Scenario)}"
                     + (map.CustomScenario is { } cs ? $" · {cs}" : "") + $" · {steps} step{(steps == 1 ? "" : "s")} in {map.Stages.Count} stage{(map.Stages.Count == 1 ? "" : "s")}";
         y = Place(body, Margin, y, inner, [Text(about, 13, Muted)]);
         if (map.Description is { } description) y = Place(body, Margin, y + 2, inner, [Text(description, 13, Ink)]);
         y = Legend(body, y + 8) + 12;
 
         // Stages over their steps.
-        var stageRow = Row(columns, c => c.Step is not null && c.Step.Position > 0 ? [] : [Text(c.Stage.Name, 13, "#fff", bold: true)], StageWidth);
-        Cell(body, Margin, y, LaneHeadWidth, stageRow.Height, "#0b3d4a", [Text(StateText(map.State), 13, "#fff", bold: true)]);
-        foreach (var c in columns.Where(c => c.Step is null || c.Step.Position == 0))
-            Cell(body, c.X, y, StageWidth(c), stageRow.Height, "#0f5f73", stageRow.Cells[c.Index], stroke: "#fff");
-        y += stageRow.Height;
+        var stageCells = layout.Stages.Select(s => (IReadOnlyList<Block>)[Text(s.Stage.Name, 13, "#fff", bold: true)]).ToList();
+        var stageHeight = RowHeight(layout.Stages.Select((s, i) => (stageCells[i], s.Width)));
+        Cell(body, Margin, y, LaneHeadWidth, stageHeight, "#0b3d4a", [Text(Wording.StateText(map.State), 13, "#fff", bold: true)]);
+        foreach (var (s, i) in layout.Stages.Select((s, i) => (s, i)))
+            Cell(body, Left + s.X, y, s.Width, stageHeight, "#0f5f73", stageCells[i], stroke: "#fff");
+        y += stageHeight;
 
-        var actionsLane = map.Lanes.Contains(JourneyLanes.Actions);
+        var actionsLane = layout.Lanes.Any(l => l.Lane == JourneyLanes.Actions);
         var stepRow = Row(columns, c => c.Step is { } s ? StepHead(s, c.Number, actionsLane) : [Text("No steps yet", Body, Muted, italic: true)]);
         Cell(body, Margin, y, LaneHeadWidth, stepRow.Height, "#f3f6f8", [Text("Steps", Body, LaneInk, bold: true)]);
         foreach (var c in columns)
-            Cell(body, c.X, y, ColumnWidth, stepRow.Height, c.Step is { IsPainPoint: true } ? "#fff1f1" : c.Step is { IsMomentOfTruth: true } ? "#f6f3ff" : "#fff", stepRow.Cells[c.Index]);
+            Cell(body, Left + c.X, y, ColumnWidth, stepRow.Height, c.Highlight switch { StepHighlight.PainPoint => "#fff1f1", StepHighlight.MomentOfTruth => "#f6f3ff", _ => "#fff" },
+                stepRow.Cells[c.Index]);
         y += stepRow.Height;
 
-        foreach (var lane in map.Lanes)
+        foreach (var lane in layout.Lanes)
         {
-            if (lane == JourneyLanes.Emotion) { y = EmotionLane(body, d, columns, y); continue; }
-            if (lane == JourneyLanes.Channels)
-            {
-                if (d.Channels.Count == 0)
-                    y = Lane(body, columns, y, MapDrawing.LaneNames[lane], null, _ => []);
-                foreach (var (channel, i) in d.Channels.Select((c, i) => (c, i)))
-                    y = Lane(body, columns, y, channel.Name, i == 0 ? MapDrawing.LaneNames[lane] : null,
-                        s => s.Touchpoints.Where(t => t.ChannelId == channel.Id).Select(Chip).ToList());
-                continue;
-            }
-            y = Lane(body, columns, y, MapDrawing.LaneNames[lane], null, s => LaneBlocks(d, lane, s));
+            if (lane.IsEmotion) y = EmotionLane(body, layout, y);
+            else y = Lane(body, columns, y, lane.Title, lane.Subtitle,
+                lane.Lane == JourneyLanes.Channels ? s => lane.Chips(s).Select(Chip).ToList() : s => LaneBlocks(d, lane.Lane, s));
         }
 
         y += 10;
@@ -106,31 +91,30 @@ public static partial class MapSvg
         return (name.Length == 0 ? "journey map" : name) + ".svg";
     }
 
-    private static string StateText(JourneyState state) => state == JourneyState.Future ? "Future state" : "Current state";
-
-    private static double StageWidth(Column c) => Math.Max(1, c.Stage.Steps.Count) * ColumnWidth;
-
     // ---- rows and cells -----------------------------------------------------------------------
 
     private sealed record RowLayout(double Height, IReadOnlyList<IReadOnlyList<Block>> Cells);
 
-    private static RowLayout Row(IReadOnlyList<Column> columns, Func<Column, IReadOnlyList<Block>> content, Func<Column, double>? cellWidth = null)
+    private static RowLayout Row(IReadOnlyList<MapColumn> columns, Func<MapColumn, IReadOnlyList<Block>> content)
     {
         var cells = columns.Select(content).ToList();
-        var height = columns.Select(c => Stacked(cells[c.Index], (cellWidth?.Invoke(c) ?? ColumnWidth) - Pad * 2)).DefaultIfEmpty(0).Max();
-        return new RowLayout(Math.Max(MinRow, height + Pad * 2), cells);
+        return new RowLayout(RowHeight(cells.Select(c => (c, ColumnWidth))), cells);
     }
+
+    /// <summary>How high a row is: its fullest cell at the cell's width, and never lower than <see cref="MinRow"/>.</summary>
+    private static double RowHeight(IEnumerable<(IReadOnlyList<Block> Blocks, double Width)> cells) =>
+        Math.Max(MinRow, cells.Select(c => Stacked(c.Blocks, c.Width - Pad * 2)).DefaultIfEmpty(0).Max() + Pad * 2);
 
     private static double Stacked(IReadOnlyList<Block> blocks, double width) => blocks.Sum(b => b.HeightAt(width)) + Math.Max(0, blocks.Count - 1) * Gap;
 
     /// <summary>A lane: its head on the left, a cell per column with what <paramref name="content"/> gives for the step; answers where the next lane starts.</summary>
-    private static double Lane(List<XElement> body, IReadOnlyList<Column> columns, double y, string title, string? subtitle, Func<StepResponse, IReadOnlyList<Block>> content)
+    private static double Lane(List<XElement> body, IReadOnlyList<MapColumn> columns, double y, string title, string? subtitle, Func<StepResponse, IReadOnlyList<Block>> content)
     {
         IReadOnlyList<Block> head = subtitle is null ? [Text(title, Body, LaneInk, bold: true)] : [Text(title, Body, LaneInk, bold: true), Text(subtitle, 10, Muted)];
         var row = Row(columns, c => c.Step is { } s ? content(s) : []);
         var height = Math.Max(row.Height, Stacked(head, LaneHeadWidth - Pad * 2) + Pad * 2);
         Cell(body, Margin, y, LaneHeadWidth, height, "#f3f6f8", head);
-        foreach (var c in columns) Cell(body, c.X, y, ColumnWidth, height, "#fff", row.Cells[c.Index]);
+        foreach (var c in columns) Cell(body, Left + c.X, y, ColumnWidth, height, "#fff", row.Cells[c.Index]);
         return y + height;
     }
 
@@ -187,7 +171,7 @@ public static partial class MapSvg
     private static Block Kpi(StepKpi k)
     {
         var colour = k.MeetsTarget switch { true => "#15803d", false => "#b91c1c", _ => Muted };
-        var figures = $"{Ui.Number(k.Actual)} / {Ui.Number(k.Target)} {k.Unit}".TrimEnd();
+        var figures = $"{Wording.Number(k.Actual)} / {Wording.Number(k.Target)} {k.Unit}".TrimEnd();
         var name = Text(k.Name, 11, Ink);
         var value = Text(figures, 11, colour, bold: true);
         return new Block(w => name.HeightAt(w) + value.HeightAt(w), (x, y, w) => [.. name.Draw(x, y, w), .. value.Draw(x, y + name.HeightAt(w), w)]);
@@ -198,7 +182,7 @@ public static partial class MapSvg
         var (stripe, fill) = i.Overdue ? ("#b91c1c", "#fef2f2") : i.Kind == ImprovementKind.Action ? ("#0f5f73", "#ecf6f8") : ("#6d28d9", "#f5f3ff");
         var who = (i.Owner is null ? "" : $" · {i.Owner}") + (i.Overdue ? " · overdue" : "");
         var text = Text($"{(i.Kind == ImprovementKind.Idea ? "Idea: " : "")}{i.Title}", 11, Ink);
-        var meta = Text($"{Ui.Words(i.Status)}{who}", 10, Muted);
+        var meta = Text($"{Wording.Words(i.Status)}{who}", 10, Muted);
         double Height(double w) => text.HeightAt(w - 8) + meta.HeightAt(w - 8) + 4;
         return new Block(Height, (x, y, w) =>
         [
@@ -208,31 +192,21 @@ public static partial class MapSvg
     }
 
     /// <summary>A touchpoint in the colours of its current score's band, with the score, like the page's chips.</summary>
-    private static Block Chip(TouchpointChip t)
+    private static Block Chip(MapChip chip)
     {
-        var (fill, ink, border) = BandColours(t.Band);
-        var score = Ui.Number(t.Score, "0.0");
-        var scoreWidth = TextWidth(score, 11, bold: true) + 14;
-        var name = Text(t.Name, 11, ink);
+        var colours = chip.Colours;
+        var scoreWidth = TextWidth(chip.Score, 11, bold: true) + 14;
+        var name = Text(chip.Touchpoint.Name, 11, colours.Ink);
         double Height(double w) => name.HeightAt(w - scoreWidth) + 6;
         return new Block(Height, (x, y, w) =>
         [
-            new XElement(Svg + "g", new XAttribute("class", $"touchpoint band-{t.Band}"),
-                new XElement(Svg + "title", Clean($"{t.Name}: {score} – {Ui.BandText(t.Band)}")),
-                Rect(x, y, w, Height(w), fill, border, rounded: 5),
+            new XElement(Svg + "g", new XAttribute("class", $"touchpoint band-{colours.Band}"),
+                new XElement(Svg + "title", Clean(chip.Title)),
+                Rect(x, y, w, Height(w), colours.Fill, colours.Border, rounded: 5),
                 name.Draw(x + 5, y + 3, w - scoreWidth),
-                Line(x + w - 5, y + 3 + 11, score, 11, ink, bold: true, anchor: "end")),
+                Line(x + w - 5, y + 3 + 11, chip.Score, 11, colours.Ink, bold: true, anchor: "end")),
         ]);
     }
-
-    /// <summary>Fill, text and border of a score band: the page's chip colours (waymark.css, .wm-band-*).</summary>
-    private static (string Fill, string Ink, string Border) BandColours(ScoreBand band) => band switch
-    {
-        ScoreBand.FallsShort => ("#fde8e8", "#b91c1c", "#f5b5b5"),
-        ScoreBand.Meets => ("#fef3c7", "#92400e", "#f3d27a"),
-        ScoreBand.Exceeds => ("#dcfce7", "#166534", "#98dbb0"),
-        _ => ("#eef1f5", "#4a5665", "#d9dee5"),
-    };
 
     private static Block Tag(string text, string fill, string ink)
     {
@@ -246,60 +220,60 @@ public static partial class MapSvg
         var x = Margin;
         body.Add(Line(x, y + 11, "Score colours:", 11, Muted));
         x += TextWidth("Score colours:", 11) + 8;
-        foreach (var (band, range) in new[] { (ScoreBand.FallsShort, "< 5"), (ScoreBand.Meets, "5–7.4"), (ScoreBand.Exceeds, "≥ 7.5"), (ScoreBand.NotEvaluated, "–") })
+        foreach (var band in MapColours.Legend)
         {
-            var (fill, ink, border) = BandColours(band);
-            var label = $"{range} {Ui.BandText(band)}";
+            var label = $"{band.Range} {Wording.BandText(band.Band)}";
             var w = TextWidth(label, 11) + 12;
-            body.Add(Rect(x, y - 2, w, 19, fill, border, rounded: 5));
-            body.Add(Line(x + 6, y + 12, label, 11, ink));
+            body.Add(Rect(x, y - 2, w, 19, band.Fill, band.Border, rounded: 5));
+            body.Add(Line(x + 6, y + 12, label, 11, band.Ink));
             x += w + 8;
         }
         return y + 18;
     }
 
     /// <summary>The emotion curve across the steps, drawn like on the page, with the average as a dashed line.</summary>
-    private static double EmotionLane(List<XElement> body, MapDrawing d, IReadOnlyList<Column> columns, double y)
+    private static double EmotionLane(List<XElement> body, MapLayout layout, double y)
     {
-        var average = d.Curve.Average is { } a ? $"average {(a > 0 ? "+" : "")}{a:0.0}" : "no steps yet";
-        Cell(body, Margin, y, LaneHeadWidth, EmotionHeight, "#f3f6f8", [Text(MapDrawing.LaneNames[JourneyLanes.Emotion], Body, LaneInk, bold: true), Text(average, 10, Muted)]);
-        body.Add(Rect(Margin + LaneHeadWidth, y, columns.Count * ColumnWidth, EmotionHeight, "#fff", Grid));
-        var x0 = Margin + LaneHeadWidth;
-        var columnOf = columns.Where(c => c.Step is not null).ToDictionary(c => c.Step!.Id, c => c.Index);
-        var points = d.Curve.Points.Where(p => columnOf.ContainsKey(p.StepId))
-            .Select(p => (Point: p, X: x0 + columnOf[p.StepId] * ColumnWidth + ColumnWidth / 2.0, Y: y + Y(p.Emotion, EmotionHeight))).ToList();
+        var lane = layout.Emotion;
+        var average = lane.Average is { } a ? $"average {(a > 0 ? "+" : "")}{a:0.0}" : "no steps yet";
+        Cell(body, Margin, y, LaneHeadWidth, lane.Height, "#f3f6f8", [Text(Wording.LaneNames[JourneyLanes.Emotion], Body, LaneInk, bold: true), Text(average, 10, Muted)]);
+        body.Add(Rect(Left, y, lane.Width, lane.Height, "#fff", Grid));
+        var (x0, x1) = (F(Left), F(Left + lane.Width));
         var curve = new XElement(Svg + "g", new XAttribute("class", "emotion-curve"),
-            new XElement(Svg + "line", new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
-                new XAttribute("y1", F(y + Y(0, EmotionHeight))), new XAttribute("y2", F(y + Y(0, EmotionHeight))),
+            new XElement(Svg + "line", new XAttribute("x1", x0), new XAttribute("x2", x1),
+                new XAttribute("y1", F(y + MapEmotionLane.Y(0))), new XAttribute("y2", F(y + MapEmotionLane.Y(0))),
                 new XAttribute("stroke", "#cbd5e1"), new XAttribute("stroke-dasharray", "4 4")));
-        if (d.Curve.Average is { } avg)
+        if (lane.Average is { } avg)
         {
-            var ay = F(y + Y(avg, EmotionHeight));
-            curve.Add(new XElement(Svg + "line", new XAttribute("class", "emotion-average"), new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
+            var ay = F(y + MapEmotionLane.Y(avg));
+            curve.Add(new XElement(Svg + "line", new XAttribute("class", "emotion-average"), new XAttribute("x1", x0), new XAttribute("x2", x1),
                 new XAttribute("y1", ay), new XAttribute("y2", ay), new XAttribute("stroke", "#0f5f73"), new XAttribute("stroke-opacity", "0.35"), new XAttribute("stroke-dasharray", "2 6")));
         }
         // The scale: a faint line and a label at each level, the labels at the right edge of the lane's head.
         var scale = new XElement(Svg + "g", new XAttribute("class", "emotion-scale"));
-        foreach (var level in Levels)
+        foreach (var (level, levelY) in MapEmotionLane.Levels)
         {
-            var ly = y + Y(level, EmotionHeight);
+            var ly = y + levelY;
             if (level != 0)
-                curve.Add(new XElement(Svg + "line", new XAttribute("x1", F(x0)), new XAttribute("x2", F(x0 + columns.Count * ColumnWidth)),
+                curve.Add(new XElement(Svg + "line", new XAttribute("x1", x0), new XAttribute("x2", x1),
                     new XAttribute("y1", F(ly)), new XAttribute("y2", F(ly)), new XAttribute("stroke", "#f1f3f6")));
-            scale.Add(Line(x0 - 6, ly + 4, Ui.Signed(level), 11, Muted, anchor: "end"));
+            scale.Add(Line(Left - 6, ly + 4, Wording.Signed(level), 11, Muted, anchor: "end"));
         }
         curve.Add(scale);
-        curve.Add(new XElement(Svg + "path", new XAttribute("class", "emotion-line"), new XAttribute("d", Path(points.Select(p => (p.X, p.Y)).ToList())),
+        curve.Add(new XElement(Svg + "path", new XAttribute("class", "emotion-line"), new XAttribute("d", lane.Path(Left, y)),
             new XAttribute("fill", "none"), new XAttribute("stroke", "#0f5f73"), new XAttribute("stroke-width", "3"), new XAttribute("stroke-linecap", "round")));
-        foreach (var (p, x, py) in points)
+        foreach (var p in lane.Points)
+        {
+            var (x, py) = (Left + p.X, y + p.Y);
             curve.Add(new XElement(Svg + "g", new XAttribute("class", "emotion-point"), new XAttribute("data-emotion", p.Emotion),
-                new XElement(Svg + "title", Clean($"{p.Action}: {Ui.Signed(p.Emotion)} ({Ui.EmotionText(p.Emotion)})")),
+                new XElement(Svg + "title", Clean(p.Title)),
                 new XElement(Svg + "circle", new XAttribute("cx", F(x)), new XAttribute("cy", F(py)), new XAttribute("r", "7"),
-                    new XAttribute("fill", Ui.EmotionColour(p.Emotion)), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "1.5")),
+                    new XAttribute("fill", p.Colour), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "1.5")),
                 // Dark text on a white halo beside the point: readable whatever the point's colour.
-                Halo(Line(x + 12, py + 4.5, Ui.Signed(p.Emotion), 12, Ink, bold: true))));
+                Halo(Line(x + 12, py + 4.5, p.Label, 12, Ink, bold: true))));
+        }
         body.Add(curve);
-        return y + EmotionHeight;
+        return y + lane.Height;
     }
 
     // ---- text ---------------------------------------------------------------------------------

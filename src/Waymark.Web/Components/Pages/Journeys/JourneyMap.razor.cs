@@ -7,7 +7,9 @@ using Waymark.Domain.Improvements;
 using Waymark.Domain.Journeys;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Components.Shared;
+using Waymark.Web.Features;
 using Waymark.Web.Features.Journeys;
+using Waymark.Web.Features.Journeys.Layout;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Components.Pages.Journeys;
@@ -18,10 +20,7 @@ namespace Waymark.Web.Components.Pages.Journeys;
 /// </summary>
 public partial class JourneyMap : WorkspacePage, IDisposable
 {
-    public const int ColumnWidth = 188;
-    public const int EmotionHeight = 118;
-
-    public static readonly IReadOnlyDictionary<string, string> LaneNames = MapDrawing.LaneNames;
+    private static IReadOnlyDictionary<string, string> LaneNames => Wording.LaneNames;
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
@@ -66,9 +65,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private Guid? _dragStep;
     private Guid? _dragStage;
 
-    /// <summary>A column of the map: a step, or an empty stage's placeholder. <c>Number</c> counts steps only, so empty stages do not skip numbers.</summary>
-    private sealed record Column(StageResponse Stage, StepResponse? Step, int Index, int Number);
-    private List<Column> _columns = [];
+    /// <summary>Where the map's columns, stages, lanes and emotion curve go, as in its SVG.</summary>
+    private MapLayout? _layout;
 
     protected override async Task LoadAsync()
     {
@@ -85,14 +83,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     {
         _view = await MapData.LoadAsync(Data, Workspace!, Id);
         _missing = _view is null;
-        _columns = [];
+        _layout = _view is null ? null : MapLayout.Of(_view.Map);
         if (_view is null) return;
-        var number = 0;
-        foreach (var stage in _view.Map.Stages)
-        {
-            if (stage.Steps.Count == 0) _columns.Add(new Column(stage, null, _columns.Count, 0));
-            foreach (var step in stage.Steps) _columns.Add(new Column(stage, step, _columns.Count, ++number));
-        }
         if (_selected is { } id && _view.Step(id) is null) CloseEditor();
     }
 
@@ -442,7 +434,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (_selected is not { } stepId || string.IsNullOrWhiteSpace(_actionTitle)) return;
         var content = new ImprovementContent(_actionTitle.Trim(), OwnerId: _actionOwner, DueOn: _actionDue, JourneyId: Id, StepId: stepId);
         var kind = _newKind;
-        if (await TryAsync(() => MapData.AddImprovementAsync(Data, Workspace!, kind, content), $"{Ui.Words(kind)} added to the step."))
+        if (await TryAsync(() => MapData.AddImprovementAsync(Data, Workspace!, kind, content), $"{Wording.Words(kind)} added to the step."))
         {
             _actionTitle = "";
             _actionDue = null;
@@ -475,7 +467,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private async Task SkipToMapAsync()
     {
-        var first = _columns.FirstOrDefault(c => c.Step is not null)?.Step;
+        var first = _layout?.FirstStep?.Step;
         await JS.InvokeVoidAsync("waymark.focus", first is null ? "#map" : $"[data-open-step='{first.Id}']");
     }
 
@@ -530,26 +522,19 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
-    private string EmotionSummary(MapView v)
-    {
-        var points = _columns.Where(c => c.Step is not null).Select(c => $"step {c.Number} {Ui.Signed(c.Step!.Emotion)}");
-        var average = Ui.Number(v.Steps.Any() ? v.Steps.Average(s => s.Emotion) : null, "0.0");
-        return $"Emotion curve from -3 to +3, average {average}: {string.Join(", ", points)}";
-    }
-
     // ---- drawing ------------------------------------------------------------------------------
 
-    private string GridTemplate => $"grid-template-columns: var(--wm-lane-w) repeat({Math.Max(1, _columns.Count)}, {ColumnWidth}px) {ColumnWidth / 2}px;";
+    private static string GridTemplate(MapLayout layout) =>
+        $"grid-template-columns: var(--wm-lane-w) repeat({layout.GridColumns}, {MapLayout.ColumnWidth}px) {MapLayout.ColumnWidth / 2}px;";
 
     private static string F(double v) => EmotionLine.F(v);
 
-    private static double EmotionY(int emotion) => EmotionLine.Y(emotion, EmotionHeight);
-
-    private string EmotionPath() => EmotionLine.Path(_columns.Where(c => c.Step is not null)
-        .Select(c => (X: c.Index * ColumnWidth + ColumnWidth / 2.0, Y: EmotionY(c.Step!.Emotion))).ToList());
-
-    private IEnumerable<ChannelItem> MapChannels =>
-        _view is null ? [] : _view.Channels.Where(c => _view.Steps.Any(s => s.Touchpoints.Any(t => t.ChannelId == c.Id)));
+    private static string HighlightClass(MapColumn column) => column.Highlight switch
+    {
+        StepHighlight.PainPoint => "wm-highlight-pain",
+        StepHighlight.MomentOfTruth => "wm-highlight-mot",
+        _ => "",
+    };
 
     private string? DepartmentName(Guid? id) => id is { } d ? _view?.Departments.FirstOrDefault(x => x.Id == d)?.Name : null;
 
