@@ -49,7 +49,7 @@ public sealed class KpiSamenessTests(UiFactory factory)
             await page.FindAll("button").First(b => b.TextContent == "Delete").ClickAsync(new MouseEventArgs());
             await page.Find("button.wm-btn-danger").ClickAsync(new MouseEventArgs());
             page.WaitForAssertion(() => Assert.Contains($"KPI '{name}' deleted.", host.Messages));
-            onPage = WithoutClock.Of(await trace.AuditAsync(), created.Value);
+            onPage = WithoutClock.Of(await trace.AuditAsync(), created!.Value);
             announcedOnPage = trace.Announced;
         }
         using (var trace = new ChangeTrace(factory))
