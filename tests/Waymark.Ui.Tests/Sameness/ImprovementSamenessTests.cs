@@ -7,6 +7,7 @@ using Waymark.Domain.Improvements;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Journeys;
 using Waymark.Ui.Tests.Support;
+using Waymark.Web.Components.Pages.Journeys;
 using ActionsPage = Waymark.Web.Components.Pages.Actions.Actions;
 
 namespace Waymark.Ui.Tests.Sameness;
@@ -119,6 +120,39 @@ public sealed class ImprovementSamenessTests(UiFactory factory)
         page.WaitForAssertion(() => Assert.Contains(detail, host.Messages));
         Assert.Equal("An action in progress needs an owner.", detail);
         Assert.NotNull(page.Find($"[data-status=Open] [data-action='{title}']"));
+    }
+
+    [Fact]
+    public async Task An_idea_added_to_a_step_on_the_map_leaves_what_the_api_leaves_and_redraws_the_map_and_the_board()
+    {
+        const string title = "Sameness: a seat while waiting";
+        var map = await MapSeed.CreateAsync(factory, "Sameness step ideas");
+        IReadOnlyList<string> onPage, throughApi, announcedOnPage, announcedThroughApi;
+        using (var trace = new ChangeTrace(factory))
+        {
+            using var host = new PageHost(factory, WorkspaceRole.Owner);
+            var page = host.Context.Render<JourneyMap>(p => p.Add(x => x.Ws, "demo").Add(x => x.Id, map.Id));
+            page.WaitForElement("[data-testid=map-header]");
+            await page.Find("button[aria-label='Open step two']").ClickAsync(new MouseEventArgs());
+            page.Find("#action-kind").Change(ImprovementKind.Idea.ToString());
+            page.Find("#action-title").Input(title);
+            await page.FindAll("[data-testid=step-editor] button").Single(b => b.TextContent == "Add to step").ClickAsync(new MouseEventArgs());
+            page.WaitForAssertion(() => Assert.Contains("Idea added to the step.", host.Messages));
+            onPage = WithoutClock.Of(await trace.AuditAsync());
+            announcedOnPage = trace.Announced;
+        }
+        using (var trace = new ChangeTrace(factory))
+        {
+            var created = await factory.ClientAs(WorkspaceRole.Owner).PostAsJsonAsync("/api/workspaces/demo/ideas", new { title, journeyId = map.Id, stepId = map.Two });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            throughApi = WithoutClock.Of(await trace.AuditAsync());
+            announcedThroughApi = trace.Announced;
+        }
+        Assert.Single(onPage);
+        Assert.Equal(throughApi, onPage);
+        var did = $"{UiFactory.OwnerEmail} added the idea '{title}'";
+        Assert.Equal([$"board {factory.DemoId}: {did}", $"map {map.Id}: {did}"], announcedOnPage.Order().ToList());
+        Assert.Equal(announcedThroughApi.Order(), announcedOnPage.Order());
     }
 
     private sealed record IdOnly(Guid Id);
