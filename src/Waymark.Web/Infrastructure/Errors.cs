@@ -11,3 +11,9 @@ public sealed class PreconditionRequiredException(string message) : Exception(me
 
 /// <summary>The person's role (no longer) allows the change: it was refused and nothing was saved.</summary>
 public sealed class ForbiddenChangeException(string message) : Exception(message);
+
+/// <summary>Several items of one request are wrong; nothing was stored. <see cref="Errors"/> names each wrong field, as <c>items[3].score</c>.</summary>
+public sealed class InvalidItemsException(string message, IReadOnlyDictionary<string, string[]> errors) : Exception(message)
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}

@@ -35,6 +35,7 @@ public static class Refusals
     public static Refusal? Of(Exception exception) => exception switch
     {
         DomainRuleException e => new(400, "The request is not valid", e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        InvalidItemsException e => new(400, "The request is not valid", e.Message, e.Errors),
         ImportException e => new(400, "The workspace document cannot be imported", e.Message,
             e.Errors.GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Select(x => x.ToString()).ToArray())),
         WorkspaceKeyTakenException e => new(409, "This key is taken", e.Message),

@@ -148,7 +148,7 @@ public sealed class EvaluatePageTests(UiFactory factory)
         await page.Find("[data-testid=eval-scale]").KeyDownAsync(new KeyboardEventArgs { Key = "5" });
         await page.Find("[data-testid=eval-scale]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
 
-        page.WaitForAssertion(() => Assert.Contains("was deleted by someone else", page.Find("[data-testid=eval-gone]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("someone may have deleted it meanwhile", page.Find("[data-testid=eval-gone]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=eval-touchpoint]"));
         Assert.Empty(await EvaluationsOfAsync(id, persona));
     }

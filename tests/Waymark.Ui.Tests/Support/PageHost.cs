@@ -17,15 +17,17 @@ namespace Waymark.Ui.Tests.Support;
 /// </summary>
 public sealed class PageHost : IDisposable, IAsyncDisposable
 {
-    public PageHost(UiFactory factory, WorkspaceRole role)
+    /// <param name="app">The application's services when a test runs a variant of it on the same database (e.g. with an extra interceptor).</param>
+    public PageHost(UiFactory factory, WorkspaceRole role, IServiceProvider? app = null)
     {
         var auth = new SignedIn(factory.PrincipalOf(role));
-        var scopes = factory.Services.GetRequiredService<IServiceScopeFactory>();
+        var services = app ?? factory.Services;
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
         Context.Services.AddSingleton<AuthenticationStateProvider>(auth);
         Context.Services.AddSingleton(new UiData(scopes, auth, TimeProvider.System));
         Context.Services.AddSingleton(new UiAccess(auth, scopes));
-        Context.Services.AddSingleton(factory.Services.GetRequiredService<MapChanges>());
-        Context.Services.AddSingleton(factory.Services.GetRequiredService<BoardChanges>());
+        Context.Services.AddSingleton(services.GetRequiredService<MapChanges>());
+        Context.Services.AddSingleton(services.GetRequiredService<BoardChanges>());
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
     }

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Improvements;
-using Waymark.Domain.Journeys;
-using Waymark.Domain.Kpis;
-using Waymark.Domain.Organisation;
-using Waymark.Domain.Personas;
-using Waymark.Domain.Touchpoints;
 using Waymark.Storage;
 using Waymark.Web.Features.Kpis;
 using Waymark.Web.Infrastructure;
@@ -13,68 +8,22 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Features.Improvements;
 
 /// <summary>Insights, ideas and actions: one implementation mounted at /insights, /ideas and /actions, each seeing only its own kind.</summary>
-public static class ImprovementsApi
+public static partial class ImprovementsApi
 {
-    public sealed record ImprovementRequest(
-        string Title,
-        string? Description = null,
-        Guid? OwnerId = null,
-        DateOnly? DueOn = null,
-        ImprovementStatus? Status = null,
-        Priority? Priority = null,
-        int? Impact = null,
-        int? Effort = null,
-        Guid? TouchpointId = null,
-        Guid? JourneyId = null,
-        Guid? StepId = null,
-        Guid? KpiId = null,
-        Guid? PersonaId = null,
-        int? Version = null)
-    {
-        public ImprovementContent ToContent() => new(Title, Description, OwnerId, DueOn, Status ?? ImprovementStatus.Open,
-            Priority ?? Domain.Improvements.Priority.Medium, Impact, Effort, TouchpointId, JourneyId, StepId, KpiId, PersonaId);
-    }
-
-    public sealed record ImprovementResponse(
-        Guid Id,
-        ImprovementKind Kind,
-        string Title,
-        string? Description,
-        Guid? OwnerId,
-        DateOnly? DueOn,
-        ImprovementStatus Status,
-        Priority Priority,
-        int? Impact,
-        int? Effort,
-        Guid? TouchpointId,
-        Guid? JourneyId,
-        Guid? StepId,
-        Guid? KpiId,
-        Guid? PersonaId,
-        DateTimeOffset? CompletedAt,
-        bool IsOpen,
-        bool IsOverdue,
-        int Version)
-    {
-        public static ImprovementResponse From(Improvement i, DateOnly today) => new(i.Id, i.Kind, i.Title, i.Description, i.OwnerId, i.DueOn,
-            i.Status, i.Priority, i.Impact, i.Effort, i.TouchpointId, i.JourneyId, i.StepId, i.KpiId, i.PersonaId, i.CompletedAt,
-            i.IsOpen, i.IsOverdue(today), i.Version);
-    }
-
     public static RouteGroupBuilder MapImprovementsApi(this RouteGroupBuilder workspace)
     {
-        new Routes(ImprovementKind.Insight, "insight").Map(workspace.MapGroup("/insights").WithTags("Insights"));
-        new Routes(ImprovementKind.Idea, "idea").Map(workspace.MapGroup("/ideas").WithTags("Ideas"));
-        new Routes(ImprovementKind.Action, "action").Map(workspace.MapGroup("/actions").WithTags("Actions"));
+        new Routes(ImprovementKind.Insight).Map(workspace.MapGroup("/insights").WithTags("Insights"));
+        new Routes(ImprovementKind.Idea).Map(workspace.MapGroup("/ideas").WithTags("Ideas"));
+        new Routes(ImprovementKind.Action).Map(workspace.MapGroup("/actions").WithTags("Actions"));
         return workspace;
     }
 
     /// <summary>Today as the workspace's clock sees it; overdue means open with a due date before today.</summary>
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private sealed class Routes(ImprovementKind kind, string what)
+    private sealed class Routes(ImprovementKind kind)
     {
-        private string Path => what switch { "insight" => "insights", "idea" => "ideas", _ => "actions" };
+        private string Path => ImprovementChanges.Noun(kind) + "s";
 
         public void Map(RouteGroupBuilder group)
         {
@@ -112,49 +61,29 @@ public static class ImprovementsApi
 
         private async Task<Ok<ImprovementResponse>> Get(CurrentWorkspace ws, Guid id, WaymarkDb db, TimeProvider time, HttpContext http, CancellationToken ct)
         {
-            var item = await db.Improvements.AsNoTracking().Where(i => i.Kind == kind).FindInAsync(ws, id, what, ct);
+            var item = await db.Improvements.AsNoTracking().Where(i => i.Kind == kind).FindInAsync(ws, id, ImprovementChanges.Noun(kind), ct);
             http.SetETag(item.Version);
             return TypedResults.Ok(ImprovementResponse.From(item, Today(time)));
         }
 
-        private async Task<Created<ImprovementResponse>> Create(CurrentWorkspace ws, ImprovementRequest r, WaymarkDb db, TimeProvider time, CancellationToken ct)
+        private async Task<Created<ImprovementResponse>> Create(CurrentWorkspace ws, ImprovementRequest r, Work work, TimeProvider time, CancellationToken ct)
         {
-            var item = new Improvement(ws.Id, kind, r.ToContent());
-            await RequireLinksAsync(db, ws, r, ct);
-            db.Improvements.Add(item);
-            await db.SaveChangesAsync(ct);
+            var item = await ImprovementChanges.CreateAsync(work, ws, kind, r, ct);
             return TypedResults.Created($"/api/workspaces/{ws.Key}/{Path}/{item.Id}", ImprovementResponse.From(item, Today(time)));
         }
 
-        private async Task<Ok<ImprovementResponse>> Update(CurrentWorkspace ws, Guid id, ImprovementRequest r, WaymarkDb db, TimeProvider time,
+        private async Task<Ok<ImprovementResponse>> Update(CurrentWorkspace ws, Guid id, ImprovementRequest r, Work work, TimeProvider time,
             HttpContext http, CancellationToken ct)
         {
-            var item = await db.Improvements.Where(i => i.Kind == kind).FindInAsync(ws, id, what, ct);
-            item.EnsureVersion(Versions.Expected(http, r.Version));
-            await RequireLinksAsync(db, ws, r, ct);
-            item.Apply(r.ToContent());
-            await db.SaveChangesAsync(ct);
+            var item = await ImprovementChanges.UpdateAsync(work, ws, kind, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
             http.SetETag(item.Version);
             return TypedResults.Ok(ImprovementResponse.From(item, Today(time)));
         }
 
-        private async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+        private async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
         {
-            var item = await db.Improvements.Where(i => i.Kind == kind).FindInAsync(ws, id, what, ct);
-            if (Versions.Optional(http) is { } v) item.EnsureVersion(v);
-            db.Improvements.Remove(item);
-            await db.SaveChangesAsync(ct);
+            await ImprovementChanges.DeleteAsync(work, ws, kind, id, Versions.Optional(http), ct);
             return TypedResults.NoContent();
-        }
-
-        private static async Task RequireLinksAsync(WaymarkDb db, CurrentWorkspace ws, ImprovementRequest r, CancellationToken ct)
-        {
-            await db.RequireAsync<Person>(ws, r.OwnerId, "ownerId", "person", ct);
-            await db.RequireAsync<Touchpoint>(ws, r.TouchpointId, "touchpointId", "touchpoint", ct);
-            await db.RequireAsync<Journey>(ws, r.JourneyId, "journeyId", "journey", ct);
-            await db.RequireStepAsync(ws, r.StepId, r.JourneyId, ct);
-            await db.RequireAsync<Kpi>(ws, r.KpiId, "kpiId", "KPI", ct);
-            await db.RequireAsync<Persona>(ws, r.PersonaId, "personaId", "persona", ct);
         }
     }
 }

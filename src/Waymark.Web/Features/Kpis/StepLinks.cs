@@ -17,4 +17,8 @@ public static class StepLinks
         if (journeyId is not null && journeyId != stepJourney)
             throw new DomainRuleException("stepId", "That step belongs to another journey than the one given in journeyId.");
     }
+
+    /// <summary>The journey whose map shows something linked to this journey or step (a KPI, an insight, idea or action); null when on none.</summary>
+    public static async Task<Guid?> MapOfAsync(this WaymarkDb db, CurrentWorkspace ws, Guid? journeyId, Guid? stepId, CancellationToken ct) =>
+        journeyId ?? (stepId is { } s ? await db.StepPlaces(ws).Where(p => p.StepId == s).Select(p => (Guid?)p.JourneyId).FirstOrDefaultAsync(ct) : null);
 }

@@ -432,14 +432,13 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private async Task AddImprovementAsync()
     {
         if (_selected is not { } stepId || string.IsNullOrWhiteSpace(_actionTitle)) return;
-        var content = new ImprovementContent(_actionTitle.Trim(), OwnerId: _actionOwner, DueOn: _actionDue, JourneyId: Id, StepId: stepId);
+        var request = new Features.Improvements.ImprovementRequest(_actionTitle.Trim(), OwnerId: _actionOwner, DueOn: _actionDue, JourneyId: Id, StepId: stepId);
         var kind = _newKind;
-        if (await TryAsync(() => MapData.AddImprovementAsync(Data, Workspace!, kind, content), $"{Wording.Words(kind)} added to the step."))
+        if (await TryAsync(() => Data.ChangeAsync(work => Features.Improvements.ImprovementChanges.CreateAsync(work, Workspace!, kind, request, default)), $"{Wording.Words(kind)} added to the step."))
         {
             _actionTitle = "";
             _actionDue = null;
             await ReloadAsync();
-            Changes.Publish(new MapChange(Id, _me, $"added an {kind.ToString().ToLowerInvariant()}"));
         }
     }
 

@@ -326,14 +326,4 @@ public static class MapData
         await db.RequireAsync<Department>(ws, content.BackstageDepartmentId, "backstageDepartmentId", "department", default);
         return content;
     }
-
-    public static async Task<Guid> AddImprovementAsync(UiData data, CurrentWorkspace ws, ImprovementKind kind, ImprovementContent content)
-    {
-        await using var db = data.Open();
-        await db.RequireAsync<Person>(ws, content.OwnerId, "ownerId", "person", default);
-        var item = new Improvement(ws.Id, kind, content);
-        db.Improvements.Add(item);
-        await db.SaveChangesAsync();
-        return item.Id;
-    }
 }
