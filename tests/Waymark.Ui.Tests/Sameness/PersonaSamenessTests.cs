@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Domain.Personas;
+using Waymark.Storage.Access;
+using Waymark.Ui.Tests.Support;
+using Waymark.Web.Components.Pages.Personas;
+
+namespace Waymark.Ui.Tests.Sameness;
+
+/// <summary>A persona created and edited in the persona form and deleted on its page leaves what the same API calls leave, and meets the same refusals.</summary>
+[Collection(UiCollection.Name)]
+public sealed class PersonaSamenessTests(UiFactory factory)
+{
+    private async Task<Persona> LoadAsync(string name)
+    {
+        await using var db = factory.OpenDb();
+        return await db.Personas.AsNoTracking().SingleAsync(p => p.WorkspaceId == factory.DemoId && p.Name == name);
+    }
+
+    [Fact]
+    public async Task Creating_describing_and_deleting_on_the_pages_leaves_what_the_api_leaves()
+    {
+        const string name = "Sara Saver";
+        IReadOnlyList<string> onPage, throughApi;
+        using (var trace = new ChangeTrace(factory))
+        {
+            // MudBlazor's upload button holds services that are only disposed asynchronously.
+            var host = new PageHost(factory, WorkspaceRole.Owner);
+            await using (host.Context)
+            {
+                Guid? created = null;
+                var form = host.Context.Render<PersonaForm>(p => p.Add(f => f.Ws, "demo").Add(f => f.OnSaved, (Guid id) => created = id));
+                form.Find("#persona-name").Input(name);
+                await form.Find("form").SubmitAsync();
+                form.WaitForAssertion(() => Assert.NotNull(created));
+
+                Guid? saved = null;
+                var persona = await LoadAsync(name);
+                var editor = host.Context.Render<PersonaForm>(p => p.Add(f => f.Ws, "demo").Add(f => f.Existing, persona).Add(f => f.OnSaved, (Guid id) => saved = id));
+                editor.Find("#persona-description").Change("Compares three offers before she buys.");
+                await editor.Find("form").SubmitAsync();
+                editor.WaitForAssertion(() => Assert.NotNull(saved));
+
+                var page = host.Context.Render<PersonaPage>(p => p.Add(x => x.Ws, "demo").Add(x => x.Id, persona.Id));
+                page.WaitForElement("[data-testid=persona-name]");
+                await page.FindAll("button").Single(b => b.TextContent == "Delete").ClickAsync();
+                await page.FindAll("button").Single(b => b.TextContent == "Yes, delete").ClickAsync();
+                page.WaitForAssertion(() => Assert.Contains($"Persona '{name}' deleted.", host.Messages));
+            }
+            onPage = await trace.AuditAsync();
+            Assert.Empty(trace.Announced);
+        }
+        using (var trace = new ChangeTrace(factory))
+        {
+            var api = factory.ClientAs(WorkspaceRole.Owner);
+            const string url = "/api/workspaces/demo/personas";
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync(url, new { name })).StatusCode);
+            var id = (await LoadAsync(name)).Id;
+            var changed = await api.PutAsJsonAsync($"{url}/{id}", new { name, description = "Compares three offers before she buys.", version = 1 });
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"{url}/{id}")).StatusCode);
+            throughApi = await trace.AuditAsync();
+            Assert.Empty(trace.Announced);
+        }
+        Assert.Equal(3, onPage.Count);
+        Assert.Equal(throughApi, onPage);
+    }
+
+    [Fact]
+    public async Task A_persona_with_journeys_is_refused_on_its_page_with_the_sentence_the_api_answers()
+    {
+        await using var db = factory.OpenDb();
+        var used = await db.Personas.Where(p => p.WorkspaceId == factory.DemoId && db.Journeys.Any(j => j.PersonaId == p.Id)).FirstAsync();
+
+        var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/demo/personas/{used.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+
+        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = host.Context.Render<PersonaPage>(p => p.Add(x => x.Ws, "demo").Add(x => x.Id, used.Id));
+        page.WaitForElement("[data-testid=persona-name]");
+        await page.FindAll("button").Single(b => b.TextContent == "Delete").ClickAsync();
+        await page.FindAll("button").Single(b => b.TextContent == "Yes, delete").ClickAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(detail, page.Find("[data-testid=persona-refusal]").TextContent));
+        Assert.Contains(detail, host.Messages);
+        Assert.Matches(@"is used by \d+ journey maps? \(", detail);
+    }
+}
