@@ -63,8 +63,7 @@ public sealed class ChannelSamenessTests(UiFactory factory) : IDisposable
         var used = await db.Channels.Where(c => c.WorkspaceId == _host.Workspace.Id && db.Touchpoints.Any(t => t.ChannelId == c.Id)).FirstAsync();
 
         var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/demo/channels/{used.Id}");
-        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
-        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+        var detail = await answer.DetailAsync(HttpStatusCode.Conflict);
 
         var tab = Render();
         await tab.Find($"button[aria-label='Delete {used.Name}']").ClickAsync();

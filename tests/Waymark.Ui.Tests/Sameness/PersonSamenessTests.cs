@@ -63,8 +63,7 @@ public sealed class PersonSamenessTests(UiFactory factory) : IDisposable
         var owner = await db.People.Where(p => p.WorkspaceId == _host.Workspace.Id && db.Touchpoints.Any(t => t.OwnerId == p.Id)).FirstAsync();
 
         var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/demo/people/{owner.Id}");
-        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
-        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+        var detail = await answer.DetailAsync(HttpStatusCode.Conflict);
 
         var tab = Render();
         await tab.Find($"button[aria-label='Delete {owner.Name}']").ClickAsync();

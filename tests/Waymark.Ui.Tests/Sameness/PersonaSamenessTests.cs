@@ -75,8 +75,7 @@ public sealed class PersonaSamenessTests(UiFactory factory)
         var used = await db.Personas.Where(p => p.WorkspaceId == factory.DemoId && db.Journeys.Any(j => j.PersonaId == p.Id)).FirstAsync();
 
         var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/demo/personas/{used.Id}");
-        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
-        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+        var detail = await answer.DetailAsync(HttpStatusCode.Conflict);
 
         using var host = new PageHost(factory, WorkspaceRole.Owner);
         var page = host.Context.Render<PersonaPage>(p => p.Add(x => x.Ws, "demo").Add(x => x.Id, used.Id));

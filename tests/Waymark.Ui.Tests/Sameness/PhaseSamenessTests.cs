@@ -60,7 +60,8 @@ public sealed class PhaseSamenessTests(UiFactory factory) : IDisposable
             Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"{url}/{id}")).StatusCode);
             throughApi = await trace.AuditAsync();
         }
-        Assert.Equal(throughApi, onPage);
+        // A move changes two phases in one save; entries of one save have no order of their own.
+        Assert.Equal(throughApi.Order(), onPage.Order());
         Assert.True(onPage.Count >= 5, string.Join("\n", onPage));
     }
 
@@ -71,8 +72,7 @@ public sealed class PhaseSamenessTests(UiFactory factory) : IDisposable
         var used = await db.Phases.Where(p => p.WorkspaceId == _host.Workspace.Id && db.Stages.Any(s => s.PhaseId == p.Id)).OrderBy(p => p.Position).FirstAsync();
 
         var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/demo/phases/{used.Id}");
-        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
-        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+        var detail = await answer.DetailAsync(HttpStatusCode.Conflict);
 
         var tab = Render();
         await tab.Find($"button[aria-label='Delete {used.Name}']").ClickAsync();

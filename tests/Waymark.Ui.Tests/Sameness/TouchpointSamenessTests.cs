@@ -143,8 +143,7 @@ public sealed class TouchpointSamenessTests(UiFactory factory)
 
         var answer = await factory.ClientAs(WorkspaceRole.Owner).PostAsJsonAsync(Url,
             new { name = "Walk-in desk", channelId = channels[0].Id, category = "eCommerce", departmentId = department.Id });
-        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+        var detail = await answer.DetailAsync(HttpStatusCode.BadRequest);
         form.WaitForAssertion(() => Assert.Equal(detail, form.Find("[role=alert]").TextContent));
         await using var check = factory.OpenDb();
         Assert.False(await check.Touchpoints.AnyAsync(t => t.Name == "Walk-in desk"));

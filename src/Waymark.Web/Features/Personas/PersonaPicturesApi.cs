@@ -12,7 +12,7 @@ namespace Waymark.Web.Features.Personas;
 /// A persona's picture, uploaded into Waymark (PNG, JPEG or WebP, at most 2 MB) and served from it, so it shows under the
 /// content security policy, which allows pictures from Waymark only. Reading it needs the viewer role like every workspace read.
 /// </summary>
-public static class PersonaPicturesApi
+public static partial class PersonaPicturesApi
 {
     /// <summary>Room for a 2 MB picture plus the multipart envelope; larger bodies are refused before they are read.</summary>
     private const long BodyLimit = PersonaPicture.MaxBytes + 64 * 1024;
@@ -68,33 +68,5 @@ public static class PersonaPicturesApi
     {
         await PersonaPictureChanges.RemoveAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>The first file of a multipart form, or else the raw body; never more than one byte past the limit is read.</summary>
-    private static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("picture") ?? form.Files.FirstOrDefault()
-                ?? throw new Waymark.Domain.Common.DomainRuleException("picture", "The form holds no file. Send the picture as the form field 'picture'.");
-            if (file.Length > PersonaPicture.MaxBytes) throw new PictureTooLargeException(file.Length);
-            await using var stream = file.OpenReadStream();
-            return await ReadLimitedAsync(stream, ct);
-        }
-        return await ReadLimitedAsync(request.Body, ct);
-    }
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream stream, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > PersonaPicture.MaxBytes) throw new PictureTooLargeException(buffer.Length);
-        }
-        return buffer.ToArray();
     }
 }
