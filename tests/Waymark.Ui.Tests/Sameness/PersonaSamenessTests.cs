@@ -68,6 +68,51 @@ public sealed class PersonaSamenessTests(UiFactory factory)
         Assert.Equal(throughApi, onPage);
     }
 
+    /// <summary>A journey map's header names its persona, so renaming the persona redraws the maps drawn for it, whoever renames it.</summary>
+    [Fact]
+    public async Task Renaming_a_persona_announces_the_same_to_its_journeys_as_the_api()
+    {
+        await using var db = factory.OpenDb();
+        var used = await db.Personas.AsNoTracking().Where(p => p.WorkspaceId == factory.DemoId && db.Journeys.Any(j => j.PersonaId == p.Id)).FirstAsync();
+        var journeys = await db.Journeys.Where(j => j.PersonaId == used.Id).Select(j => j.Id).ToListAsync();
+        IReadOnlyList<string> onPage, throughApi;
+        using (var trace = new ChangeTrace(factory))
+        {
+            var host = new PageHost(factory, WorkspaceRole.Owner);
+            await using (host.Context)
+            {
+                foreach (var name in new[] { used.Name + " (new)", used.Name })
+                {
+                    Guid? saved = null;
+                    var form = host.Context.Render<PersonaForm>(p => p.Add(f => f.Ws, "demo").Add(f => f.Existing, db.Personas.AsNoTracking().Single(x => x.Id == used.Id))
+                        .Add(f => f.OnSaved, (Guid id) => saved = id));
+                    form.Find("#persona-name").Input(name);
+                    await form.Find("form").SubmitAsync();
+                    form.WaitForAssertion(() => Assert.NotNull(saved));
+                }
+            }
+            onPage = trace.Announced;
+        }
+        using (var trace = new ChangeTrace(factory))
+        {
+            var api = factory.ClientAs(WorkspaceRole.Owner);
+            foreach (var name in new[] { used.Name + " (new)", used.Name })
+            {
+                // The persona as read, with its version, renamed: the same whole description the form sends.
+                var read = await api.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>($"/api/workspaces/demo/personas/{used.Id}");
+                read!["name"] = System.Text.Json.JsonSerializer.SerializeToElement(name);
+                read.Remove("journeys");
+                var changed = await api.PutAsJsonAsync($"/api/workspaces/demo/personas/{used.Id}", read);
+                Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
+            }
+            throughApi = trace.Announced;
+        }
+        Assert.Equal(journeys.Count * 2, onPage.Count);
+        Assert.Equal(throughApi, onPage);
+        Assert.All(journeys, j => Assert.Contains($"map {j}: ", string.Join("\n", onPage)));
+        Assert.Contains(onPage, a => a.EndsWith($"changed the persona '{used.Name} (new)'"));
+    }
+
     [Fact]
     public async Task A_persona_with_journeys_is_refused_on_its_page_with_the_sentence_the_api_answers()
     {

@@ -32,6 +32,7 @@ public static class PersonaChanges
         return persona;
     }
 
+    /// <summary>The journey maps drawn for the persona are told, so their open pages show its new name.</summary>
     public static async Task<Persona> UpdateAsync(Work work, CurrentWorkspace ws, Guid id, PersonaRequest r, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.Editor, ct);
@@ -39,6 +40,8 @@ public static class PersonaChanges
         persona.EnsureVersion(Versions.Required(r.Version));
         persona.Describe(r.Profile());
         await work.Db.RequireAllAsync<Channel>(ws, persona.PreferredChannelIds, "preferredChannelIds", "channel", ct);
+        foreach (var journey in await work.Db.Journeys.Where(j => j.WorkspaceId == ws.Id && j.PersonaId == id).Select(j => j.Id).ToListAsync(ct))
+            work.Announce(journey, $"changed the persona '{persona.Name}'");
         await work.SaveAsync(ct);
         return persona;
     }
