@@ -61,7 +61,8 @@ public sealed class PersonaPictureFormTests(UiFactory factory)
         await using (var db = factory.OpenDb())
         {
             var tracked = await db.Personas.SingleAsync(p => p.Id == persona.Id);
-            await Waymark.Web.Features.Personas.PersonaPicturesApi.StoreAsync(db, tracked, PersonaPicture.From(Png), DateTimeOffset.UtcNow, default);
+            await Waymark.Web.Features.Personas.PersonaPictureChanges.AttachAsync(db, tracked, PersonaPicture.From(Png), DateTimeOffset.UtcNow, default);
+            await db.SaveChangesAsync();
             persona = tracked;
         }
         // MudBlazor's upload button holds services that are only disposed asynchronously.

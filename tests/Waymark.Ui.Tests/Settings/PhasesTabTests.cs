@@ -59,8 +59,8 @@ public sealed class PhasesTabTests(UiFactory factory) : IDisposable
 
         await tab.Find($"button[aria-label='Delete {used.Name}']").ClickAsync();
 
-        tab.WaitForAssertion(() => Assert.Contains($"'{used.Name}' is not deleted", tab.Find("[role=alert]").TextContent));
-        Assert.Matches(@"\d+ touchpoint\(s\) and \d+ journey stage\(s\) use it", tab.Find("[role=alert]").TextContent);
+        tab.WaitForAssertion(() => Assert.Contains($"The phase '{used.Name}' is used by", tab.Find("[role=alert]").TextContent));
+        Assert.Matches(@"\d+ touchpoints? and \d+ journey stages?\. Change them", tab.Find("[role=alert]").TextContent);
         Assert.Contains(await PhasesAsync(), p => p.Id == used.Id);
     }
 

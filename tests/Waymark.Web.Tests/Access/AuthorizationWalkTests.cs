@@ -100,8 +100,9 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         string Of(ImprovementKind kind) => improvements.First(i => i.Kind == kind).Id.ToString();
         // The persona walked has a picture, so reading it is a read of something that exists.
         var persona = await db.Personas.FirstAsync(x => x.WorkspaceId == ws);
-        await Waymark.Web.Features.Personas.PersonaPicturesApi.StoreAsync(db, persona,
+        await Waymark.Web.Features.Personas.PersonaPictureChanges.AttachAsync(db, persona,
             Waymark.Domain.Personas.PersonaPicture.From([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), DateTimeOffset.UtcNow, default);
+        await db.SaveChangesAsync();
         return new()
         {
             ["phases"] = (await db.Phases.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),

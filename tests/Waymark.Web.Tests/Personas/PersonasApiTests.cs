@@ -234,7 +234,7 @@ public class PersonasApiTests(WaymarkApiFactory factory) : ScoringApiTest(factor
         await Evaluate(touchpoint, 6, "2026-03-02", id);
 
         var problem = await Problem(await Client.DeleteAsync($"{Api}/personas/{id}"), 409);
-        Assert.Contains("2 evaluation(s)", problem.GetProperty("detail").GetString());
+        Assert.Contains("2 evaluations", problem.GetProperty("detail").GetString());
         Assert.Equal(1, await Count<Persona>(q => q.Where(p => p.Id == id)));
         Assert.Equal(2, await Count<Waymark.Domain.Evaluations.Evaluation>(q => q.Where(e => e.PersonaId == id)));
     }
@@ -250,7 +250,7 @@ public class PersonasApiTests(WaymarkApiFactory factory) : ScoringApiTest(factor
         }
 
         var problem = await Problem(await Client.DeleteAsync($"{Api}/personas/{id}"), 409);
-        Assert.Contains("1 insight(s), idea(s) or action(s)", problem.GetProperty("detail").GetString());
+        Assert.Contains("1 insight, idea or action", problem.GetProperty("detail").GetString());
         Assert.Equal(1, await Count<Persona>(q => q.Where(p => p.Id == id)));
     }
 }

@@ -423,7 +423,7 @@ public class TouchpointsApiTests(WaymarkApiFactory factory) : ScoringApiTest(fac
         }
 
         var problem = await Problem(await Client.DeleteAsync($"{Api}/touchpoints/{id}"), 409);
-        Assert.Contains("1 insight(s), idea(s) or action(s)", problem.GetProperty("detail").GetString());
+        Assert.Contains("1 insight, idea or action", problem.GetProperty("detail").GetString());
         Assert.Equal(1, await Count<Touchpoint>(q => q.Where(t => t.Id == id)));
     }
 }

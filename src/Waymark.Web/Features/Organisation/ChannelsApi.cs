@@ -8,8 +8,6 @@ namespace Waymark.Web.Features.Organisation;
 
 public static class ChannelsApi
 {
-    public sealed record ChannelRequest(string Name, ChannelKind Kind, ChannelReach Reach, string? Description = null, int? Version = null);
-
     public sealed record ChannelResponse(Guid Id, string Name, ChannelKind Kind, ChannelReach Reach, string? Description, int Version)
     {
         public static ChannelResponse From(Channel c) => new(c.Id, c.Name, c.Kind, c.Reach, c.Description, c.Version);
@@ -42,33 +40,22 @@ public static class ChannelsApi
         return TypedResults.Ok(ChannelResponse.From(channel));
     }
 
-    private static async Task<Created<ChannelResponse>> Create(CurrentWorkspace ws, ChannelRequest request, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<ChannelResponse>> Create(CurrentWorkspace ws, ChannelRequest r, Work work, CancellationToken ct)
     {
-        var channel = new Channel(ws.Id, request.Name, request.Kind, request.Reach).Describe(request.Name, request.Kind, request.Reach, request.Description);
-        db.Channels.Add(channel);
-        await db.SaveChangesAsync(ct);
+        var channel = await ChannelChanges.CreateAsync(work, ws, r, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/channels/{channel.Id}", ChannelResponse.From(channel));
     }
 
-    private static async Task<Ok<ChannelResponse>> Update(CurrentWorkspace ws, Guid id, ChannelRequest request, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ChannelResponse>> Update(CurrentWorkspace ws, Guid id, ChannelRequest r, Work work, HttpContext http, CancellationToken ct)
     {
-        var channel = await db.Channels.FindInAsync(ws, id, "channel", ct);
-        channel.EnsureVersion(Versions.Expected(http, request.Version));
-        channel.Describe(request.Name, request.Kind, request.Reach, request.Description);
-        await db.SaveChangesAsync(ct);
+        var channel = await ChannelChanges.UpdateAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
         http.SetETag(channel.Version);
         return TypedResults.Ok(ChannelResponse.From(channel));
     }
 
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
     {
-        var channel = await db.Channels.FindInAsync(ws, id, "channel", ct);
-        if (Versions.Optional(http) is { } v) channel.EnsureVersion(v);
-        var used = await db.Touchpoints.CountAsync(t => t.ChannelId == id, ct);
-        if (used > 0)
-            throw new ConflictException($"The channel '{channel.Name}' is used by {used} touchpoint(s). Move them to another channel before deleting it.");
-        db.Channels.Remove(channel);
-        await db.SaveChangesAsync(ct);
+        await ChannelChanges.DeleteAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
     }
 }

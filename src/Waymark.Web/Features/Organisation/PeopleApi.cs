@@ -8,8 +8,6 @@ namespace Waymark.Web.Features.Organisation;
 
 public static class PeopleApi
 {
-    public sealed record PersonRequest(string Name, string? Role = null, string? Email = null, Guid? DepartmentId = null, int? Version = null);
-
     public sealed record PersonResponse(Guid Id, string Name, string? Role, string? Email, Guid? DepartmentId, int Version)
     {
         public static PersonResponse From(Person p) => new(p.Id, p.Name, p.Role, p.Email, p.DepartmentId, p.Version);
@@ -41,36 +39,22 @@ public static class PeopleApi
         return TypedResults.Ok(PersonResponse.From(person));
     }
 
-    private static async Task<Created<PersonResponse>> Create(CurrentWorkspace ws, PersonRequest r, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<PersonResponse>> Create(CurrentWorkspace ws, PersonRequest r, Work work, CancellationToken ct)
     {
-        await db.RequireAsync<Department>(ws, r.DepartmentId, "departmentId", "department", ct);
-        var person = new Person(ws.Id, r.Name).Describe(r.Name, r.Role, r.Email, r.DepartmentId);
-        db.People.Add(person);
-        await db.SaveChangesAsync(ct);
+        var person = await PersonChanges.CreateAsync(work, ws, r, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/people/{person.Id}", PersonResponse.From(person));
     }
 
-    private static async Task<Ok<PersonResponse>> Update(CurrentWorkspace ws, Guid id, PersonRequest r, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<PersonResponse>> Update(CurrentWorkspace ws, Guid id, PersonRequest r, Work work, HttpContext http, CancellationToken ct)
     {
-        var person = await db.People.FindInAsync(ws, id, "person", ct);
-        person.EnsureVersion(Versions.Expected(http, r.Version));
-        await db.RequireAsync<Department>(ws, r.DepartmentId, "departmentId", "department", ct);
-        person.Describe(r.Name, r.Role, r.Email, r.DepartmentId);
-        await db.SaveChangesAsync(ct);
+        var person = await PersonChanges.UpdateAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
         http.SetETag(person.Version);
         return TypedResults.Ok(PersonResponse.From(person));
     }
 
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
     {
-        var person = await db.People.FindInAsync(ws, id, "person", ct);
-        if (Versions.Optional(http) is { } v) person.EnsureVersion(v);
-        var touchpoints = await db.Touchpoints.CountAsync(t => t.OwnerId == id, ct);
-        var improvements = await db.Improvements.CountAsync(i => i.OwnerId == id, ct);
-        if (touchpoints + improvements > 0)
-            throw new ConflictException($"{person.Name} still owns {touchpoints} touchpoint(s) and {improvements} insight(s), idea(s) or action(s). Hand them over before deleting this person.");
-        db.People.Remove(person);
-        await db.SaveChangesAsync(ct);
+        await PersonChanges.DeleteAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
     }
 }

@@ -8,9 +8,6 @@ namespace Waymark.Web.Features.Organisation;
 
 public static class PhasesApi
 {
-    public sealed record PhaseRequest(string Name, string? Description = null, int? Position = null, int? Version = null);
-    public sealed record MovePhaseRequest(int Position);
-
     public sealed record PhaseResponse(Guid Id, string Name, string? Description, int Position, int Version)
     {
         public static PhaseResponse From(Phase p) => new(p.Id, p.Name, p.Description, p.Position, p.Version);
@@ -40,52 +37,29 @@ public static class PhasesApi
     }
 
     /// <summary>Appends the phase, or inserts it at <c>position</c>.</summary>
-    private static async Task<Created<PhaseResponse>> Create(CurrentWorkspace ws, PhaseRequest request, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<PhaseResponse>> Create(CurrentWorkspace ws, PhaseRequest r, Work work, CancellationToken ct)
     {
-        var phases = await db.Phases.Where(p => p.WorkspaceId == ws.Id).ToListAsync(ct);
-        var phase = new Phase(ws.Id, request.Name, phases.Count).Describe(request.Name, request.Description);
-        phases.Add(phase);
-        if (request.Position is { } position) Phase.Reorder(phases, phase.Id, position);
-        db.Phases.Add(phase);
-        await db.SaveChangesAsync(ct);
+        var phase = await PhaseChanges.CreateAsync(work, ws, r, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/phases/{phase.Id}", PhaseResponse.From(phase));
     }
 
-    private static async Task<Ok<PhaseResponse>> Update(CurrentWorkspace ws, Guid id, PhaseRequest request, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<PhaseResponse>> Update(CurrentWorkspace ws, Guid id, PhaseRequest r, Work work, HttpContext http, CancellationToken ct)
     {
-        var phases = await db.Phases.Where(p => p.WorkspaceId == ws.Id).ToListAsync(ct);
-        var phase = phases.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException($"There is no phase with id {id} in workspace '{ws.Key}'.");
-        phase.EnsureVersion(Versions.Expected(http, request.Version));
-        phase.Describe(request.Name, request.Description);
-        if (request.Position is { } position && position != phase.Position) Phase.Reorder(phases, id, position);
-        await db.SaveChangesAsync(ct);
+        var phase = await PhaseChanges.UpdateAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
         http.SetETag(phase.Version);
         return TypedResults.Ok(PhaseResponse.From(phase));
     }
 
-    private static async Task<Ok<List<PhaseResponse>>> Move(CurrentWorkspace ws, Guid id, MovePhaseRequest request, WaymarkDb db, CancellationToken ct)
+    /// <summary>An If-Match header makes the move wait for nobody having changed the phase since it was read.</summary>
+    private static async Task<Ok<List<PhaseResponse>>> Move(CurrentWorkspace ws, Guid id, MovePhaseRequest r, Work work, HttpContext http, CancellationToken ct)
     {
-        var phases = await db.Phases.Where(p => p.WorkspaceId == ws.Id).ToListAsync(ct);
-        if (phases.All(p => p.Id != id)) throw new NotFoundException($"There is no phase with id {id} in workspace '{ws.Key}'.");
-        Phase.Reorder(phases, id, request.Position);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(phases.OrderBy(p => p.Position).Select(PhaseResponse.From).ToList());
+        var phases = await PhaseChanges.MoveAsync(work, ws, id, r.Position, Versions.Optional(http), ct);
+        return TypedResults.Ok(phases.Select(PhaseResponse.From).ToList());
     }
 
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
     {
-        var phases = await db.Phases.Where(p => p.WorkspaceId == ws.Id).ToListAsync(ct);
-        var phase = phases.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException($"There is no phase with id {id} in workspace '{ws.Key}'.");
-        if (Versions.Optional(http) is { } v) phase.EnsureVersion(v);
-        var stages = await db.Stages.CountAsync(s => s.PhaseId == id, ct);
-        var touchpoints = (await db.Touchpoints.Where(t => t.WorkspaceId == ws.Id).Select(t => t.PhaseIds).ToListAsync(ct)).Count(ids => ids.Contains(id));
-        if (stages + touchpoints > 0)
-            throw new ConflictException($"The phase '{phase.Name}' is used by {touchpoints} touchpoint(s) and {stages} journey stage(s). Change them before deleting it.");
-        db.Phases.Remove(phase);
-        phases.Remove(phase);
-        var i = 0;
-        foreach (var p in phases.OrderBy(p => p.Position)) Phase.Reorder(phases, p.Id, i++);
-        await db.SaveChangesAsync(ct);
+        await PhaseChanges.DeleteAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
     }
 }

@@ -12,7 +12,7 @@ namespace Waymark.Web.Features.Personas;
 /// A persona's picture, uploaded into Waymark (PNG, JPEG or WebP, at most 2 MB) and served from it, so it shows under the
 /// content security policy, which allows pictures from Waymark only. Reading it needs the viewer role like every workspace read.
 /// </summary>
-public static class PersonaPicturesApi
+public static partial class PersonaPicturesApi
 {
     /// <summary>Room for a 2 MB picture plus the multipart envelope; larger bodies are refused before they are read.</summary>
     private const long BodyLimit = PersonaPicture.MaxBytes + 64 * 1024;
@@ -47,10 +47,11 @@ public static class PersonaPicturesApi
         return TypedResults.File(picture.Content, picture.ContentType, entityTag: etag, lastModified: picture.UploadedAt);
     }
 
-    private static async Task<Results<Ok<PersonasApi.PersonaResponse>, ProblemHttpResult>> Upload(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PersonasApi.PersonaResponse>, ProblemHttpResult>> Upload(
+        CurrentWorkspace ws, Guid id, Work work, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var persona = await db.Personas.FindInAsync(ws, id, "persona", ct);
-        if (Versions.Optional(http) is { } v) persona.EnsureVersion(v);
+        // The persona is looked up first, so a picture for a persona that does not exist answers 404, not a check of the bytes.
+        await work.Db.Personas.AsNoTracking().FindInAsync(ws, id, "persona", ct);
         PersonaPicture picture;
         try { picture = PersonaPicture.From(await ReadAsync(http.Request, ct)); }
         catch (PictureTooLargeException e)
@@ -58,60 +59,14 @@ public static class PersonaPicturesApi
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The picture is too large",
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["picture"] = [e.Message] } });
         }
-        await StoreAsync(db, persona, picture, clock.GetUtcNow(), ct);
+        var persona = await PersonaPictureChanges.StoreAsync(work, ws, id, picture, clock.GetUtcNow(), Versions.Optional(http), ct);
         http.SetETag(persona.Version);
         return TypedResults.Ok(PersonasApi.PersonaResponse.From(persona));
     }
 
-    private static async Task<NoContent> Remove(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> Remove(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
     {
-        var persona = await db.Personas.FindInAsync(ws, id, "persona", ct);
-        if (Versions.Optional(http) is { } v) persona.EnsureVersion(v);
-        await RemoveAsync(db, persona, ct);
+        await PersonaPictureChanges.RemoveAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>Stores the picture for a tracked persona and saves: the API and the persona form both come here.</summary>
-    public static async Task StoreAsync(WaymarkDb db, Persona persona, PersonaPicture picture, DateTimeOffset now, CancellationToken ct)
-    {
-        if (await db.PersonaPictures.FirstOrDefaultAsync(p => p.PersonaId == persona.Id, ct) is { } stored) stored.Replace(picture, now);
-        else db.PersonaPictures.Add(new PersonaPictureRow(persona, picture, now));
-        persona.ShowPicture(picture);
-        await db.SaveChangesAsync(ct);
-    }
-
-    public static async Task RemoveAsync(WaymarkDb db, Persona persona, CancellationToken ct)
-    {
-        await db.PersonaPictures.Where(p => p.PersonaId == persona.Id).ExecuteDeleteAsync(ct);
-        persona.RemovePicture();
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>The first file of a multipart form, or else the raw body; never more than one byte past the limit is read.</summary>
-    private static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("picture") ?? form.Files.FirstOrDefault()
-                ?? throw new Waymark.Domain.Common.DomainRuleException("picture", "The form holds no file. Send the picture as the form field 'picture'.");
-            if (file.Length > PersonaPicture.MaxBytes) throw new PictureTooLargeException(file.Length);
-            await using var stream = file.OpenReadStream();
-            return await ReadLimitedAsync(stream, ct);
-        }
-        return await ReadLimitedAsync(request.Body, ct);
-    }
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream stream, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > PersonaPicture.MaxBytes) throw new PictureTooLargeException(buffer.Length);
-        }
-        return buffer.ToArray();
     }
 }

@@ -1,48 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Domain.Organisation;
-using Waymark.Domain.Personas;
 using Waymark.Storage;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Personas;
 
-public static class PersonasApi
+public static partial class PersonasApi
 {
-    public sealed record PersonaRequest(
-        string Name, string? Initials = null, string? PictureUrl = null, string? Quote = null, string? Description = null,
-        string? AgeBand = null, string? Occupation = null, string? IncomeBand = null, string? Location = null, string? Household = null,
-        IReadOnlyList<string>? Goals = null, IReadOnlyList<string>? Needs = null, IReadOnlyList<string>? Frustrations = null,
-        string? PurchasingBehaviour = null, OnlineAffinity OnlineAffinity = OnlineAffinity.Medium,
-        IReadOnlyList<Guid>? PreferredChannelIds = null, double? ShareOfCustomers = null, int? Version = null)
-    {
-        public PersonaProfile Profile() => new(
-            Name, Initials, PictureUrl, Quote, Description, AgeBand, Occupation, IncomeBand, Location, Household,
-            Goals, Needs, Frustrations, PurchasingBehaviour, OnlineAffinity, PreferredChannelIds, ShareOfCustomers);
-    }
-
-    public record PersonaResponse(
-        Guid Id, string Name, string Initials, string? PictureUrl, string? Quote, string? Description,
-        string? AgeBand, string? Occupation, string? IncomeBand, string? Location, string? Household,
-        IReadOnlyList<string> Goals, IReadOnlyList<string> Needs, IReadOnlyList<string> Frustrations,
-        string? PurchasingBehaviour, OnlineAffinity OnlineAffinity, IReadOnlyList<Guid> PreferredChannelIds, double? ShareOfCustomers, int Version,
-        bool HasPicture = false, string? PictureTag = null)
-    {
-        public static PersonaResponse From(Persona p) => new(
-            p.Id, p.Name, p.Initials, p.PictureUrl, p.Quote, p.Description, p.AgeBand, p.Occupation, p.IncomeBand, p.Location, p.Household,
-            p.Goals, p.Needs, p.Frustrations, p.PurchasingBehaviour, p.OnlineAffinity, p.PreferredChannelIds, p.ShareOfCustomers, p.Version,
-            p.PictureTag is not null, p.PictureTag);
-    }
-
-    public sealed record JourneyRef(Guid Id, string Name);
-
-    /// <summary>A persona with the journey maps drawn from its point of view.</summary>
-    public sealed record PersonaDetail : PersonaResponse
-    {
-        public PersonaDetail(PersonaResponse persona, IReadOnlyList<JourneyRef> journeys) : base(persona) => Journeys = journeys;
-        public IReadOnlyList<JourneyRef> Journeys { get; }
-    }
-
     public static RouteGroupBuilder MapPersonasApi(this RouteGroupBuilder workspace)
     {
         var group = workspace.MapGroup("/personas").WithTags("Personas");
@@ -80,43 +44,22 @@ public static class PersonasApi
         return TypedResults.Ok(new PersonaDetail(PersonaResponse.From(persona), journeys));
     }
 
-    private static async Task<Created<PersonaResponse>> Create(CurrentWorkspace ws, PersonaRequest r, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<PersonaResponse>> Create(CurrentWorkspace ws, PersonaRequest r, Work work, CancellationToken ct)
     {
-        var persona = new Persona(ws.Id, r.Name).Describe(r.Profile());
-        await db.RequireAllAsync<Channel>(ws, persona.PreferredChannelIds, "preferredChannelIds", "channel", ct);
-        db.Personas.Add(persona);
-        await db.SaveChangesAsync(ct);
+        var persona = await PersonaChanges.CreateAsync(work, ws, r, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/personas/{persona.Id}", PersonaResponse.From(persona));
     }
 
-    private static async Task<Ok<PersonaResponse>> Update(CurrentWorkspace ws, Guid id, PersonaRequest r, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<PersonaResponse>> Update(CurrentWorkspace ws, Guid id, PersonaRequest r, Work work, HttpContext http, CancellationToken ct)
     {
-        var persona = await db.Personas.FindInAsync(ws, id, "persona", ct);
-        persona.EnsureVersion(Versions.Expected(http, r.Version));
-        persona.Describe(r.Profile());
-        await db.RequireAllAsync<Channel>(ws, persona.PreferredChannelIds, "preferredChannelIds", "channel", ct);
-        await db.SaveChangesAsync(ct);
+        var persona = await PersonaChanges.UpdateAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
         http.SetETag(persona.Version);
         return TypedResults.Ok(PersonaResponse.From(persona));
     }
 
-    /// <summary>
-    /// Refused while journeys are drawn for the persona, or evaluations and improvements speak for it: those scores
-    /// are the team's evidence and would silently change touchpoints' current scores if they went with it.
-    /// </summary>
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Guid id, Work work, HttpContext http, CancellationToken ct)
     {
-        var persona = await db.Personas.FindInAsync(ws, id, "persona", ct);
-        if (Versions.Optional(http) is { } v) persona.EnsureVersion(v);
-        var journeys = await db.Journeys.Where(j => j.WorkspaceId == ws.Id && j.PersonaId == id).Select(j => j.Name).ToListAsync(ct);
-        if (journeys.Count > 0)
-            throw new ConflictException($"The persona '{persona.Name}' is used by {journeys.Count} journey map(s) ({string.Join(", ", journeys.Order())}). Choose another persona for them before deleting it.");
-        var evaluations = await db.Evaluations.CountAsync(e => e.WorkspaceId == ws.Id && e.PersonaId == id, ct);
-        var improvements = await db.Improvements.CountAsync(i => i.WorkspaceId == ws.Id && i.PersonaId == id, ct);
-        if (evaluations + improvements > 0)
-            throw new ConflictException($"The persona '{persona.Name}' still has {evaluations} evaluation(s) and {improvements} insight(s), idea(s) or action(s). Delete or reassign them first, so no scores are lost by accident.");
-        db.Personas.Remove(persona);
-        await db.SaveChangesAsync(ct);
+        await PersonaChanges.DeleteAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
     }
 }
