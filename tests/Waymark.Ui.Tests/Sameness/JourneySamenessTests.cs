@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Journeys;
 using Waymark.Ui.Tests.Support;
@@ -100,5 +101,30 @@ public sealed class JourneySamenessTests(UiFactory factory)
         await SaveStep(page);
         page.WaitForAssertion(() => Assert.Contains(detail, host.Messages));
         Assert.Equal("one, by the API", (await MapSeed.ReadAsync(factory, seeded.Id)).OrderedSteps.First().Action);
+    }
+
+    [Fact]
+    public async Task A_step_deleted_underneath_is_refused_on_the_map_with_the_sentence_the_api_answers_not_a_broken_page()
+    {
+        var seeded = await MapSeed.CreateAsync(factory, "Deleted underneath");
+        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = Open(host, seeded.Id);
+        // Removed where no announcement reaches this page (another server without the relay, a script on the database).
+        Guid one;
+        await using (var db = factory.OpenDb())
+        {
+            var journey = await db.Journeys.Include(j => j.Stages).ThenInclude(s => s.Steps).SingleAsync(j => j.Id == seeded.Id);
+            one = journey.OrderedSteps.Single(s => s.Action == "one").Id;
+            journey.RemoveStep(one);
+            await db.SaveChangesAsync();
+        }
+
+        await page.Find("button[aria-label='Delete step one']").ClickAsync();
+
+        var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/demo/journeys/{seeded.Id}/steps/{one}");
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
+        page.WaitForAssertion(() => Assert.Contains(detail, host.Messages));
+        Assert.Equal("Stage A: two | Stage B: three", MapSeed.Layout(await MapSeed.ReadAsync(factory, seeded.Id)));
     }
 }
