@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Journeys;
 using Waymark.Ui.Tests.Support;
@@ -126,5 +129,37 @@ public sealed class JourneySamenessTests(UiFactory factory)
         var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
         page.WaitForAssertion(() => Assert.Contains(detail, host.Messages));
         Assert.Equal("Stage A: two | Stage B: three", MapSeed.Layout(await MapSeed.ReadAsync(factory, seeded.Id)));
+    }
+
+    [Fact]
+    public async Task Creating_a_map_with_stages_on_the_list_leaves_what_the_api_leaves()
+    {
+        const string name = "Created alike";
+        IReadOnlyList<string> onPage, throughApi;
+        using (var trace = new ChangeTrace(factory))
+        {
+            using var host = new PageHost(factory, WorkspaceRole.Owner);
+            var list = host.Context.Render<Waymark.Web.Components.Pages.Journeys.Journeys>(p => p.Add(x => x.Ws, "demo"));
+            await list.WaitForElement("button[aria-expanded]").ClickAsync();
+            list.Find("#journey-name").Input(name);
+            list.Find("#journey-stages").Input("Look, Buy");
+            await list.Find("form[aria-label='New journey']").SubmitAsync();
+            list.WaitForAssertion(() => Assert.Matches("/journeys/[0-9a-f-]{36}$", host.Context.Services.GetRequiredService<NavigationManager>().Uri));
+            onPage = await trace.AuditAsync();
+        }
+        using (var trace = new ChangeTrace(factory))
+        {
+            var created = await factory.ClientAs(WorkspaceRole.Owner).PostAsJsonAsync("/api/workspaces/demo/journeys",
+                new { name, stages = new[] { new { name = "Look" }, new { name = "Buy" } } });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            throughApi = await trace.AuditAsync();
+        }
+        Assert.Equal(3, onPage.Count);
+        // One save writes the three entries at one moment, in no particular order; the stages name their new map's id and
+        // the map when it was changed last.
+        static string Alike(IEnumerable<string> entries) => string.Join("\n", entries
+            .Select(e => Regex.Replace(e, @"\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)", "(time)"))
+            .Select(e => Regex.Replace(e, @"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "(id)")).Order());
+        Assert.Equal(Alike(throughApi), Alike(onPage));
     }
 }
