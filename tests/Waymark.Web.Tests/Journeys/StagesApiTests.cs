@@ -104,6 +104,16 @@ public class StagesApiTests(WaymarkApiFactory factory) : JourneyApiTest(factory)
     }
 
     [Fact]
+    public async Task The_last_stage_of_a_map_is_not_deleted_as_on_the_map_page()
+    {
+        var map = await BuildMap(("Look", ["see ad"]));
+        var id = IdOf(map);
+        var problem = await Problem(await Send(HttpMethod.Delete, $"{Journeys}/{id}/stages/{StageId(map, "Look")}"), 409);
+        Assert.Equal("A map keeps at least one stage, so 'Look' is not deleted. Add another stage first.", problem.GetProperty("detail").GetString());
+        Assert.Equal(["Look: see ad"], Layout(await GetOk($"{Journeys}/{id}")));
+    }
+
+    [Fact]
     public async Task Deleting_a_stage_deletes_its_steps_and_closes_the_gap()
     {
         var map = await BuildMap(("Look", ["see ad"]), ("Compare", ["read test", "ask friend"]), ("Buy", ["pay"]));

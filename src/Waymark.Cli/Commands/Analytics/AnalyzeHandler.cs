@@ -125,6 +125,6 @@ internal static class AnalyzeHandler
         if (found.Count != 1)
             throw new FormatException((found.Count == 0 ? $"Workspace '{ws.Key}' has no journey map '{wanted}'." : $"Workspace '{ws.Key}' has {found.Count} journey maps named '{wanted}'; give its id.")
                                       + " Its maps: " + string.Join("; ", maps.OrderBy(m => m.Name).Select(m => $"{m.Name} ({m.Id})")));
-        return await Waymark.Web.Features.Journeys.JourneysApi.DesignedJourneyAsync(db, ws, found[0].Id, ct);
+        return await Waymark.Web.Features.Journeys.DesignedJourneys.OfAsync(db, ws, found[0].Id, ct);
     }
 }

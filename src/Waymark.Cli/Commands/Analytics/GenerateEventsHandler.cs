@@ -91,14 +91,14 @@ internal static class GenerateEventsHandler
             var found = maps.Where(m => m.Id.ToString() == wanted.Trim() || string.Equals(m.Name, wanted.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
             if (found.Count != 1)
                 throw new FormatException((found.Count == 0 ? $"Workspace '{ws.Key}' has no journey map '{wanted}'." : $"Workspace '{ws.Key}' has {found.Count} journey maps named '{wanted}'; give its id.") + list);
-            map = await Waymark.Web.Features.Journeys.JourneysApi.DesignedJourneyAsync(db, ws, found[0].Id, ct);
+            map = await Waymark.Web.Features.Journeys.DesignedJourneys.OfAsync(db, ws, found[0].Id, ct);
             if (map.Stages.Count == 0) throw new FormatException($"No step of the journey map '{map.Name}' links a touchpoint, so no event could follow it.");
         }
         else
         {
             foreach (var m in maps)
             {
-                var candidate = await Waymark.Web.Features.Journeys.JourneysApi.DesignedJourneyAsync(db, ws, m.Id, ct);
+                var candidate = await Waymark.Web.Features.Journeys.DesignedJourneys.OfAsync(db, ws, m.Id, ct);
                 if (candidate.Stages.Count > 0) { map = candidate; break; }
             }
             if (map is null) throw new FormatException($"No journey map of workspace '{ws.Key}' links a touchpoint to a step, so no event could follow one." + list);

@@ -104,7 +104,7 @@ public static class Restores
         foreach (var (step, at, position) in steps)
         {
             var content = step.ToContent();
-            await Prefixed(at, () => StepsApi.RequireReferencesAsync(db, ws, content, ct));
+            await Prefixed(at, () => StepChanges.RequireReferencesAsync(db, ws, content, ct));
             var placed = await Prefixed(at, () => Task.FromResult(journey.RestoreStep(step.Id, stageId, content, position)));
             links.Attach(placed.Id);
             for (var i = 0; i < (step.Evaluations?.Count ?? 0); i++)

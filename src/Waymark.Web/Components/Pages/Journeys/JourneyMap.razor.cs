@@ -15,8 +15,9 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Components.Pages.Journeys;
 
 /// <summary>
-/// The journey map editor. Every change is saved at once through <see cref="MapData"/>, kept in the session's
-/// <see cref="MapHistory"/> to be undone and redone, and announced to the other open copies of the map through <see cref="MapChanges"/>.
+/// The journey map editor. Every change is saved at once through a use case of <c>Features/Journeys</c> (which announces it
+/// to the other open copies of the map through <see cref="MapChanges"/>) and kept in the session's <see cref="MapHistory"/>
+/// to be undone and redone.
 /// </summary>
 public partial class JourneyMap : WorkspacePage, IDisposable
 {
@@ -27,7 +28,6 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     [Inject] private MapChanges Changes { get; set; } = default!;
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
 
-    private readonly string _me = Guid.NewGuid().ToString("N");
     private MapView? _view;
     private bool _missing;
     private bool _subscribed;
@@ -90,7 +90,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private Task OnMapChanged(MapChange change)
     {
-        if (change.JourneyId != Id || change.Source == _me) return Task.CompletedTask;
+        if (change.JourneyId != Id || change.Source == Data.Source) return Task.CompletedTask;
         return InvokeAsync(async () =>
         {
             await ReloadAsync();
@@ -101,7 +101,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         });
     }
 
-    /// <summary>Runs a change and keeps how to undo and redo it, then redraws and tells the other viewers; answers whether it was made.</summary>
+    /// <summary>Runs a change and keeps how to undo and redo it, then redraws; answers whether it was made.</summary>
     private async Task<bool> DoAsync(string what, Func<Task> change, Func<Task> undo, Func<Task> redo)
     {
         if (_busy) return false;
@@ -111,7 +111,6 @@ public partial class JourneyMap : WorkspacePage, IDisposable
             var ok = await TryAsync(change);
             if (ok) _history.Record(new MapEdit(what, undo, redo));
             await ReloadAsync();
-            if (ok) Changes.Publish(new MapChange(Id, _me, what));
             return ok;
         }
         finally { _busy = false; }
@@ -136,8 +135,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
         async Task<bool> Run(MapEdit edit)
         {
-            var (done, did) = back ? ("undone", "undid") : ("redone", "redid");
-            var ok = await TryAsync(async () =>
+            var done = back ? "undone" : "redone";
+            return await TryAsync(async () =>
             {
                 try { await (back ? edit.UndoAsync() : edit.RedoAsync()); }
                 catch (Exception e) when (UiErrors.Message(e) is { } why)
@@ -145,8 +144,6 @@ public partial class JourneyMap : WorkspacePage, IDisposable
                     throw new ConflictException($"“{edit.Label}” cannot be {done}: {why} It drops out of the history.");
                 }
             }, $"{char.ToUpperInvariant(done[0])}{done[1..]}: {edit.Label}.");
-            if (ok) Changes.Publish(new MapChange(Id, _me, $"{did} {edit.Label}"));
-            return ok;
         }
     }
 
@@ -158,12 +155,12 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         RestoredStage? removed = null;
         await DoAsync("added a stage", async () =>
             {
-                added = await MapData.AddStageAsync(Data, Workspace!, Id, "New stage", null, null);
+                added = (await Data.ChangeAsync(w => StageChanges.AddAsync(w, Workspace!, Id, new NewStageRequest("New stage"), default))).Item.Id;
                 _renaming = added;
                 _stageName = "New stage";
             },
-            async () => removed = await MapData.RemoveStageIfUnchangedAsync(Data, Workspace!, Id, added, removed?.Name ?? "New stage", StepIds(removed)),
-            () => MapData.RestoreStageAsync(Data, Workspace!, Id, removed!));
+            async () => removed = await Data.ChangeAsync(w => StageUndo.DeleteIfUnchangedAsync(w, Workspace!, Id, added, removed?.Name ?? "New stage", StepIds(removed), default)),
+            () => Data.ChangeAsync(w => StageUndo.PutBackAsync(w, Workspace!, Id, removed!, default)));
         // The new stage is last, often beyond the right edge: bring it into view with its name ready to type.
         if (added != default) _focusStage = added;
     }
@@ -185,9 +182,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var name = _stageName.Trim();
         if (name.Length == 0 || name == stage.Name) return;
         var old = stage.Name;
-        await DoAsync($"renamed stage '{old}' to '{name}'", () => MapData.RenameStageAsync(Data, Workspace!, Id, stage.Id, name, stage.Version),
-            () => MapData.RenameStageIfUnchangedAsync(Data, Workspace!, Id, stage.Id, name, old),
-            () => MapData.RenameStageIfUnchangedAsync(Data, Workspace!, Id, stage.Id, old, name));
+        var renamed = new StageRequest(name, stage.Description, stage.PhaseId, stage.Version);
+        await DoAsync($"renamed stage '{old}' to '{name}'", () => Data.ChangeAsync(w => StageChanges.UpdateAsync(w, Workspace!, Id, stage.Id, renamed, default)),
+            () => Data.ChangeAsync(w => StageUndo.RenameIfUnchangedAsync(w, Workspace!, Id, stage.Id, name, old, default)),
+            () => Data.ChangeAsync(w => StageUndo.RenameIfUnchangedAsync(w, Workspace!, Id, stage.Id, old, name, default)));
     }
 
     private async Task RenameKey(KeyboardEventArgs e, StageResponse stage)
@@ -200,18 +198,18 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     {
         if (_view is null || to < 0 || to >= _view.Map.Stages.Count || to == stage.Position) return Task.CompletedTask;
         var from = stage.Position;
-        return DoAsync($"moved stage '{stage.Name}'", () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, to),
-            () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, from),
-            () => MapData.MoveStageAsync(Data, Workspace!, Id, stage.Id, to));
+        return DoAsync($"moved stage '{stage.Name}'", () => Data.ChangeAsync(w => StageChanges.MoveAsync(w, Workspace!, Id, stage.Id, new MoveStageRequest(to), default)),
+            () => Data.ChangeAsync(w => StageUndo.MoveBackAsync(w, Workspace!, Id, stage.Id, from, default)),
+            () => Data.ChangeAsync(w => StageUndo.MoveBackAsync(w, Workspace!, Id, stage.Id, to, default)));
     }
 
     private async Task DeleteStageAsync(StageResponse stage)
     {
-        if (_view!.Map.Stages.Count <= 1) { Snackbar.Add("A map keeps at least one stage.", Severity.Warning); return; }
         RestoredStage? removed = null;
-        await DoAsync($"deleted stage '{stage.Name}'", async () => removed = await MapData.RemoveStageAsync(Data, Workspace!, Id, stage.Id, stage.Version),
-            () => MapData.RestoreStageAsync(Data, Workspace!, Id, removed!),
-            async () => removed = await MapData.RemoveStageIfUnchangedAsync(Data, Workspace!, Id, stage.Id, removed!.Name, StepIds(removed)));
+        await DoAsync($"deleted stage '{stage.Name}'",
+            async () => removed = (await Data.ChangeAsync(w => StageChanges.DeleteAsync(w, Workspace!, Id, stage.Id, stage.Version, default))).Item,
+            () => Data.ChangeAsync(w => StageUndo.PutBackAsync(w, Workspace!, Id, removed!, default)),
+            async () => removed = await Data.ChangeAsync(w => StageUndo.DeleteIfUnchangedAsync(w, Workspace!, Id, stage.Id, removed!.Name, StepIds(removed), default)));
     }
 
     // ---- steps --------------------------------------------------------------------------------
@@ -222,9 +220,9 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var content = new StepContent("New step");
         RemovedStep? removed = null;
         await DoAsync($"added a step to '{stage.Name}'",
-            async () => added = await MapData.AddStepAsync(Data, Workspace!, Id, stage.Id, content, null),
-            async () => removed = await MapData.RemoveStepIfUnchangedAsync(Data, Workspace!, Id, added, removed?.Step.ToContent() ?? content),
-            () => MapData.RestoreStepAsync(Data, Workspace!, Id, removed!));
+            async () => added = (await Data.ChangeAsync(w => StepChanges.AddAsync(w, Workspace!, Id, stage.Id, NewStepRequest.Of(content), default))).Item.Id,
+            async () => removed = await Data.ChangeAsync(w => StepUndo.DeleteIfUnchangedAsync(w, Workspace!, Id, added, removed?.Step.ToContent() ?? content, default)),
+            () => Data.ChangeAsync(w => StepUndo.PutBackAsync(w, Workspace!, Id, removed!, default)));
         if (added != default && _view?.Step(added) is not null)
         {
             Select(added);
@@ -257,9 +255,9 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var fromStage = step.StageId;
         var fromIndex = step.Position;
         if (to.Id == fromStage && index == fromIndex) return;
-        await DoAsync($"moved step '{step.Action}'", () => MapData.MoveStepAsync(Data, Workspace!, Id, step.Id, to.Id, index),
-            () => MapData.MoveStepIfUnchangedAsync(Data, Workspace!, Id, step.Id, to.Id, fromStage, fromIndex),
-            () => MapData.MoveStepIfUnchangedAsync(Data, Workspace!, Id, step.Id, fromStage, to.Id, index));
+        await DoAsync($"moved step '{step.Action}'", () => Data.ChangeAsync(w => StepChanges.MoveAsync(w, Workspace!, Id, step.Id, new MoveStepRequest(to.Id, index), default)),
+            () => Data.ChangeAsync(w => StepUndo.MoveIfUnchangedAsync(w, Workspace!, Id, step.Id, to.Id, fromStage, fromIndex, default)),
+            () => Data.ChangeAsync(w => StepUndo.MoveIfUnchangedAsync(w, Workspace!, Id, step.Id, fromStage, to.Id, index, default)));
         await JS.InvokeVoidAsync("waymark.focus", $"[data-move='{step.Id}']");
     }
 
@@ -270,9 +268,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     {
         if (_selected == step.Id) CloseEditor();
         RemovedStep? removed = null;
-        await DoAsync($"deleted step '{step.Action}'", async () => removed = await MapData.RemoveStepAsync(Data, Workspace!, Id, step.Id, step.Version),
-            () => MapData.RestoreStepAsync(Data, Workspace!, Id, removed!),
-            async () => removed = await MapData.RemoveStepIfUnchangedAsync(Data, Workspace!, Id, step.Id, removed!.Step.ToContent()));
+        await DoAsync($"deleted step '{step.Action}'",
+            async () => removed = (await Data.ChangeAsync(w => StepChanges.DeleteAsync(w, Workspace!, Id, step.Id, step.Version, default))).Item,
+            () => Data.ChangeAsync(w => StepUndo.PutBackAsync(w, Workspace!, Id, removed!, default)),
+            async () => removed = await Data.ChangeAsync(w => StepUndo.DeleteIfUnchangedAsync(w, Workspace!, Id, step.Id, removed!.Step.ToContent(), default)));
     }
 
     // ---- drag and drop ------------------------------------------------------------------------
@@ -307,9 +306,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private Task SetLanes(List<string> lanes, string what)
     {
         var old = Lanes.ToList();
-        return DoAsync(what, () => MapData.ShowLanesAsync(Data, Workspace!, Id, lanes, _view!.Map.Version),
-            () => MapData.ShowLanesIfUnchangedAsync(Data, Workspace!, Id, lanes, old),
-            () => MapData.ShowLanesIfUnchangedAsync(Data, Workspace!, Id, old, lanes));
+        var shown = new LanesRequest(lanes, _view!.Map.Version);
+        return DoAsync(what, () => Data.ChangeAsync(w => JourneyChanges.ShowLanesAsync(w, Workspace!, Id, shown, default)),
+            () => Data.ChangeAsync(w => JourneyUndo.ShowLanesIfUnchangedAsync(w, Workspace!, Id, lanes, old, default)),
+            () => Data.ChangeAsync(w => JourneyUndo.ShowLanesIfUnchangedAsync(w, Workspace!, Id, old, lanes, default)));
     }
 
     private Task ToggleLane(string lane)
@@ -336,9 +336,11 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     /// <summary>A change of the header (see <see cref="MapHeader"/>), saved at the version the user read.</summary>
     private async Task<HeaderSaved> DescribeAsync(JourneyHeader from, JourneyHeader to, int version)
     {
-        var ok = await DoAsync(HeaderChange(from, to), () => MapData.DescribeAsync(Data, Workspace!, Id, to, version),
-            () => MapData.DescribeIfUnchangedAsync(Data, Workspace!, Id, to, from),
-            () => MapData.DescribeIfUnchangedAsync(Data, Workspace!, Id, from, to));
+        var map = _view!.Map;
+        var described = new JourneyRequest(to.Name, map.Scenario, to.Description, map.CustomScenario, to.PersonaId, to.State, version);
+        var ok = await DoAsync(HeaderChange(from, to), () => Data.ChangeAsync(w => JourneyChanges.DescribeAsync(w, Workspace!, Id, described, default)),
+            () => Data.ChangeAsync(w => JourneyUndo.DescribeIfUnchangedAsync(w, Workspace!, Id, to, from, default)),
+            () => Data.ChangeAsync(w => JourneyUndo.DescribeIfUnchangedAsync(w, Workspace!, Id, from, to, default)));
         // The header asked, so this page redraws itself.
         StateHasChanged();
         return new HeaderSaved(ok, _view?.Map);
@@ -402,9 +404,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         var content = _form.ToContent();
         var oldContent = MapData.ContentOf(before);
         var version = _formVersion;
-        var ok = await DoAsync($"edited step '{content.Action}'", () => MapData.UpdateStepAsync(Data, Workspace!, Id, id, content, version),
-            () => MapData.UpdateStepIfUnchangedAsync(Data, Workspace!, Id, id, content, oldContent),
-            () => MapData.UpdateStepIfUnchangedAsync(Data, Workspace!, Id, id, oldContent, content));
+        var edited = StepRequest.Of(content, version);
+        var ok = await DoAsync($"edited step '{content.Action}'", () => Data.ChangeAsync(w => StepChanges.UpdateAsync(w, Workspace!, Id, id, edited, default)),
+            () => Data.ChangeAsync(w => StepUndo.UpdateIfUnchangedAsync(w, Workspace!, Id, id, content, oldContent, default)),
+            () => Data.ChangeAsync(w => StepUndo.UpdateIfUnchangedAsync(w, Workspace!, Id, id, oldContent, content, default)));
         if (_view?.Step(id) is { } after)
         {
             if (ok)
@@ -495,8 +498,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (_view is null) return;
         var map = _view.Map;
         Guid id = default;
-        var other = map.State == JourneyState.Current ? "future" : "current";
-        if (await TryAsync(async () => id = await MapData.StartOtherStateAsync(Data, Workspace!, map), $"The {other} state of '{map.Name}' was started from this map."))
+        var state = map.State == JourneyState.Current ? JourneyState.Future : JourneyState.Current;
+        var other = state.ToString().ToLowerInvariant();
+        if (await TryAsync(async () => id = (await Data.ChangeAsync(w => JourneyChanges.CopyAsync(w, Workspace!, map.Id, new CopyJourneyRequest(State: state), default))).Id,
+                $"The {other} state of '{map.Name}' was started from this map."))
             Nav.NavigateTo(Link($"journeys/{id}"));
     }
 
@@ -507,9 +512,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         _busy = true;
         try
         {
-            if (await TryAsync(() => MapData.DeleteAsync(Data, Workspace!, Id, map.Version), $"The map '{map.Name}' was deleted."))
+            if (await TryAsync(() => Data.ChangeAsync(w => JourneyChanges.DeleteAsync(w, Workspace!, Id, map.Version, default)), $"The map '{map.Name}' was deleted."))
             {
-                Changes.Publish(new MapChange(Id, _me, "deleted the map"));
                 Nav.NavigateTo(Link("journeys"));
                 return;
             }
