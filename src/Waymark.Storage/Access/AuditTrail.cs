@@ -61,7 +61,9 @@ public sealed class AuditTrail(IAuditContext audit, TimeProvider clock) : SaveCh
             if (entry.Entity is Workspace created && entry.State == EntityState.Added && actor.Kind == ActorKind.User)
                 db.Add(new WorkspaceMembership(created.Id, actor.Id, WorkspaceRole.Owner, now));
         }
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added && e.Entity is WorkspaceMembership && !entries.Contains(e)).ToList())
+        // The owner's membership just added; an EntityEntry is a new object on each call, so they are told apart by their entity.
+        var known = entries.Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added && e.Entity is WorkspaceMembership && !known.Contains(e.Entity)).ToList())
             entries.Add(entry);
 
         foreach (var entry in entries)
