@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Waymark.Domain.Common;
 using Waymark.Storage;
 using Waymark.Storage.Access;
@@ -9,7 +8,7 @@ using Waymark.Web.Features;
 
 namespace Waymark.Cli.Commands;
 
-/// <summary><c>waymark user add</c> and <c>waymark token create</c>: accounts and API tokens for scripts, through the same use cases as the API.</summary>
+/// <summary><c>waymark user add</c> and <c>waymark token create</c>: accounts and API tokens for scripts, through the same use cases as the API, as the operator.</summary>
 internal static class AccessCommands
 {
     public static Command User()
@@ -30,7 +29,8 @@ internal static class AccessCommands
             var key = result.GetValue(workspace);
             var target = key is null ? null : await Operator.WorkspaceAsync(work.Db, key, ct);
             var parsedRole = Accounts.ParseRole(result.GetValue(role));
-            var (user, password) = await Accounts.CreateAsync(services.GetRequiredService<UserManager<WaymarkUser>>(), result.GetValue(email)!, result.GetValue(admin));
+            var (user, password) = await services.GetRequiredService<AccountAdministration>()
+                .CreateAsync(new AccountsAdminApi.NewAccount(result.GetValue(email), null, result.GetValue(admin)), ct);
             if (target is not null)
                 await MemberChanges.InviteAsync(work, target, new InviteRequest(user.Email, result.GetValue(role)), services.GetRequiredService<TimeProvider>(), ct);
             Console.WriteLine($"Created {user.Email}{(user.IsAdministrator ? " (administrator)" : "")}" +
