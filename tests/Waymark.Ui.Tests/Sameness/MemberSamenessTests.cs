@@ -33,6 +33,19 @@ public sealed class MemberSamenessTests(UiFactory factory) : IDisposable
         return (await Accounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>(), $"{name}-{Guid.NewGuid():N}@waymark.test")).User;
     }
 
+    /// <summary>A workspace whose one member is the signed-in owner of the demo workspace, with this role.</summary>
+    private async Task<(CurrentWorkspace Workspace, string Member)> WorkspaceOfItsOwnAsync(WorkspaceRole role)
+    {
+        var member = factory.PrincipalOf(WorkspaceRole.Owner).UserId()!;
+        await using var db = factory.OpenDb();
+        var w = new Workspace($"own{Guid.NewGuid():N}"[..20], "Of its own");
+        db.Workspaces.Add(w);
+        await db.SaveChangesAsync();
+        db.Memberships.Add(new WorkspaceMembership(w.Id, member, role, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return (new CurrentWorkspace(w.Id, w.Key, w.Name), member);
+    }
+
     /// <summary>The moments and secrets of a row differ between two runs; who, what and which values must not.</summary>
     private static IReadOnlyList<string> WithoutTimes(IReadOnlyList<string> entries) =>
         entries.Select(e => Regex.Replace(Regex.Replace(e, "\"\\d{4}-\\d\\d-\\d\\dT[^\"]*\"", "…"), "\"prefix\":\"[^\"]*\"", "\"prefix\":…")).ToList();
@@ -105,17 +118,7 @@ public sealed class MemberSamenessTests(UiFactory factory) : IDisposable
     public async Task Removing_the_last_owner_is_refused_on_the_tab_with_the_sentence_the_api_answers()
     {
         // A workspace of its own whose one owner is the signed-in owner, who reaches it by API and by page alike.
-        var owner = factory.PrincipalOf(WorkspaceRole.Owner).UserId()!;
-        CurrentWorkspace workspace;
-        await using (var db = factory.OpenDb())
-        {
-            var w = new Workspace($"last{Guid.NewGuid():N}"[..20], "Last owner");
-            db.Workspaces.Add(w);
-            await db.SaveChangesAsync();
-            db.Memberships.Add(new WorkspaceMembership(w.Id, owner, WorkspaceRole.Owner, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync();
-            workspace = new CurrentWorkspace(w.Id, w.Key, w.Name);
-        }
+        var (workspace, owner) = await WorkspaceOfItsOwnAsync(WorkspaceRole.Owner);
 
         var answer = await factory.ClientAs(WorkspaceRole.Owner).DeleteAsync($"/api/workspaces/{workspace.Key}/members/{owner}");
         Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
@@ -134,17 +137,7 @@ public sealed class MemberSamenessTests(UiFactory factory) : IDisposable
     public async Task An_owner_demoted_while_the_tab_is_open_is_refused_with_the_sentence_the_api_answers()
     {
         var invitee = await AccountAsync("late");
-        CurrentWorkspace workspace;
-        var owner = factory.PrincipalOf(WorkspaceRole.Owner).UserId()!;
-        await using (var db = factory.OpenDb())
-        {
-            var w = new Workspace($"demoted{Guid.NewGuid():N}"[..20], "Demoted");
-            db.Workspaces.Add(w);
-            await db.SaveChangesAsync();
-            db.Memberships.Add(new WorkspaceMembership(w.Id, owner, WorkspaceRole.Editor, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync();
-            workspace = new CurrentWorkspace(w.Id, w.Key, w.Name);
-        }
+        var (workspace, _) = await WorkspaceOfItsOwnAsync(WorkspaceRole.Editor);
         var answer = await factory.ClientAs(WorkspaceRole.Owner).PostAsJsonAsync($"/api/workspaces/{workspace.Key}/members", new { email = invitee.Email, role = "viewer" });
         Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
         var detail = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!;
