@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Waymark.Storage;
 
@@ -8,13 +7,6 @@ public static class StorageSetup
 {
     public const string SqliteMigrations = "Waymark.Storage.Sqlite";
     public const string PostgresMigrations = "Waymark.Storage.Postgres";
-
-    public static IServiceCollection AddWaymarkStorage(this IServiceCollection services, StorageOptions options)
-    {
-        services.AddSingleton(options);
-        services.AddDbContext<WaymarkDb>(db => Configure(db, options));
-        return services;
-    }
 
     public static void Configure(DbContextOptionsBuilder db, StorageOptions options)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Storage.Access;
 using Waymark.Web.Access;
+using Waymark.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Waymark.Browser.Tests;
@@ -35,7 +36,7 @@ public sealed class RoleChangeTests(WaymarkServer server) : IClassFixture<Waymar
             await db.SaveChangesAsync();
         }
         await page.ClickAsync("text=Create persona");
-        await Expect(page.GetByText("Your role in this workspace no longer allows changes")).ToBeVisibleAsync();
+        await Expect(page.GetByText(Refusals.RoleTooSmall(WorkspaceRole.Editor, "demo"))).ToBeVisibleAsync();
         await using (var db = server.OpenDb()) Assert.False(await db.Personas.AnyAsync(p => p.Name == "Demoted Dora"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Waymark.Cli.Tests;
 
@@ -73,6 +74,30 @@ public sealed class AccessCommandTests
         Assert.Contains("viewer, editor or owner", badRole.Errors);
         var badExpiry = await WaymarkProcess.RunAsync(scratch.Path, "token", "create", "--workspace", "demo", "--role", "viewer", "--expires", "soon", "--db", db);
         Assert.Equal(1, badExpiry.ExitCode);
+    }
+
+    [Fact]
+    public async Task User_add_and_token_create_act_as_the_operator_and_leave_the_audit_entries_the_api_leaves()
+    {
+        using var scratch = new Scratch();
+        var db = scratch.File("w.db");
+        await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db);
+        var added = await WaymarkProcess.RunAsync(scratch.Path, "user", "add", "--email", "cli-member@example.com", "--workspace", "demo", "--role", "editor", "--db", db);
+        Assert.True(added.ExitCode == 0, added.Errors);
+        var created = await WaymarkProcess.RunAsync(scratch.Path, "token", "create", "--workspace", "demo", "--role", "viewer", "--name", "nightly export", "--db", db);
+        Assert.True(created.ExitCode == 0, created.Errors);
+
+        await using var data = Storage.StorageSetup.CreateDb(new Storage.StorageOptions { SqliteFile = db });
+        var user = await data.Users.SingleAsync(u => u.Email == "cli-member@example.com");
+        var entries = await data.AuditEntries.Where(a => a.EntityType == "WorkspaceMembership" || a.EntityType == "ApiToken").ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, a => Assert.Equal((Storage.Access.ActorKind.System, "command line", Storage.Access.AuditAction.Created), (a.ActorKind, a.ActorName, a.Action)));
+        var membership = entries.Single(a => a.EntityType == "WorkspaceMembership");
+        Assert.Contains($"\"userId\":\"{user.Id}\"", membership.Changes);
+        Assert.Contains("\"role\":\"editor\"", membership.Changes);
+        var token = entries.Single(a => a.EntityType == "ApiToken");
+        Assert.Contains("\"name\":\"nightly export\"", token.Changes);
+        Assert.Contains("\"createdBy\":\"command line\"", token.Changes);
     }
 
     private static int FreePort()

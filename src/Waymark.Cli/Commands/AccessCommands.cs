@@ -1,16 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Common;
 using Waymark.Storage;
 using Waymark.Storage.Access;
-using Waymark.Web;
 using Waymark.Web.Access;
+using Waymark.Web.Features;
 
 namespace Waymark.Cli.Commands;
 
-/// <summary><c>waymark user add</c> and <c>waymark token create</c>: accounts and API tokens for scripts, through the same handlers as the API.</summary>
+/// <summary><c>waymark user add</c> and <c>waymark token create</c>: accounts and API tokens for scripts, through the same use cases as the API, as the operator.</summary>
 internal static class AccessCommands
 {
     public static Command User()
@@ -26,14 +24,15 @@ internal static class AccessCommands
         add.Options.Add(workspace);
         add.Options.Add(role);
         add.Options.Add(admin);
-        add.SetAction((result, ct) => Run(storage.Read(result), async services =>
+        add.SetAction((result, ct) => Run(storage.Read(result), async (services, work) =>
         {
-            var db = services.GetRequiredService<WaymarkDb>();
             var key = result.GetValue(workspace);
-            var target = key is null ? null : await FindWorkspace(db, key, ct);
+            var target = key is null ? null : await Operator.WorkspaceAsync(work.Db, key, ct);
             var parsedRole = Accounts.ParseRole(result.GetValue(role));
-            var (user, password) = await Accounts.CreateAsync(services.GetRequiredService<UserManager<WaymarkUser>>(), result.GetValue(email)!, result.GetValue(admin));
-            if (target is not null) await Accounts.GrantAsync(db, target.Id, user.Id, parsedRole, TimeProvider.System, ct);
+            var (user, password) = await services.GetRequiredService<AccountAdministration>()
+                .CreateAsync(new AccountsAdminApi.NewAccount(result.GetValue(email), null, result.GetValue(admin)), ct);
+            if (target is not null)
+                await MemberChanges.InviteAsync(work, target, new InviteRequest(user.Email, result.GetValue(role)), services.GetRequiredService<TimeProvider>(), ct);
             Console.WriteLine($"Created {user.Email}{(user.IsAdministrator ? " (administrator)" : "")}" +
                 (target is null ? "" : $", {parsedRole.ToString().ToLowerInvariant()} of '{target.Key}'") + ". One-time password (change it after signing in):");
             Console.WriteLine(password);
@@ -56,16 +55,16 @@ internal static class AccessCommands
         create.Options.Add(role);
         create.Options.Add(name);
         create.Options.Add(expires);
-        create.SetAction((result, ct) => Run(storage.Read(result), async services =>
+        create.SetAction((result, ct) => Run(storage.Read(result), async (services, work) =>
         {
-            var db = services.GetRequiredService<WaymarkDb>();
-            var target = await FindWorkspace(db, result.GetValue(workspace)!, ct);
-            var parsedRole = Accounts.ParseRole(result.GetValue(role));
-            var expiresAt = Expiry(result.GetValue(expires), DateTimeOffset.UtcNow);
-            var (token, secret) = await TokensApi.CreateAsync(db, target.Id, result.GetValue(name)!, parsedRole, expiresAt, "waymark token create", TimeProvider.System, ct);
-            Console.WriteLine($"Created {parsedRole.ToString().ToLowerInvariant()} token '{token.Name}' ({token.Prefix}…) for '{target.Key}'" +
+            var target = await Operator.WorkspaceAsync(work.Db, result.GetValue(workspace)!, ct);
+            var clock = services.GetRequiredService<TimeProvider>();
+            var expiresAt = Expiry(result.GetValue(expires), clock.GetUtcNow());
+            var created = await TokenChanges.CreateAsync(work, target, new TokenRequest(result.GetValue(name), result.GetValue(role), expiresAt), clock, ct);
+            var token = created.Details;
+            Console.WriteLine($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}' ({token.Prefix}…) for '{target.Key}'" +
                 (expiresAt is { } e ? $", valid until {e:yyyy-MM-dd HH:mm} UTC" : ", without expiry") + ". Send it as 'Authorization: Bearer <token>'; it is not shown again:");
-            Console.WriteLine(secret);
+            Console.WriteLine(created.Token);
         }));
         var command = new Command("token", "Manage API tokens.");
         command.Subcommands.Add(create);
@@ -89,27 +88,19 @@ internal static class AccessCommands
         throw new DomainRuleException("--expires", $"'{text}' is not a lifetime (30d, 12h, 90m) or a date (2027-01-31).");
     }
 
-    private static async Task<Domain.Workspaces.Workspace> FindWorkspace(WaymarkDb db, string key, CancellationToken ct) =>
-        await db.Workspaces.AsNoTracking().FirstOrDefaultAsync(w => w.Key == key, ct)
-        ?? throw new DomainRuleException("--workspace", $"There is no workspace '{key}'.");
-
-    /// <summary>Runs the work with the web app's services (same password rules, same handlers) on a migrated database; the audit trail names the command line.</summary>
-    private static async Task<int> Run(StorageOptions options, Func<IServiceProvider, Task> work)
-    {
-        var settings = new Dictionary<string, string?> { ["Waymark:Database"] = options.SqliteFile, ["Waymark:Postgres"] = options.PostgresConnectionString };
-        await using var app = WaymarkWebApp.Create([], builder => builder.Configuration.AddInMemoryCollection(settings));
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("command line"));
-        try
+    /// <summary>Runs the work as the operator (<see cref="Operator"/>); a refusal is said on the error output.</summary>
+    private static Task<int> Run(StorageOptions options, Func<IServiceProvider, Work, Task> work) =>
+        Operator.RunAsync(options, async (services, w) =>
         {
-            await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WaymarkDb>());
-            await work(scope.ServiceProvider);
-            return 0;
-        }
-        catch (Exception e) when (e is DomainRuleException or Web.Infrastructure.ConflictException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
-    }
+            try
+            {
+                await work(services, w);
+                return 0;
+            }
+            catch (Exception e) when (e is DomainRuleException or Web.Infrastructure.ConflictException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Waymark.Storage.Exchange;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Cli.Commands;
 
@@ -20,13 +20,12 @@ internal static class ExportCommand
         {
             await using var db = await StorageArguments.OpenAsync(storage.Read(result), ct);
             var key = result.GetValue(workspace)!;
-            var id = await db.Workspaces.Where(w => w.Key == key).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
-            if (id is null)
+            if (await CurrentWorkspace.FindAsync(db, key, ct) is not { } ws)
             {
                 await Console.Error.WriteLineAsync($"There is no workspace '{key}'.");
                 return 1;
             }
-            var document = await WorkspaceExporter.ExportAsync(db, id.Value, ct);
+            var document = await WorkspaceExporter.ExportAsync(db, ws.Id, ct);
             var file = result.GetValue(output)!;
             await using (var stream = file.Create())
                 await JsonSerializer.SerializeAsync(stream, document, CliJson.Options, ct);

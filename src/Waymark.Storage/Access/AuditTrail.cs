@@ -61,7 +61,9 @@ public sealed class AuditTrail(IAuditContext audit, TimeProvider clock) : SaveCh
             if (entry.Entity is Workspace created && entry.State == EntityState.Added && actor.Kind == ActorKind.User)
                 db.Add(new WorkspaceMembership(created.Id, actor.Id, WorkspaceRole.Owner, now));
         }
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added && e.Entity is WorkspaceMembership && !entries.Contains(e)).ToList())
+        // The owner's membership just added; an EntityEntry is a new object on each call, so they are told apart by their entity.
+        var known = entries.Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added && e.Entity is WorkspaceMembership && !known.Contains(e.Entity)).ToList())
             entries.Add(entry);
 
         foreach (var entry in entries)
@@ -105,15 +107,13 @@ public sealed class AuditTrail(IAuditContext audit, TimeProvider clock) : SaveCh
         a is System.Collections.IEnumerable x && b is System.Collections.IEnumerable y && a is not string
         && x.Cast<object?>().SequenceEqual(y.Cast<object?>());
 
-    /// <summary>The workspace a row belongs to and, for a journey, stage or step, the journey.</summary>
-    private (Guid? Workspace, Guid? Journey) Owners(DbContext db, EntityEntry entry) => OwnersOf(db, entry, audit.WorkspaceId);
-
     /// <summary>
-    /// The workspace a changed row belongs to (and, for a journey, stage or step, the journey); <paramref name="fallback"/>
-    /// for rows that carry no workspace of their own. Also used to check who may change a row.
+    /// The workspace a changed row belongs to (and, for a journey, stage or step, the journey); the scope's workspace
+    /// for rows that carry no workspace of their own.
     /// </summary>
-    public static (Guid? Workspace, Guid? Journey) OwnersOf(DbContext db, EntityEntry entry, Guid? fallback)
+    private (Guid? Workspace, Guid? Journey) Owners(DbContext db, EntityEntry entry)
     {
+        var fallback = audit.WorkspaceId;
         switch (entry.Entity)
         {
             case Workspace w: return (w.Id, null);
@@ -128,9 +128,6 @@ public sealed class AuditTrail(IAuditContext audit, TimeProvider clock) : SaveCh
         var property = entry.Metadata.FindProperty("WorkspaceId");
         return property is null ? (fallback, null) : ((Guid?)entry.Property("WorkspaceId").CurrentValue, null);
     }
-
-    /// <summary>Whether the row is workspace content or access (the rows audited and guarded), not bookkeeping.</summary>
-    public static bool IsWorkspaceRow(EntityEntry entry) => IsAudited(entry) && entry.Entity is not AuditEntry;
 
     private static Guid? JourneyWorkspace(DbContext db, Guid journeyId, Guid? fallback) =>
         db.ChangeTracker.Entries<Journey>().FirstOrDefault(e => e.Entity.Id == journeyId)?.Entity.WorkspaceId

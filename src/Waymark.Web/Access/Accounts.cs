@@ -7,7 +7,7 @@ using Waymark.Storage.Access;
 
 namespace Waymark.Web.Access;
 
-/// <summary>Creating accounts with a generated one-time password; used by start-up, the CLI and the tests.</summary>
+/// <summary>Creating accounts with a generated one-time password; used by start-up, the administrator's use cases and the tests.</summary>
 public static class Accounts
 {
     public const string DefaultAdminEmail = "admin@waymark.local";
@@ -41,7 +41,10 @@ public static class Accounts
         return (user, password);
     }
 
-    /// <summary>Gives a user a role in a workspace, or changes the role they have.</summary>
+    /// <summary>
+    /// Gives a user a role in a workspace, or changes the role they have, without anyone's access rule: for seeding test
+    /// data only. A person, a program or the operator does it through <see cref="MemberChanges"/>.
+    /// </summary>
     public static async Task<WorkspaceMembership> GrantAsync(WaymarkDb db, Guid workspaceId, string userId, WorkspaceRole role, TimeProvider clock, CancellationToken ct)
     {
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct);

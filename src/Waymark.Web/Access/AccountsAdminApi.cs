@@ -51,34 +51,49 @@ public static class AccountsAdminApi
     private static async Task<Ok<AccountView>> Get(string userId, AccountAdministration accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.GetAsync(userId, ct));
 
-    private static async Task<Created<AccountWithPassword>> Create(NewAccount request, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct)
+    private static async Task<Created<AccountWithPassword>> Create(NewAccount request, AccountAdministration accounts, CancellationToken ct)
     {
-        var created = await accounts.CreateAsync(request, admin.Identity?.Name, ct);
+        var created = await accounts.CreateAsync(request, ct);
         return TypedResults.Created($"/api/admin/users/{created.Account.Id}", created);
     }
 
-    private static async Task<Ok<AccountView>> Change(string userId, AccountChange request, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct) =>
-        TypedResults.Ok(await accounts.ChangeAsync(userId, request, admin.UserId(), ct));
+    private static async Task<Ok<AccountView>> Change(string userId, AccountChange request, AccountAdministration accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ChangeAsync(userId, request, ct));
 
     private static async Task<Ok<AccountView>> Unlock(string userId, AccountAdministration accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.UnlockAsync(userId, ct));
 
-    private static async Task<Ok<AccountWithPassword>> ResetPassword(string userId, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct) =>
-        TypedResults.Ok(await accounts.ResetPasswordAsync(userId, admin.Identity?.Name, ct));
+    private static async Task<Ok<AccountWithPassword>> ResetPassword(string userId, AccountAdministration accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ResetPasswordAsync(userId, ct));
 
-    private static async Task<NoContent> Delete(string userId, AccountAdministration accounts, ClaimsPrincipal admin, CancellationToken ct)
+    private static async Task<NoContent> Delete(string userId, AccountAdministration accounts, CancellationToken ct)
     {
-        await accounts.DeleteAsync(userId, admin.UserId(), admin.Identity?.Name, ct);
+        await accounts.DeleteAsync(userId, ct);
         return TypedResults.NoContent();
     }
 }
 
 /// <summary>
-/// The operations on accounts, shared by the API above and the Accounts page; the caller has checked that the person
-/// acting is an administrator. <paramref name="actingId"/> / actingName say who acts, for the self-protection rules and the log.
+/// The administrator's changes to accounts, one use case each, for the API above, the Accounts page and the command line
+/// (as operator) alike: each checks first that whoever acts (<see cref="CurrentActor"/>) is an administrator as things
+/// are now, and the self-protection rules and the log name them.
 /// </summary>
-public sealed class AccountAdministration(UserManager<WaymarkUser> users, WaymarkDb db, TimeProvider clock, ILogger<AccountAdministration> log)
+public sealed class AccountAdministration(UserManager<WaymarkUser> users, WaymarkDb db, TimeProvider clock, CurrentActor actor, WorkspaceAccess access,
+    ILogger<AccountAdministration> log)
 {
+    public const string AdministratorsOnly = "Only a Waymark administrator manages accounts.";
+
+    /// <summary>The access rule of every change here: an administrator (asked afresh) or the operator.</summary>
+    private async Task AllowAsync(CancellationToken ct)
+    {
+        if (actor.IsOperator) return;
+        if (actor.Principal is not { } caller || !await access.IsAdministratorAsync(caller, ct)) throw new ForbiddenChangeException(AdministratorsOnly);
+    }
+
+    private string? ActingId => actor.Principal?.UserId();
+
+    private string? ActingName => actor.Actor?.Name;
+
     public async Task<Page<AccountsAdminApi.AccountView>> ListAsync(string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var (p, size) = Paging.Validate(page, pageSize);
@@ -96,8 +111,9 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
     public async Task<AccountsAdminApi.AccountView> GetAsync(string userId, CancellationToken ct = default) =>
         (await ViewsAsync([await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw NoSuchAccount(userId)], ct))[0];
 
-    public async Task<AccountsAdminApi.AccountWithPassword> CreateAsync(AccountsAdminApi.NewAccount request, string? actingName, CancellationToken ct = default)
+    public async Task<AccountsAdminApi.AccountWithPassword> CreateAsync(AccountsAdminApi.NewAccount request, CancellationToken ct = default)
     {
+        await AllowAsync(ct);
         Domain.Common.Guard.Line(request.DisplayName?.Trim(), "displayName");
         var (user, password) = await Accounts.CreateAsync(users, request.Email ?? "", request.IsAdministrator ?? false);
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
@@ -105,17 +121,18 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
             user.DisplayName = request.DisplayName.Trim();
             Succeeded(await users.UpdateAsync(user));
         }
-        log.LogInformation("{Admin} created the account {Email}", actingName, user.Email);
+        log.LogInformation("{Admin} created the account {Email}", ActingName, user.Email);
         return new((await ViewsAsync([user], ct))[0], password);
     }
 
-    public async Task<AccountsAdminApi.AccountView> ChangeAsync(string userId, AccountsAdminApi.AccountChange request, string? actingId, CancellationToken ct = default)
+    public async Task<AccountsAdminApi.AccountView> ChangeAsync(string userId, AccountsAdminApi.AccountChange request, CancellationToken ct = default)
     {
+        await AllowAsync(ct);
         Domain.Common.Guard.Line(request.DisplayName?.Trim(), "displayName");
         var user = await FindAsync(userId);
         if (request.IsAdministrator is false && user.IsAdministrator)
         {
-            if (user.Id == actingId) throw new ConflictException("You cannot take your own administrator rights away; another administrator can.");
+            if (user.Id == ActingId) throw new ConflictException("You cannot take your own administrator rights away; another administrator can.");
             await EnsureAnotherAdministratorAsync(user, ct);
         }
         if (request.IsAdministrator is { } isAdministrator) user.IsAdministrator = isAdministrator;
@@ -126,6 +143,7 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
 
     public async Task<AccountsAdminApi.AccountView> UnlockAsync(string userId, CancellationToken ct = default)
     {
+        await AllowAsync(ct);
         var user = await FindAsync(userId);
         Succeeded(await users.SetLockoutEndDateAsync(user, null));
         Succeeded(await users.ResetAccessFailedCountAsync(user));
@@ -133,8 +151,9 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
     }
 
     /// <summary>A new one-time password: the old one stops working, open sessions end, and the person must choose their own.</summary>
-    public async Task<AccountsAdminApi.AccountWithPassword> ResetPasswordAsync(string userId, string? actingName, CancellationToken ct = default)
+    public async Task<AccountsAdminApi.AccountWithPassword> ResetPasswordAsync(string userId, CancellationToken ct = default)
     {
+        await AllowAsync(ct);
         var user = await FindAsync(userId);
         var password = Accounts.GeneratePassword();
         Succeeded(await users.RemovePasswordAsync(user));
@@ -144,14 +163,15 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
         Succeeded(await users.UpdateSecurityStampAsync(user));
         Succeeded(await users.SetLockoutEndDateAsync(user, null));
         Succeeded(await users.ResetAccessFailedCountAsync(user));
-        log.LogInformation("{Admin} reset the password of {Email}", actingName, user.Email);
+        log.LogInformation("{Admin} reset the password of {Email}", ActingName, user.Email);
         return new((await ViewsAsync([user], ct))[0], password);
     }
 
-    public async Task DeleteAsync(string userId, string? actingId, string? actingName, CancellationToken ct = default)
+    public async Task DeleteAsync(string userId, CancellationToken ct = default)
     {
+        await AllowAsync(ct);
         var user = await FindAsync(userId);
-        if (user.Id == actingId) throw new ConflictException("You cannot delete your own account; another administrator can.");
+        if (user.Id == ActingId) throw new ConflictException("You cannot delete your own account; another administrator can.");
         if (user.IsAdministrator) await EnsureAnotherAdministratorAsync(user, ct);
         var lastOwnerOf = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == user.Id && m.Role == WorkspaceRole.Owner
@@ -165,7 +185,7 @@ public sealed class AccountAdministration(UserManager<WaymarkUser> users, Waymar
         db.Memberships.RemoveRange(await db.Memberships.Where(m => m.UserId == user.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         Succeeded(await users.DeleteAsync(user));
-        log.LogInformation("{Admin} deleted the account {Email}", actingName, user.Email);
+        log.LogInformation("{Admin} deleted the account {Email}", ActingName, user.Email);
     }
 
     private async Task EnsureAnotherAdministratorAsync(WaymarkUser user, CancellationToken ct)
@@ -215,6 +235,6 @@ internal sealed class AdministratorHandler(WorkspaceAccess access) : Authorizati
         if (context.User.Identity?.IsAuthenticated != true || context.User.IsToken()) return;
         var ct = (context.Resource as HttpContext)?.RequestAborted ?? default;
         if (await access.IsAdministratorAsync(context.User, ct)) context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this, "Only a Waymark administrator manages accounts."));
+        else context.Fail(new AuthorizationFailureReason(this, AccountAdministration.AdministratorsOnly));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Storage;
 using Waymark.Storage.Access;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Access;
 
@@ -26,10 +26,11 @@ internal static class FirstAdministrator
         {
             return; // another instance starting at the same time was first
         }
-        var db = scoped.GetRequiredService<WaymarkDb>();
-        var demo = await db.Workspaces.FirstOrDefaultAsync(w => w.Key == "demo", ct);
-        if (demo is not null)
-            await Accounts.GrantAsync(db, demo.Id, admin.Id, WorkspaceRole.Owner, scoped.GetRequiredService<TimeProvider>(), ct);
+        // As the operator, through the same use case as an owner's invitation; the audit trail names the start-up.
+        scoped.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("first start"));
+        var work = scoped.GetRequiredService<Features.Work>();
+        if (await CurrentWorkspace.FindAsync(work.Db, "demo", ct) is { } demo)
+            await MemberChanges.InviteAsync(work, demo, new InviteRequest(admin.Email, nameof(WorkspaceRole.Owner)), scoped.GetRequiredService<TimeProvider>(), ct);
         log.LogInformation("Created the first administrator {Email}", email);
         Console.WriteLine();
         Console.WriteLine("  First start: an administrator account was created.");

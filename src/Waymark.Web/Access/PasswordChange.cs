@@ -21,19 +21,32 @@ public static class PasswordChange
     public static async Task<Refusal?> TryChangeAsync(WaymarkUser user, string? current, string? next, UserManager<WaymarkUser> users,
         SignInManager<WaymarkUser> signIn)
     {
-        if (string.IsNullOrEmpty(current)) return new("currentPassword", "missing", "Give your current password.");
-        if (string.IsNullOrEmpty(next)) return new("newPassword", "missing", "Give the new password.");
-        if (next == current) return new("newPassword", "same", "Choose a password different from the current one.");
+        Refusal Refused(string field, string code) => new(field, code, Sentence(code, users.Options, user.MustChangePassword));
+        if (string.IsNullOrEmpty(current)) return Refused("currentPassword", "missing");
+        if (string.IsNullOrEmpty(next)) return Refused("newPassword", "missing");
+        if (next == current) return Refused("newPassword", "same");
         var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded)
-            return result.Errors.Any(e => e.Code == "PasswordMismatch")
-                ? new("currentPassword", "current", "The current password is not right.")
-                : new("newPassword", "policy", string.Join(" ", result.Errors.Select(e => e.Description)));
+            return result.Errors.Any(e => e.Code == "PasswordMismatch") ? Refused("currentPassword", "current") : Refused("newPassword", "policy");
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         return null;
     }
+
+    /// <summary>
+    /// The sentence of each refusal, written once: the API answers it and the password page, which learns only the code
+    /// from the form post's redirect, shows it.
+    /// </summary>
+    public static string Sentence(string? code, IdentityOptions options, bool oneTime) => code switch
+    {
+        "missing" => "Fill in your current password and the new one.",
+        "mismatch" => "The two new passwords differ. Type the same new password twice.",
+        "current" => oneTime ? "The one-time password is not right." : "The current password is not right.",
+        "same" => "Choose a password different from the current one.",
+        "policy" => "The new password is too weak. " + Rules(options),
+        _ => "The password was not changed.",
+    };
 
     /// <summary>The password rules in words, for the form.</summary>
     public static string Rules(IdentityOptions options) =>
@@ -55,7 +68,7 @@ public static class PasswordChange
         var user = await users.GetUserAsync(principal);
         if (user is null) return TypedResults.Redirect("/account/login");
         var refusal = newPassword != confirmPassword
-            ? new Refusal("confirmPassword", "mismatch", "The two new passwords differ.")
+            ? new Refusal("confirmPassword", "mismatch", Sentence("mismatch", users.Options, user.MustChangePassword))
             : await TryChangeAsync(user, currentPassword, newPassword, users, signIn);
         return refusal is null
             ? TypedResults.Redirect(target)

@@ -35,6 +35,16 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
         if (role < needs) throw new ForbiddenChangeException(Refusals.RoleTooSmall(needs, ws.Key));
     }
 
+    /// <summary>
+    /// For what no workspace role covers (creating or importing a workspace): the caller must be a signed-in person,
+    /// who becomes its owner, or the operator; a program with an API token acts only inside its one workspace.
+    /// </summary>
+    public void AllowSignedInPerson(string what)
+    {
+        if (actor.IsOperator) return;
+        if (actor.Principal?.UserId() is null) throw new ForbiddenChangeException($"Only a signed-in person can {what}; an API token cannot.");
+    }
+
     /// <summary>Tells the open maps of <paramref name="journeyId"/> what changed, once the save succeeded.</summary>
     public void Announce(Guid journeyId, string did) => _maps.Add(new MapChange(journeyId, actor.Source, $"{ActorName} {did}"));
 

@@ -74,6 +74,19 @@ public sealed class OneTimePasswordTests(WaymarkApiFactory factory) : ApiTest(fa
     }
 
     [Fact]
+    public async Task The_api_and_the_password_page_refuse_in_the_same_sentence()
+    {
+        var (email, oneTime) = await OneTimeAccountAsync("samewords");
+        var browser = await SignedIn(Browser(), email, oneTime);
+        foreach (var (current, next, code) in new[] { ("not the password", NewPassword, "current"), (oneTime, "short", "policy"), (oneTime, oneTime, "same") })
+        {
+            var detail = (await Problem(await browser.PostAsJsonAsync("/api/account/password", new { currentPassword = current, newPassword = next }), 400))
+                .GetProperty("detail").GetString()!;
+            Assert.Contains(detail, await browser.GetStringAsync($"/account/password?error={code}&returnUrl=%2F"));
+        }
+    }
+
+    [Fact]
     public async Task The_form_refuses_in_words_then_changes_the_password_and_lets_the_person_in()
     {
         var (email, oneTime) = await OneTimeAccountAsync("chooser");

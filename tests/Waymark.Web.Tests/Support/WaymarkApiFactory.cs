@@ -119,7 +119,10 @@ public class WaymarkApiFactory : WebApplicationFactory<Program>
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
         var workspace = await db.Workspaces.SingleAsync(w => w.Key == workspaceKey);
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        return (await TokensApi.CreateAsync(db, workspace.Id, name, role, expiresAt, "tests", clock, default)).Secret;
+        var (token, secret) = ApiToken.Create(workspace.Id, name, role, clock.GetUtcNow(), expiresAt, "tests");
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        return secret;
     }
 
     /// <summary>

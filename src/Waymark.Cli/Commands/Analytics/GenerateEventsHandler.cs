@@ -80,8 +80,7 @@ internal static class GenerateEventsHandler
     private static async Task<(DesignedJourney Map, IReadOnlyDictionary<string, string> Channels)> WorkspaceMapAsync(GenerateEventsRequest request, CancellationToken ct)
     {
         await using var db = await StorageArguments.OpenAsync(request.Storage ?? new Waymark.Storage.StorageOptions(), ct);
-        var ws = await db.Workspaces.AsNoTracking().Where(w => w.Key == request.Workspace)
-                     .Select(w => new Waymark.Web.Infrastructure.CurrentWorkspace(w.Id, w.Key, w.Name)).FirstOrDefaultAsync(ct)
+        var ws = await Waymark.Web.Infrastructure.CurrentWorkspace.FindAsync(db, request.Workspace, ct)
                  ?? throw new FormatException($"There is no workspace '{request.Workspace}'.");
         var maps = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id).OrderBy(j => j.Name).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
         var list = " Its maps: " + string.Join("; ", maps.Select(m => $"{m.Name} ({m.Id})"));

@@ -7,8 +7,9 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Components.Services;
 
 /// <summary>
-/// What the signed-in user may do in a workspace, as the UI needs it: see, edit, own. Asked once per circuit and
-/// workspace to draw the pages, and afresh before each change, so a role taken away counts in open pages too.
+/// What the signed-in user may do in a workspace, as the UI needs it to draw the pages: see, edit, own. Asked once per
+/// circuit and workspace, and afresh after a refusal so the page redraws for the role as it is; the use case a change
+/// runs checks the role itself (<see cref="Features.Work.AllowAsync"/>).
 /// </summary>
 public sealed class UiAccess(AuthenticationStateProvider auth, IServiceScopeFactory scopes)
 {
@@ -16,7 +17,7 @@ public sealed class UiAccess(AuthenticationStateProvider auth, IServiceScopeFact
 
     public async Task<ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
 
-    /// <summary>The user's role in the workspace; <paramref name="fresh"/> asks the database again (before every change).</summary>
+    /// <summary>The user's role in the workspace; <paramref name="fresh"/> asks the database again (after a refusal).</summary>
     public async Task<WorkspaceRole?> RoleAsync(string workspaceKey, bool fresh = false, CancellationToken ct = default)
     {
         if (!fresh && _roles.TryGetValue(workspaceKey, out var known)) return known;

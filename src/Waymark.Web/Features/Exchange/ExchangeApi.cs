@@ -31,11 +31,11 @@ public static class ExchangeApi
     /// Creates a new workspace from an exported document; <c>key</c> and <c>name</c> override the document's.
     /// All or nothing; every problem names its place (path and line).
     /// </summary>
-    private static async Task<Created<WorkspacesApi.WorkspaceResponse>> Import(HttpRequest request, string? key, string? name, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<WorkspacesApi.WorkspaceResponse>> Import(HttpRequest request, string? key, string? name, Work work, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        var workspace = await WorkspaceUseCases.ImportAsync(db, body.GetBuffer().AsMemory(0, (int)body.Length), key, name, ct);
+        var workspace = await WorkspaceChanges.ImportAsync(work, body.GetBuffer().AsMemory(0, (int)body.Length), key, name, ct);
         return TypedResults.Created($"/api/workspaces/{workspace.Key}", WorkspacesApi.WorkspaceResponse.From(workspace));
     }
 }

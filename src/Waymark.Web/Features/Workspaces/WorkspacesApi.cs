@@ -11,8 +11,6 @@ namespace Waymark.Web.Features.Workspaces;
 
 public static class WorkspacesApi
 {
-    public sealed record WorkspaceRequest(string? Key, string Name, string? Description, int? Version);
-
     /// <param name="Role">The caller's role in the workspace (in lists).</param>
     public sealed record WorkspaceResponse(Guid Id, string Key, string Name, string? Description, DateTimeOffset CreatedAt, int Version, WorkspaceRole? Role = null)
     {
@@ -48,26 +46,22 @@ public static class WorkspacesApi
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
 
-    private static async Task<Created<WorkspaceResponse>> Create(WorkspaceRequest request, WaymarkDb db, CancellationToken ct)
+    private static async Task<Created<WorkspaceResponse>> Create(WorkspaceRequest request, Work work, CancellationToken ct)
     {
-        var workspace = await WorkspaceUseCases.CreateAsync(db, request.Key, request.Name, request.Description, ct);
+        var workspace = await WorkspaceChanges.CreateAsync(work, request, ct);
         return TypedResults.Created($"/api/workspaces/{workspace.Key}", WorkspaceResponse.From(workspace));
     }
 
-    private static async Task<Ok<WorkspaceResponse>> Update(CurrentWorkspace ws, WorkspaceRequest request, WaymarkDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<WorkspaceResponse>> Update(CurrentWorkspace ws, WorkspaceRequest request, Work work, HttpContext http, CancellationToken ct)
     {
-        var workspace = await db.Workspaces.FirstAsync(w => w.Id == ws.Id, ct);
-        var expected = Versions.Expected(http, request.Version);
-        if (expected != workspace.Version) throw new Domain.Common.StaleVersionException("workspace", expected, workspace.Version);
-        workspace.Rename(request.Name!, request.Description);
-        await db.SaveChangesAsync(ct);
+        var workspace = await WorkspaceChanges.UpdateAsync(work, ws, request with { Version = Versions.Expected(http, request.Version) }, ct);
         http.SetETag(workspace.Version);
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
 
-    private static async Task<NoContent> Delete(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
+    private static async Task<NoContent> Delete(CurrentWorkspace ws, Work work, CancellationToken ct)
     {
-        await WorkspaceStore.DeleteAsync(db, ws.Id, ct);
+        await WorkspaceChanges.DeleteAsync(work, ws, ct);
         return TypedResults.NoContent();
     }
 }
