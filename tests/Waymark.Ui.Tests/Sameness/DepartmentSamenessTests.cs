@@ -81,4 +81,29 @@ public sealed class DepartmentSamenessTests(UiFactory factory) : IDisposable
         Assert.Contains(detail, _host.Messages);
         Assert.Contains("touchpoint", detail);
     }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_on_the_tab_with_the_api_sentence_and_the_api_names_the_current_version()
+    {
+        const string name = "Returns desk";
+        var api = factory.ClientAs(WorkspaceRole.Owner);
+        var url = "/api/workspaces/demo/departments";
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync(url, new { name })).StatusCode);
+        var id = await IdOfAsync(name);
+        var tab = Render();
+        await tab.Find($"button[aria-label='Edit {name}']").ClickAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"{url}/{id}", new { name, description = "Someone else's words", version = 1 })).StatusCode);
+        var stale = await api.PutAsJsonAsync($"{url}/{id}", new { name, description = "Late words", version = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = (await stale.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!;
+        Assert.Equal(2, ((System.Text.Json.JsonElement)problem.Extensions["currentVersion"]!).GetInt32());
+
+        tab.Find("[id^=dep-description-]").Change("Words typed on the tab");
+        await tab.Find($"form[aria-label='Edit {name}']").SubmitAsync();
+        tab.WaitForAssertion(() => Assert.Contains(problem.Detail!, _host.Messages));
+        tab.WaitForAssertion(() => Assert.Contains("Someone else's words", tab.Markup));
+        await using var db = factory.OpenDb();
+        Assert.Equal("Someone else's words", (await db.Departments.SingleAsync(d => d.Id == id)).Description);
+    }
 }
