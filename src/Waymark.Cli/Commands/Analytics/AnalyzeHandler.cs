@@ -116,8 +116,7 @@ internal static class AnalyzeHandler
     private static async Task<DesignedJourney> MapJourneyAsync(AnalyzeRequest request, CancellationToken ct)
     {
         await using var db = await Commands.StorageArguments.OpenAsync(request.Storage ?? new Waymark.Storage.StorageOptions(), ct);
-        var ws = await db.Workspaces.AsNoTracking().Where(w => w.Key == request.Workspace)
-                     .Select(w => new Waymark.Web.Infrastructure.CurrentWorkspace(w.Id, w.Key, w.Name)).FirstOrDefaultAsync(ct)
+        var ws = await Waymark.Web.Infrastructure.CurrentWorkspace.FindAsync(db, request.Workspace, ct)
                  ?? throw new FormatException($"There is no workspace '{request.Workspace}'.");
         var maps = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
         var wanted = request.MapJourney!.Trim();
