@@ -13,12 +13,15 @@ namespace Waymark.Web.Features;
 /// <see cref="SaveAsync"/>. The audit entry is written by the <see cref="AuditTrail"/> in that save; announcements go
 /// out only once it succeeded. See docs/decisions/0004-one-change-one-place.md.
 /// </summary>
-public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards)
+public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards, TimeProvider clock)
 {
     private readonly List<MapChange> _maps = [];
     private readonly List<BoardChange> _boards = [];
 
     public WaymarkDb Db => db;
+
+    /// <summary>The server's clock, for the times a change stamps (a test's clock in tests).</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>Who acts, for wording such as "Ann changed …".</summary>
     public string ActorName => actor.Actor?.Name ?? "someone";

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Waymark.Domain.Improvements;
@@ -59,6 +61,20 @@ public sealed class ImprovementsApiTests(WaymarkApiFactory factory) : ApiTest(fa
         var stored = db.Improvements.Single(i => i.Id == id);
         Assert.Equal((ImprovementKind.Action, ImprovementStatus.InProgress, Priority.High), (stored.Kind, stored.Status, stored.Priority));
         Assert.Equal(persona, stored.PersonaId);
+    }
+
+    [Fact]
+    public async Task An_action_is_completed_at_the_time_of_the_servers_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 2, 3, 9, 30, 0, TimeSpan.Zero));
+        await using var app = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var client = app.CreateClient();
+        var action = (await (await client.PostAsJsonAsync($"{Api}/actions", new { title = "Call back within a day" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        clock.Advance(TimeSpan.FromDays(3));
+
+        var done = await client.PutAsJsonAsync($"{Api}/actions/{action}", new { title = "Call back within a day", status = "done", version = 1 }, WaymarkApiFactory.Json);
+
+        Assert.Equal(new DateTimeOffset(2031, 2, 6, 9, 30, 0, TimeSpan.Zero), (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("completedAt").GetDateTimeOffset());
     }
 
     [Fact]

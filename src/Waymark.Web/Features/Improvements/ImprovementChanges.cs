@@ -65,7 +65,7 @@ public static class ImprovementChanges
             : $"changed the {Noun(kind)} '{content.Title.Trim()}'";
         // The map it leaves redraws as well as the one it joins.
         await AnnounceAsync(work, ws, item, did, ct);
-        item.Apply(content);
+        item.Apply(content, work.Clock);
         await AnnounceAsync(work, ws, item, did, ct);
         await work.SaveAsync(ct);
         return item;
