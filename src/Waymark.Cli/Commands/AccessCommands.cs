@@ -32,7 +32,7 @@ internal static class AccessCommands
             var (user, password) = await services.GetRequiredService<AccountAdministration>()
                 .CreateAsync(new AccountsAdminApi.NewAccount(result.GetValue(email), null, result.GetValue(admin)), ct);
             if (target is not null)
-                await MemberChanges.InviteAsync(work, target, new InviteRequest(user.Email, result.GetValue(role)), services.GetRequiredService<TimeProvider>(), ct);
+                await MemberChanges.InviteAsync(work, target, new InviteRequest(user.Email, result.GetValue(role)), ct);
             Console.WriteLine($"Created {user.Email}{(user.IsAdministrator ? " (administrator)" : "")}" +
                 (target is null ? "" : $", {parsedRole.ToString().ToLowerInvariant()} of '{target.Key}'") + ". One-time password (change it after signing in):");
             Console.WriteLine(password);
@@ -60,7 +60,7 @@ internal static class AccessCommands
             var target = await Operator.WorkspaceAsync(work.Db, result.GetValue(workspace)!, ct);
             var clock = services.GetRequiredService<TimeProvider>();
             var expiresAt = Expiry(result.GetValue(expires), clock.GetUtcNow());
-            var created = await TokenChanges.CreateAsync(work, target, new TokenRequest(result.GetValue(name), result.GetValue(role), expiresAt), clock, ct);
+            var created = await TokenChanges.CreateAsync(work, target, new TokenRequest(result.GetValue(name), result.GetValue(role), expiresAt), ct);
             var token = created.Details;
             Console.WriteLine($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}' ({token.Prefix}…) for '{target.Key}'" +
                 (expiresAt is { } e ? $", valid until {e:yyyy-MM-dd HH:mm} UTC" : ", without expiry") + ". Send it as 'Authorization: Bearer <token>'; it is not shown again:");

@@ -30,7 +30,7 @@ internal static class FirstAdministrator
         scoped.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("first start"));
         var work = scoped.GetRequiredService<Features.Work>();
         if (await CurrentWorkspace.FindAsync(work.Db, "demo", ct) is { } demo)
-            await MemberChanges.InviteAsync(work, demo, new InviteRequest(admin.Email, nameof(WorkspaceRole.Owner)), scoped.GetRequiredService<TimeProvider>(), ct);
+            await MemberChanges.InviteAsync(work, demo, new InviteRequest(admin.Email, nameof(WorkspaceRole.Owner)), ct);
         log.LogInformation("Created the first administrator {Email}", email);
         Console.WriteLine();
         Console.WriteLine("  First start: an administrator account was created.");

@@ -22,7 +22,7 @@ public sealed record MemberResponse(string UserId, string Email, string? Display
 public static class MemberChanges
 {
     /// <summary>Makes an existing account a member with a role; refuses unknown accounts and existing members.</summary>
-    public static async Task<MemberResponse> InviteAsync(Work work, CurrentWorkspace ws, InviteRequest r, TimeProvider clock, CancellationToken ct)
+    public static async Task<MemberResponse> InviteAsync(Work work, CurrentWorkspace ws, InviteRequest r, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.Owner, ct);
         var role = Accounts.ParseRole(r.Role);
@@ -32,7 +32,7 @@ public static class MemberChanges
             ?? throw new DomainRuleException("email", $"There is no account for '{r.Email.Trim()}'. An administrator creates it first (waymark user add), or the person signs in once with company sign-in.");
         if (await work.Db.Memberships.AnyAsync(m => m.WorkspaceId == ws.Id && m.UserId == user.Id, ct))
             throw new ConflictException($"'{user.Email}' is already a member of this workspace; change their role instead.");
-        var membership = new WorkspaceMembership(ws.Id, user.Id, role, clock.GetUtcNow());
+        var membership = new WorkspaceMembership(ws.Id, user.Id, role, work.Clock.GetUtcNow());
         work.Db.Memberships.Add(membership);
         await work.SaveAsync(ct);
         return new MemberResponse(user.Id, user.Email ?? "", user.DisplayName, membership.Role, membership.CreatedAt);

@@ -22,9 +22,9 @@ public static class MembersApi
     private static async Task<Ok<List<MemberResponse>>> List(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct) =>
         TypedResults.Ok(await MemberReads.ListAsync(db, ws.Id, ct));
 
-    private static async Task<Created<MemberResponse>> Invite(CurrentWorkspace ws, InviteRequest request, Work work, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<MemberResponse>> Invite(CurrentWorkspace ws, InviteRequest request, Work work, CancellationToken ct)
     {
-        var member = await MemberChanges.InviteAsync(work, ws, request, clock, ct);
+        var member = await MemberChanges.InviteAsync(work, ws, request, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/members/{member.UserId}", member);
     }
 

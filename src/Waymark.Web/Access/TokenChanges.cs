@@ -25,23 +25,23 @@ public sealed record CreatedTokenResponse(TokenResponse Details, string Token);
 public static class TokenChanges
 {
     /// <summary>Creates a token named after whoever acts; the secret is in the answer, once.</summary>
-    public static async Task<CreatedTokenResponse> CreateAsync(Work work, CurrentWorkspace ws, TokenRequest r, TimeProvider clock, CancellationToken ct)
+    public static async Task<CreatedTokenResponse> CreateAsync(Work work, CurrentWorkspace ws, TokenRequest r, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.Owner, ct);
         var role = Accounts.ParseRole(r.Role);
-        var (token, secret) = ApiToken.Create(ws.Id, r.Name ?? "", role, clock.GetUtcNow(), r.ExpiresAt, work.ActorName);
+        var (token, secret) = ApiToken.Create(ws.Id, r.Name ?? "", role, work.Clock.GetUtcNow(), r.ExpiresAt, work.ActorName);
         work.Db.ApiTokens.Add(token);
         await work.SaveAsync(ct);
-        return new CreatedTokenResponse(TokenResponse.From(token, clock.GetUtcNow()), secret);
+        return new CreatedTokenResponse(TokenResponse.From(token, work.Clock.GetUtcNow()), secret);
     }
 
     /// <summary>Revokes a token of the workspace; it stops working at once.</summary>
-    public static async Task RevokeAsync(Work work, CurrentWorkspace ws, Guid tokenId, TimeProvider clock, CancellationToken ct)
+    public static async Task RevokeAsync(Work work, CurrentWorkspace ws, Guid tokenId, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.Owner, ct);
         var token = await work.Db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.WorkspaceId == ws.Id, ct)
             ?? throw new NotFoundException($"There is no token {tokenId} in workspace '{ws.Key}'.");
-        token.Revoke(clock.GetUtcNow());
+        token.Revoke(work.Clock.GetUtcNow());
         await work.SaveAsync(ct);
     }
 

@@ -21,15 +21,15 @@ public static class TokensApi
     private static async Task<Ok<List<TokenResponse>>> List(CurrentWorkspace ws, WaymarkDb db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await TokenChanges.ListAsync(db, ws.Id, clock, ct));
 
-    private static async Task<Created<CreatedTokenResponse>> Create(CurrentWorkspace ws, TokenRequest request, Work work, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CreatedTokenResponse>> Create(CurrentWorkspace ws, TokenRequest request, Work work, CancellationToken ct)
     {
-        var created = await TokenChanges.CreateAsync(work, ws, request, clock, ct);
+        var created = await TokenChanges.CreateAsync(work, ws, request, ct);
         return TypedResults.Created($"/api/workspaces/{ws.Key}/tokens/{created.Details.Id}", created);
     }
 
-    private static async Task<NoContent> Revoke(CurrentWorkspace ws, Guid tokenId, Work work, TimeProvider clock, CancellationToken ct)
+    private static async Task<NoContent> Revoke(CurrentWorkspace ws, Guid tokenId, Work work, CancellationToken ct)
     {
-        await TokenChanges.RevokeAsync(work, ws, tokenId, clock, ct);
+        await TokenChanges.RevokeAsync(work, ws, tokenId, ct);
         return TypedResults.NoContent();
     }
 }
