@@ -12,25 +12,24 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        (int status, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors) = exception switch
+        var refusal = exception switch
         {
-            _ when http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } => (400, "The form cannot be accepted", "The form was not sent from a Waymark page or has expired. Reload the page and try again.", null),
+            _ when http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } => new Refusal(400, "The form cannot be accepted", "The form was not sent from a Waymark page or has expired. Reload the page and try again."),
             BadHttpRequestException { InnerException: JsonException missing } when RequiredValues.MissingFields(missing) is [_, ..] fields =>
-                (400, "The request is not valid", Required(fields), fields.ToDictionary(f => f, f => new[] { Required([f]) })),
-            BadHttpRequestException { InnerException: JsonException json } => (400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
-            BadHttpRequestException e => (e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e), null),
-            _ when Refusals.Of(exception) is { } refusal => (refusal.Status, refusal.Title, refusal.Detail, refusal.Errors),
-            _ => (0, null, null, null),
+                new Refusal(400, "The request is not valid", Required(fields), fields.ToDictionary(f => f, f => new[] { Required([f]) })),
+            BadHttpRequestException { InnerException: JsonException json } => new Refusal(400, "The request body is not valid JSON", DescribeJson(json), FieldErrors(json)),
+            BadHttpRequestException e => new Refusal(e.StatusCode, e.StatusCode == 413 ? "The request is too large" : "The request is not valid", Explain(e)),
+            _ => Refusals.Of(exception),
         };
-        if (status == 0)
+        if (refusal is null)
         {
             log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
             return false;
         }
-        http.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (errors is not null) problem.Extensions["errors"] = errors;
-        if (exception is StaleVersionException stale) problem.Extensions["currentVersion"] = stale.Actual;
+        http.Response.StatusCode = refusal.Status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail };
+        if (refusal.Errors is not null) problem.Extensions["errors"] = refusal.Errors;
+        if (refusal.CurrentVersion is { } current) problem.Extensions["currentVersion"] = current;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 

@@ -18,9 +18,6 @@ public static class Versions
     public static int Required(int? version) =>
         version ?? throw new PreconditionRequiredException("Say which version you are changing: send the 'version' you read, or an If-Match header with its ETag.");
 
-    /// <summary>The version of a request: from its body, else from If-Match.</summary>
-    public static int? Of(HttpContext http, int? fromBody) => fromBody ?? Optional(http);
-
     /// <summary>The version named by If-Match, if any; for deletes it is optional, but when given it must match.</summary>
     public static int? Optional(HttpContext http)
     {
