@@ -32,6 +32,8 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<Step> Steps => Set<Step>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    /// <summary>Derived from <see cref="Evaluations"/> by <see cref="Scores.ScoreKeeper"/>; never written by hand.</summary>
+    public DbSet<Scores.KeptScore> KeptScores => Set<Scores.KeptScore>();
     public DbSet<Kpi> Kpis => Set<Kpi>();
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
     public DbSet<Improvement> Improvements => Set<Improvement>();

@@ -35,6 +35,7 @@ public static class WorkspaceStore
         await db.KpiMeasurements.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
         await db.Kpis.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
         await db.Evaluations.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
+        await db.Set<Scores.KeptScore>().Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
         await db.Journeys.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
         await db.Touchpoints.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);
         await db.Personas.Where(e => e.WorkspaceId == workspaceId).ExecuteDeleteAsync(ct);

@@ -50,6 +50,7 @@ public static class WaymarkWebApp
         services.AddHostedService<DatabasePreparation>();
         services.AddSingleton(TimeProvider.System);
 
+        services.AddOutputCache(o => o.AddPolicy(UnchangedReads.Policy, new UnchangedReads()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

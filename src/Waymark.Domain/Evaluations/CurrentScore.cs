@@ -3,6 +3,32 @@ namespace Waymark.Domain.Evaluations;
 public sealed record PersonaScore(Guid? PersonaId, double Score, int Evaluations, DateOnly EvaluatedOn, double? ExpectationGap);
 
 /// <summary>
+/// What the current score needs of one touchpoint's evaluations for one persona (or for those without a persona):
+/// the latest evaluation date and, over the evaluations of that date, their count, the sum of their scores and the
+/// sum and count of their expectation gaps. Storage keeps these per touchpoint and persona, so a current score is
+/// read without reading the history behind it.
+/// </summary>
+public sealed record LatestEvaluations(Guid? PersonaId, DateOnly EvaluatedOn, int Evaluations, int ScoreSum, int GapSum, int Gaps)
+{
+    /// <summary>The latest evaluations of each persona among the given evaluations (of one touchpoint or step).</summary>
+    public static IEnumerable<LatestEvaluations> Of(IEnumerable<Evaluation> evaluations) =>
+        Of(evaluations.Select(e => new EvaluationScore(e.PersonaId, e.EvaluatedOn, e.Score, e.Gap)));
+
+    /// <summary>The same, from only what a score needs of each evaluation, up to a day when one is given.</summary>
+    public static IEnumerable<LatestEvaluations> Of(IEnumerable<EvaluationScore> evaluations, DateOnly? upTo = null) =>
+        evaluations.Where(e => upTo is null || e.EvaluatedOn <= upTo).GroupBy(e => e.PersonaId).Select(g =>
+        {
+            var latestDate = g.Max(e => e.EvaluatedOn);
+            var latest = g.Where(e => e.EvaluatedOn == latestDate).ToList();
+            var gaps = latest.Where(e => e.Gap is not null).Select(e => e.Gap!.Value).ToList();
+            return new LatestEvaluations(g.Key, latestDate, latest.Count, latest.Sum(e => e.Score), gaps.Sum(), gaps.Count);
+        });
+}
+
+/// <summary>What a score needs of one evaluation: persona, date, score and expectation gap.</summary>
+public readonly record struct EvaluationScore(Guid? PersonaId, DateOnly EvaluatedOn, int Score, int? Gap);
+
+/// <summary>
 /// The current score of a touchpoint or step. For each persona (evaluations without a persona form their own
 /// group) only the evaluations of its latest evaluation date count, averaged; the overall score is the mean of
 /// those per-persona scores, so a persona evaluated often does not outweigh the others. The expectation gap is
@@ -12,16 +38,14 @@ public sealed record CurrentScore(double? Overall, double? ExpectationGap, int E
 {
     public static readonly CurrentScore None = new(null, null, 0, []);
 
-    public static CurrentScore Of(IEnumerable<Evaluation> evaluations)
+    public static CurrentScore Of(IEnumerable<Evaluation> evaluations) => Of(LatestEvaluations.Of(evaluations));
+
+    public static CurrentScore Of(IEnumerable<LatestEvaluations> latest)
     {
-        var byPersona = evaluations
-            .GroupBy(e => e.PersonaId)
-            .Select(g =>
-            {
-                var latestDate = g.Max(e => e.EvaluatedOn);
-                var latest = g.Where(e => e.EvaluatedOn == latestDate).ToList();
-                return new PersonaScore(g.Key, Math.Round(latest.Average(e => e.Score), 2), latest.Count, latestDate, GapOf(latest));
-            })
+        var byPersona = latest
+            .Where(l => l.Evaluations > 0)
+            .Select(l => new PersonaScore(l.PersonaId, Math.Round((double)l.ScoreSum / l.Evaluations, 2), l.Evaluations, l.EvaluatedOn,
+                l.Gaps == 0 ? null : Math.Round((double)l.GapSum / l.Gaps, 2)))
             .OrderBy(p => p.PersonaId is null ? 1 : 0).ThenBy(p => p.PersonaId)
             .ToList();
         if (byPersona.Count == 0) return None;
@@ -31,12 +55,6 @@ public sealed record CurrentScore(double? Overall, double? ExpectationGap, int E
             gaps.Count == 0 ? null : Math.Round(gaps.Average(), 2),
             byPersona.Sum(p => p.Evaluations),
             byPersona);
-    }
-
-    private static double? GapOf(IReadOnlyList<Evaluation> evaluations)
-    {
-        var gaps = evaluations.Where(e => e.Gap is not null).Select(e => (double)e.Gap!.Value).ToList();
-        return gaps.Count == 0 ? null : Math.Round(gaps.Average(), 2);
     }
 
     /// <summary>Band used for colouring: below 5 falls short, 5 to below 7.5 meets, 7.5 and up exceeds.</summary>

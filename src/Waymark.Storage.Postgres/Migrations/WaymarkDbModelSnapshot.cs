@@ -1189,6 +1189,55 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.ToTable("persona_pictures", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Storage.Scores.KeptScore", b =>
+                {
+                    b.Property<Guid>("TouchpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonaKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Evaluations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GapSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Gaps")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PersonaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ScoreSum")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TouchpointId", "PersonaKey");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("kept_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Storage.Scores.WorkspaceStamp", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("workspace_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1502,6 +1551,30 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.HasOne("Waymark.Domain.Personas.Persona", null)
                         .WithOne()
                         .HasForeignKey("Waymark.Storage.PersonaPictureRow", "PersonaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Storage.Scores.KeptScore", b =>
+                {
+                    b.HasOne("Waymark.Domain.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Storage.Scores.WorkspaceStamp", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1178,6 +1178,55 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.ToTable("persona_pictures", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Storage.Scores.KeptScore", b =>
+                {
+                    b.Property<Guid>("TouchpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonaKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evaluations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GapSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gaps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TouchpointId", "PersonaKey");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("kept_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Storage.Scores.WorkspaceStamp", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("workspace_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1491,6 +1540,30 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.HasOne("Waymark.Domain.Personas.Persona", null)
                         .WithOne()
                         .HasForeignKey("Waymark.Storage.PersonaPictureRow", "PersonaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Storage.Scores.KeptScore", b =>
+                {
+                    b.HasOne("Waymark.Domain.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Storage.Scores.WorkspaceStamp", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -140,6 +140,8 @@ public static class AccessSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After the sign-in and role checks: a kept answer is only ever given to whom the endpoint would answer.
+        app.UseOutputCache();
         app.MapAccountEndpoints();
         app.MapPasswordForm();
         if (OidcConfigured(app.Configuration)) app.MapOidcEndpoints();

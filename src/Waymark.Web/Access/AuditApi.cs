@@ -18,7 +18,8 @@ public static class AuditApi
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder workspace)
     {
-        workspace.MapGet("/audit", List).WithTags("Audit").RequireWorkspaceRole(WorkspaceRole.Owner);
+        workspace.MapGet("/audit", List).WithTags("Audit").RequireWorkspaceRole(WorkspaceRole.Owner)
+            .WithMetadata(UnchangedReads.BeyondTheWorkspace.Instance);
         return workspace;
     }
 

@@ -11,7 +11,8 @@ public static class MembersApi
 {
     public static RouteGroupBuilder MapMembersApi(this RouteGroupBuilder workspace)
     {
-        var group = workspace.MapGroup("/members").WithTags("Members").RequireWorkspaceRole(WorkspaceRole.Owner).ProducesProblem(409);
+        var group = workspace.MapGroup("/members").WithTags("Members").RequireWorkspaceRole(WorkspaceRole.Owner).ProducesProblem(409)
+            .WithMetadata(UnchangedReads.BeyondTheWorkspace.Instance);
         group.MapGet("/", List);
         group.MapPost("/", Invite);
         group.MapPut("/{userId}", ChangeRole);

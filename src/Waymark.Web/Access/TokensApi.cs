@@ -11,7 +11,8 @@ public static class TokensApi
 {
     public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder workspace)
     {
-        var group = workspace.MapGroup("/tokens").WithTags("Tokens").RequireWorkspaceRole(WorkspaceRole.Owner);
+        var group = workspace.MapGroup("/tokens").WithTags("Tokens").RequireWorkspaceRole(WorkspaceRole.Owner)
+            .WithMetadata(UnchangedReads.BeyondTheWorkspace.Instance);
         group.MapGet("/", List);
         group.MapPost("/", Create);
         group.MapDelete("/{tokenId:guid}", Revoke);

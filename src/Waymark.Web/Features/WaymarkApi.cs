@@ -10,6 +10,7 @@ using Waymark.Web.Features.Touchpoints;
 using Waymark.Web.Features.Workspaces;
 
 using Waymark.Web.Access;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features;
 
@@ -31,7 +32,8 @@ public static class WaymarkApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .CacheOutput(UnchangedReads.Policy);
         workspace.MapPhasesApi();
         workspace.MapChannelsApi();
         workspace.MapDepartmentsApi();

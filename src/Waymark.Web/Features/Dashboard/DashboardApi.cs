@@ -5,6 +5,7 @@ using Waymark.Domain.Improvements;
 using Waymark.Domain.Kpis;
 using Waymark.Domain.Touchpoints;
 using Waymark.Storage;
+using Waymark.Storage.Scores;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Kpis;
 using Waymark.Web.Infrastructure;
@@ -68,15 +69,15 @@ public static class DashboardApi
     internal static async Task<DashboardResponse> BuildAsync(WaymarkDb db, CurrentWorkspace ws, DateOnly today, CancellationToken ct)
     {
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).OrderBy(t => t.Name).ToListAsync(ct);
-        var evaluations = (await db.Evaluations.AsNoTracking().Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null).ToListAsync(ct))
-            .ToLookup(e => e.TouchpointId!.Value);
+        var kept = await ScoreKeeper.ReadAsync(db, ws.Id, null, ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.WorkspaceId == ws.Id).OrderBy(p => p.Position).ToListAsync(ct);
         var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == ws.Id).OrderBy(c => c.Name).ToListAsync(ct);
         var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
         var kpis = await KpisApi.WithPerformanceAsync(db, await db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id).ToListAsync(ct), ct);
 
-        var scores = touchpoints.ToDictionary(t => t.Id, t => CurrentScore.Of(evaluations[t.Id]).Overall);
-        var cx = new CxScore(MeanOf(scores.Values), scores.Values.Count(s => s is not null), touchpoints.Count, Trend(touchpoints, evaluations, today));
+        var scores = touchpoints.ToDictionary(t => t.Id, t => kept.GetValueOrDefault(t.Id)?.Overall);
+        var cx = new CxScore(MeanOf(scores.Values), scores.Values.Count(s => s is not null), touchpoints.Count,
+            await TrendAsync(db, ws, touchpoints, kept, today, ct));
         var byPhase = phases.Select(p => Group(p.Id, p.Name, touchpoints.Where(t => t.PhaseIds.Contains(p.Id)), scores)).ToList();
         var byChannel = channels.Select(c => Group(c.Id, c.Name, touchpoints.Where(t => t.ChannelId == c.Id), scores)).ToList();
         var grid = touchpoints.Where(t => scores[t.Id] is not null)
@@ -124,17 +125,27 @@ public static class DashboardApi
 
     /// <summary>
     /// The overall score at the end of each of the last <see cref="TrendMonths"/> calendar months, the current month last,
-    /// each computed exactly like the current score but from the evaluations dated up to that day.
+    /// each computed exactly like the current score but from the evaluations dated up to that day. A touchpoint whose
+    /// latest evaluations are all dated before the first of those days scores its current score at each of them, so only
+    /// the history of touchpoints evaluated since then is read, and only the columns a score needs.
     /// </summary>
-    private static List<TrendPoint> Trend(IReadOnlyList<Touchpoint> touchpoints, ILookup<Guid, Evaluation> evaluations, DateOnly today)
+    private static async Task<List<TrendPoint>> TrendAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Touchpoint> touchpoints,
+        IReadOnlyDictionary<Guid, CurrentScore> kept, DateOnly today, CancellationToken ct)
     {
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        return Enumerable.Range(0, TrendMonths).Reverse().Select(back =>
+        var ends = Enumerable.Range(0, TrendMonths).Reverse().Select(back => thisMonth.AddMonths(-back).AddMonths(1).AddDays(-1)).ToList();
+        var moving = kept.Where(k => k.Value.ByPersona.Any(p => p.EvaluatedOn > ends[0])).Select(k => (Guid?)k.Key).ToList();
+        var history = (moving.Count == 0 ? [] : await db.Evaluations.AsNoTracking()
+                .Where(e => e.WorkspaceId == ws.Id && moving.Contains(e.TouchpointId))
+                .Select(e => new { TouchpointId = e.TouchpointId!.Value, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
+                .ToListAsync(ct))
+            .ToLookup(e => e.TouchpointId, e => new EvaluationScore(e.PersonaId, e.EvaluatedOn, e.Score, e.Gap));
+        return ends.Select(end =>
         {
-            var start = thisMonth.AddMonths(-back);
-            var end = start.AddMonths(1).AddDays(-1);
-            var score = MeanOf(touchpoints.Select(t => CurrentScore.Of(evaluations[t.Id].Where(e => e.EvaluatedOn <= end)).Overall));
-            return new TrendPoint(start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end, score);
+            var score = MeanOf(touchpoints.Select(t => history.Contains(t.Id)
+                ? CurrentScore.Of(LatestEvaluations.Of(history[t.Id], end)).Overall
+                : kept.GetValueOrDefault(t.Id)?.Overall));
+            return new TrendPoint(end.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end, score);
         }).ToList();
     }
 

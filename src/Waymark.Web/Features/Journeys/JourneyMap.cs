@@ -4,6 +4,7 @@ using Waymark.Domain.Improvements;
 using Waymark.Domain.Journeys;
 using Waymark.Domain.Organisation;
 using Waymark.Storage;
+using Waymark.Storage.Scores;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Journeys;
@@ -72,13 +73,10 @@ public static class JourneyMaps
                         where t.WorkspaceId == ws.Id && touchpointIds.Contains(t.Id)
                         select new { t.Id, t.Name, t.ChannelId, Channel = c.Name, c.Kind })
                     .ToListAsync(ct);
-                var evaluations = (await db.Evaluations.AsNoTracking()
-                        .Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null && touchpointIds.Contains(e.TouchpointId.Value))
-                        .ToListAsync(ct))
-                    .ToLookup(e => e.TouchpointId!.Value);
+                var scores = await ScoreKeeper.ReadAsync(db, ws.Id, touchpointIds, ct);
                 foreach (var t in touchpoints)
                 {
-                    var score = CurrentScore.Of(evaluations[t.Id]);
+                    var score = scores.GetValueOrDefault(t.Id, CurrentScore.None);
                     var personaScore = personaId is null ? null : score.ByPersona.FirstOrDefault(p => p.PersonaId == personaId)?.Score;
                     chips[t.Id] = new TouchpointChip(t.Id, t.Name, t.ChannelId, t.Channel, t.Kind, score.Overall, personaScore, CurrentScore.BandOf(score.Overall));
                 }

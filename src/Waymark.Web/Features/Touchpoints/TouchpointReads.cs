@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Evaluations;
 using Waymark.Storage;
+using Waymark.Storage.Scores;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Touchpoints;
@@ -33,20 +34,15 @@ public static partial class TouchpointsApi
         db.Evaluations.AsNoTracking().Where(e => e.WorkspaceId == ws.Id && e.TouchpointId == touchpointId);
 
     /// <summary>
-    /// Current scores of the given touchpoints from one query: over the whole workspace's evaluations when most
-    /// touchpoints are wanted anyway, otherwise only over those of the given ones.
+    /// Current scores of the given touchpoints, read from the scores storage keeps (one small row per touchpoint and
+    /// persona), so the cost follows the number of touchpoints, not their history. <paramref name="wholeWorkspace"/> reads
+    /// the workspace's rows without a list of ids, for when most touchpoints are wanted anyway.
     /// </summary>
     internal static async Task<Dictionary<Guid, CurrentScore>> ScoresAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Guid> touchpointIds, bool wholeWorkspace, CancellationToken ct)
     {
         if (touchpointIds.Count == 0) return [];
-        var query = db.Evaluations.AsNoTracking().Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null);
-        if (!wholeWorkspace)
-        {
-            var ids = touchpointIds.Select(id => (Guid?)id).ToList();
-            query = query.Where(e => ids.Contains(e.TouchpointId));
-        }
-        var byTouchpoint = (await query.ToListAsync(ct)).ToLookup(e => e.TouchpointId!.Value);
-        return touchpointIds.Distinct().ToDictionary(id => id, id => CurrentScore.Of(byTouchpoint[id]));
+        var kept = await ScoreKeeper.ReadAsync(db, ws.Id, wholeWorkspace ? null : touchpointIds, ct);
+        return touchpointIds.Distinct().ToDictionary(id => id, id => kept.GetValueOrDefault(id, CurrentScore.None));
     }
 
     /// <summary>Steps of this workspace's journeys whose touchpoints include the given one (Steps → Stages → Journeys).</summary>
