@@ -55,6 +55,9 @@ public static class WorkspaceStore
         return rows;
     }
 
+    /// <summary>How many rows saving the content writes (a map counts with its stages and steps).</summary>
+    public static int RowsOf(WorkspaceContent content) => InDependencyOrder(content).Sum(e => e.Rows);
+
     /// <summary>Every entity of the content with the rows it writes, each after what it refers to.</summary>
     private static IEnumerable<(object Entity, int Rows)> InDependencyOrder(WorkspaceContent content)
     {
