@@ -7,21 +7,66 @@ namespace Waymark.Storage;
 public static class WorkspaceStore
 {
     /// <summary>Saves a whole workspace in one transaction: all of it or, when anything fails, nothing.</summary>
-    public static async Task AddAsync(WaymarkDb db, WorkspaceContent content, CancellationToken ct = default)
+    public static Task AddAsync(WaymarkDb db, WorkspaceContent content, CancellationToken ct = default) =>
+        AddAsync(db, content, null, ct);
+
+    /// <summary>How many rows one save of <see cref="AddAsync(WaymarkDb, WorkspaceContent, IProgress{int}, CancellationToken)"/> writes at most (a map counts with its stages and steps).</summary>
+    public const int RowsPerSave = 10_000;
+
+    /// <summary>
+    /// Saves a whole workspace in one transaction (the caller's, if one is open): all of it or, when anything fails,
+    /// nothing. A large workspace is saved in portions of about <see cref="RowsPerSave"/> rows, dependencies first,
+    /// reporting the rows saved so far; change detection is off meanwhile, as nothing changes while it is added. When
+    /// the context tracked nothing before, each saved portion is let go, so the tracker does not grow with the workspace.
+    /// </summary>
+    public static async Task AddAsync(WaymarkDb db, WorkspaceContent content, IProgress<int>? progress, CancellationToken ct = default)
     {
-        db.Workspaces.Add(content.Workspace);
-        db.Phases.AddRange(content.Phases);
-        db.Channels.AddRange(content.Channels);
-        db.Departments.AddRange(content.Departments);
-        db.People.AddRange(content.People);
-        db.Personas.AddRange(content.Personas);
-        db.Touchpoints.AddRange(content.Touchpoints);
-        db.Journeys.AddRange(content.Journeys);
-        db.Evaluations.AddRange(content.Evaluations);
-        db.Kpis.AddRange(content.Kpis);
-        db.KpiMeasurements.AddRange(content.Measurements);
-        db.Improvements.AddRange(content.Improvements);
-        await db.SaveChangesAsync(ct);
+        var release = !db.ChangeTracker.Entries().Any();
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var (saved, pending) = (0, 0);
+            foreach (var (entity, rows) in InDependencyOrder(content))
+            {
+                db.Add(entity);
+                pending += rows;
+                if (pending < RowsPerSave) continue;
+                saved += await SavePortionAsync(db, release, ct);
+                pending = 0;
+                progress?.Report(saved);
+            }
+            saved += await SavePortionAsync(db, release, ct);
+            progress?.Report(saved);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> SavePortionAsync(WaymarkDb db, bool release, CancellationToken ct)
+    {
+        var rows = await db.SaveChangesAsync(ct);
+        if (release) db.ChangeTracker.Clear();
+        return rows;
+    }
+
+    /// <summary>How many rows saving the content writes (a map counts with its stages and steps).</summary>
+    public static int RowsOf(WorkspaceContent content) => InDependencyOrder(content).Sum(e => e.Rows);
+
+    /// <summary>Every entity of the content with the rows it writes, each after what it refers to.</summary>
+    private static IEnumerable<(object Entity, int Rows)> InDependencyOrder(WorkspaceContent content)
+    {
+        yield return (content.Workspace, 1);
+        IEnumerable<object>[] lists = [content.Phases, content.Channels, content.Departments, content.People, content.Personas, content.Touchpoints];
+        foreach (var entity in lists.SelectMany(l => l)) yield return (entity, 1);
+        foreach (var journey in content.Journeys) yield return (journey, 1 + journey.Stages.Count + journey.Stages.Sum(s => s.Steps.Count));
+        lists = [content.Evaluations, content.Kpis, content.Measurements, content.Improvements];
+        foreach (var entity in lists.SelectMany(l => l)) yield return (entity, 1);
     }
 
     /// <summary>

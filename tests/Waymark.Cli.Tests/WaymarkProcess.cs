@@ -22,13 +22,16 @@ internal static class WaymarkProcess
         return info;
     }
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(TimeSpan.FromMinutes(2), workingDirectory, args);
+
+    public static async Task<CliResult> RunAsync(TimeSpan limit, string workingDirectory, params string[] args)
     {
         using var process = Process.Start(StartInfo(workingDirectory, args))!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await errors);
     }
