@@ -10,6 +10,16 @@ public sealed record PersonaScore(Guid? PersonaId, double Score, int Evaluations
 /// </summary>
 public sealed record LatestEvaluations(Guid? PersonaId, DateOnly EvaluatedOn, int Evaluations, int ScoreSum, int GapSum, int Gaps)
 {
+    /// <summary>
+    /// The latest evaluations once those of <paramref name="added"/> (same persona) join them: a later day replaces
+    /// these, the same day adds to them, an earlier day changes nothing. Exact for additions, so adding evaluations
+    /// never needs the history behind them.
+    /// </summary>
+    public LatestEvaluations With(LatestEvaluations added) =>
+        added.EvaluatedOn > EvaluatedOn ? added
+        : added.EvaluatedOn < EvaluatedOn ? this
+        : this with { Evaluations = Evaluations + added.Evaluations, ScoreSum = ScoreSum + added.ScoreSum, GapSum = GapSum + added.GapSum, Gaps = Gaps + added.Gaps };
+
     /// <summary>The latest evaluations of each persona among the given evaluations (of one touchpoint or step).</summary>
     public static IEnumerable<LatestEvaluations> Of(IEnumerable<Evaluation> evaluations) =>
         Of(evaluations.Select(e => new EvaluationScore(e.PersonaId, e.EvaluatedOn, e.Score, e.Gap)));
@@ -38,9 +48,9 @@ public sealed record CurrentScore(double? Overall, double? ExpectationGap, int E
 {
     public static readonly CurrentScore None = new(null, null, 0, []);
 
-    public static CurrentScore Of(IEnumerable<Evaluation> evaluations) => Of(LatestEvaluations.Of(evaluations));
+    public static CurrentScore Of(IEnumerable<Evaluation> evaluations) => FromLatest(LatestEvaluations.Of(evaluations));
 
-    public static CurrentScore Of(IEnumerable<LatestEvaluations> latest)
+    public static CurrentScore FromLatest(IEnumerable<LatestEvaluations> latest)
     {
         var byPersona = latest
             .Where(l => l.Evaluations > 0)

@@ -41,21 +41,36 @@ public sealed class ScoreKeeper : SaveChangesInterceptor
         }
         if (touched.Count == 0) return;
 
-        var evaluations = await EvaluationsAfterSaveAsync(db, touched, changed.Select(e => e.Entity.Id).ToHashSet(), ct);
         var ids = touched.ToList();
         var kept = (await db.Set<KeptScore>().Where(k => ids.Contains(k.TouchpointId)).ToListAsync(ct))
             .ToDictionary(k => (k.TouchpointId, k.PersonaKey));
+        // Touchpoints that only gained evaluations are merged with what is kept; the others are worked out again.
+        var redone = changed.Where(e => e.State != EntityState.Added)
+            .SelectMany(e => new[] { e.Entity.TouchpointId, e.Property(x => x.TouchpointId).OriginalValue })
+            .OfType<Guid>().ToHashSet();
+        foreach (var touchpoint in changed.Where(e => e.State == EntityState.Added && e.Entity.TouchpointId is { } t && !redone.Contains(t))
+                     .Select(e => e.Entity).GroupBy(e => e.TouchpointId!.Value))
+        {
+            foreach (var added in LatestEvaluations.Of(touchpoint))
+            {
+                if (kept.TryGetValue((touchpoint.Key, added.PersonaId ?? Guid.Empty), out var row)) row.Keep(row.Latest.With(added));
+                else db.Add(new KeptScore(touchpoint.First().WorkspaceId, touchpoint.Key, added));
+            }
+        }
+        if (redone.Count == 0) return;
+
+        var evaluations = await EvaluationsAfterSaveAsync(db, redone, changed.Select(e => e.Entity.Id).ToHashSet(), ct);
+        var stale = kept.Where(k => redone.Contains(k.Key.TouchpointId)).ToDictionary();
         foreach (var touchpoint in evaluations)
         {
             foreach (var latest in LatestEvaluations.Of(touchpoint))
             {
-                var first = touchpoint.First();
-                if (kept.Remove((touchpoint.Key, latest.PersonaId ?? Guid.Empty), out var row)) row.Keep(latest);
-                else db.Add(new KeptScore(first.WorkspaceId, touchpoint.Key, latest));
+                if (stale.Remove((touchpoint.Key, latest.PersonaId ?? Guid.Empty), out var row)) row.Keep(latest);
+                else db.Add(new KeptScore(touchpoint.First().WorkspaceId, touchpoint.Key, latest));
             }
         }
         // What is left was kept for evaluations that are gone.
-        db.RemoveRange(kept.Values);
+        db.RemoveRange(stale.Values);
     }
 
     /// <summary>
@@ -86,6 +101,6 @@ public sealed class ScoreKeeper : SaveChangesInterceptor
             query = query.Where(k => ids.Contains(k.TouchpointId));
         }
         var rows = (await query.ToListAsync(ct)).ToLookup(k => k.TouchpointId);
-        return rows.ToDictionary(g => g.Key, g => CurrentScore.Of(g.Select(k => k.Latest)));
+        return rows.ToDictionary(g => g.Key, g => CurrentScore.FromLatest(g.Select(k => k.Latest)));
     }
 }

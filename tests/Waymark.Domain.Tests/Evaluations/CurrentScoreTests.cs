@@ -153,3 +153,42 @@ public class CurrentScoreTests
         Assert.Equal(band, CurrentScore.BandOf(score));
     }
 }
+
+public class LatestEvaluationsTests
+{
+    [Fact]
+    public void Evaluations_added_one_at_a_time_to_what_is_kept_give_the_score_of_all_of_them_at_once()
+    {
+        var rng = new Random(5);
+        Guid?[] personas = [null, Guid.NewGuid(), Guid.NewGuid()];
+        for (var run = 0; run < 200; run++)
+        {
+            var evaluations = Enumerable.Range(0, rng.Next(1, 12)).Select(_ => new EvaluationScore(
+                personas[rng.Next(personas.Length)], new DateOnly(2026, 1, 1).AddDays(rng.Next(4)), rng.Next(1, 11),
+                rng.Next(3) == 0 ? null : rng.Next(-9, 10))).ToList();
+            var kept = new Dictionary<Guid, LatestEvaluations>();
+            foreach (var evaluation in evaluations)
+                foreach (var added in LatestEvaluations.Of([evaluation]))
+                {
+                    var key = added.PersonaId ?? Guid.Empty;
+                    kept[key] = kept.TryGetValue(key, out var before) ? before.With(added) : added;
+                }
+            var whole = CurrentScore.FromLatest(LatestEvaluations.Of(evaluations));
+            var merged = CurrentScore.FromLatest(kept.Values);
+            Assert.Equal(whole.Overall, merged.Overall);
+            Assert.Equal(whole.ExpectationGap, merged.ExpectationGap);
+            Assert.Equal(whole.Evaluations, merged.Evaluations);
+            Assert.Equal(whole.ByPersona, merged.ByPersona);
+        }
+    }
+
+    [Fact]
+    public void A_later_day_replaces_the_same_day_adds_and_an_earlier_day_changes_nothing()
+    {
+        var kept = new LatestEvaluations(null, new DateOnly(2026, 3, 2), 2, 14, -2, 1);
+        Assert.Equal(kept, kept.With(new LatestEvaluations(null, new DateOnly(2026, 3, 1), 1, 2, 0, 0)));
+        Assert.Equal(new LatestEvaluations(null, new DateOnly(2026, 3, 2), 3, 23, 1, 2), kept.With(new LatestEvaluations(null, new DateOnly(2026, 3, 2), 1, 9, 3, 1)));
+        var later = new LatestEvaluations(null, new DateOnly(2026, 3, 3), 1, 4, 0, 0);
+        Assert.Equal(later, kept.With(later));
+    }
+}

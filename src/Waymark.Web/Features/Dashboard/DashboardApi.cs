@@ -143,7 +143,7 @@ public static class DashboardApi
         return ends.Select(end =>
         {
             var score = MeanOf(touchpoints.Select(t => history.Contains(t.Id)
-                ? CurrentScore.Of(LatestEvaluations.Of(history[t.Id], end)).Overall
+                ? CurrentScore.FromLatest(LatestEvaluations.Of(history[t.Id], end)).Overall
                 : kept.GetValueOrDefault(t.Id)?.Overall));
             return new TrendPoint(end.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end, score);
         }).ToList();

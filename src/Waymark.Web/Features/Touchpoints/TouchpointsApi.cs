@@ -24,7 +24,7 @@ public static partial class TouchpointsApi
     private static async Task<Ok<TouchpointDetail>> Get(CurrentWorkspace ws, Guid id, WaymarkDb db, HttpContext http, CancellationToken ct)
     {
         var touchpoint = await db.Touchpoints.AsNoTracking().FindInAsync(ws, id, "touchpoint", ct);
-        var score = CurrentScore.Of(await EvaluationsOf(db, ws, id).ToListAsync(ct));
+        var score = (await ScoresAsync(db, ws, [id], wholeWorkspace: false, ct))[id];
         var usedIn = await StepsUsingAsync(db, ws, id, ct);
         http.SetETag(touchpoint.Version);
         return TypedResults.Ok(new TouchpointDetail(TouchpointResponse.From(touchpoint, score), usedIn));
@@ -33,7 +33,7 @@ public static partial class TouchpointsApi
     private static async Task<Ok<ScoreResponse>> Score(CurrentWorkspace ws, Guid id, WaymarkDb db, CancellationToken ct)
     {
         await db.Touchpoints.AsNoTracking().FindInAsync(ws, id, "touchpoint", ct);
-        var score = CurrentScore.Of(await EvaluationsOf(db, ws, id).ToListAsync(ct));
+        var score = (await ScoresAsync(db, ws, [id], wholeWorkspace: false, ct))[id];
         var personaIds = score.ByPersona.Where(p => p.PersonaId is not null).Select(p => p.PersonaId!.Value).ToList();
         var personas = await db.Personas.AsNoTracking().Where(p => p.WorkspaceId == ws.Id && personaIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var byPersona = score.ByPersona.Select(p => new PersonaScoreResponse(
@@ -54,7 +54,7 @@ public static partial class TouchpointsApi
     private static async Task<Ok<TouchpointResponse>> Update(CurrentWorkspace ws, Guid id, TouchpointRequest r, Work work, HttpContext http, CancellationToken ct)
     {
         var touchpoint = await TouchpointChanges.UpdateAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
-        var score = CurrentScore.Of(await EvaluationsOf(work.Db, ws, id).ToListAsync(ct));
+        var score = (await ScoresAsync(work.Db, ws, [id], wholeWorkspace: false, ct))[id];
         http.SetETag(touchpoint.Version);
         return TypedResults.Ok(TouchpointResponse.From(touchpoint, score));
     }
