@@ -69,14 +69,47 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var counts = MeasurementCountChanges();
+        if (counts.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        foreach (var (id, delta) in counts)
+            Kpis.Where(k => k.Id == id).ExecuteUpdate(s => s.SetProperty(k => k.MeasurementCount, k => k.MeasurementCount + delta));
+        own?.Commit();
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var counts = MeasurementCountChanges();
+        if (counts.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        foreach (var (id, delta) in counts)
+            await Kpis.Where(k => k.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.MeasurementCount, k => k.MeasurementCount + delta), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
     }
+
+    /// <summary>
+    /// How the measurement counts of KPIs change with this save (measurements added and removed). The counts are raised in
+    /// SQL, in the same transaction, and not through the KPI's row as loaded: recording a measurement is no edit of the KPI
+    /// (its version stays), and two batches recorded at the same time both count. In the order of the KPIs' ids, so two
+    /// saves touching the same KPIs lock them in the same order and never wait on each other in a circle. Every way of
+    /// storing measurements goes through here (use cases, imports, the demo, tests).
+    /// </summary>
+    private List<(Guid Kpi, int Delta)> MeasurementCountChanges() =>
+        ChangeTracker.Entries<KpiMeasurement>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted)
+            .GroupBy(e => e.Entity.KpiId)
+            .Select(g => (Kpi: g.Key, Delta: g.Sum(e => e.State == EntityState.Added ? 1 : -1)))
+            .Where(c => c.Delta != 0)
+            .OrderBy(c => c.Kpi)
+            .ToList();
 
     /// <summary>Every saved change raises the row's version; the original version guards the UPDATE, so a concurrent edit fails.</summary>
     private void RaiseVersions()

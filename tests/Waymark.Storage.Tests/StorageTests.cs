@@ -25,6 +25,34 @@ public abstract class StorageTests<TDatabase>(TDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_kpi_s_measurement_count_follows_every_save_without_changing_its_version()
+    {
+        var content = await SaveDemo("kpi-counts");
+        await using (var check = database.Open())
+            foreach (var kpi in content.Kpis)
+                Assert.Equal(content.Measurements.Count(m => m.KpiId == kpi.Id), (await check.Kpis.SingleAsync(k => k.Id == kpi.Id)).MeasurementCount);
+
+        var nps = content.Kpis[0];
+        var before = content.Measurements.Count(m => m.KpiId == nps.Id);
+        await using (var db = database.Open())
+        {
+            // Two contexts add at the same time, as two programs pushing figures do; both count.
+            await using var other = database.Open();
+            db.KpiMeasurements.AddRange(Enumerable.Range(1, 3).Select(d => nps.Measure(40 + d, new DateTimeOffset(2026, 12, d, 0, 0, 0, TimeSpan.Zero), MeasurementSource.Api)));
+            other.KpiMeasurements.Add(nps.Measure(50, new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.Zero), MeasurementSource.Api));
+            await Task.WhenAll(db.SaveChangesAsync(), other.SaveChangesAsync());
+            db.KpiMeasurements.Remove(await db.KpiMeasurements.FirstAsync(m => m.KpiId == nps.Id));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.Open();
+        var stored = await read.Kpis.SingleAsync(k => k.Id == nps.Id);
+        Assert.Equal(before + 3, stored.MeasurementCount);
+        Assert.Equal(await read.KpiMeasurements.CountAsync(m => m.KpiId == nps.Id), stored.MeasurementCount);
+        Assert.Equal(1, stored.Version);
+    }
+
+    [Fact]
     public async Task A_whole_workspace_is_stored_and_read_back_unchanged()
     {
         var content = await SaveDemo("round-trip");

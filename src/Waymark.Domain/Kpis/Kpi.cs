@@ -27,6 +27,11 @@ public sealed class Kpi : WorkspaceEntity
     public Guid? ChannelId { get; private set; }
     /// <summary>The metric that fills this KPI from interaction events, e.g. <c>csat</c>; null when fed by hand or API.</summary>
     public string? ComputedFrom { get; private set; }
+    /// <summary>
+    /// How many measurements the KPI has, kept by storage in the same transaction as every measurement added or removed,
+    /// so that reading it does not count years of them; 0 for a KPI not yet stored.
+    /// </summary>
+    public int MeasurementCount { get; private set; }
 
     public Kpi Define(KpiDefinition d)
     {

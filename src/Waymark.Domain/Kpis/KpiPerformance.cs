@@ -22,18 +22,31 @@ public sealed record KpiPerformance(
 {
     public const int TrendWindow = 6;
 
+    /// <summary>The performance from all of a KPI's measurements.</summary>
     public static KpiPerformance Of(Kpi kpi, IEnumerable<KpiMeasurement> measurements)
     {
-        var ordered = measurements.OrderBy(m => m.MeasuredAt).ThenBy(m => m.RecordedAt).ToList();
-        if (ordered.Count == 0)
+        var all = measurements.ToList();
+        return FromLatest(kpi, all, all.Count);
+    }
+
+    /// <summary>
+    /// The performance from the latest measurements only: <paramref name="latest"/> must hold at least the latest
+    /// <see cref="TrendWindow"/> of them (more do no harm), <paramref name="count"/> is how many the KPI has in all.
+    /// The same figures as <see cref="Of"/>, without reading years of history.
+    /// </summary>
+    public static KpiPerformance FromLatest(Kpi kpi, IEnumerable<KpiMeasurement> latest, int count)
+    {
+        // Measured at the same time, the one recorded later counts as later; the id (time-ordered) settles the rest.
+        var window = latest.OrderBy(m => m.MeasuredAt).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id).TakeLast(TrendWindow).ToList();
+        if (window.Count == 0)
             return new KpiPerformance(null, null, null, null, null, null, null, KpiTrend.NotEnoughData, null, 0);
-        var latest = ordered[^1];
-        var vsTarget = kpi.Advantage(latest.Value, kpi.Target);
-        var vsBest = kpi.Advantage(latest.Value, kpi.BestInClass);
-        var (trend, slope) = TrendOf(kpi, ordered.TakeLast(TrendWindow).Select(m => m.Value).ToList());
+        var last = window[^1];
+        var vsTarget = kpi.Advantage(last.Value, kpi.Target);
+        var vsBest = kpi.Advantage(last.Value, kpi.BestInClass);
+        var (trend, slope) = TrendOf(kpi, window.Select(m => m.Value).ToList());
         return new KpiPerformance(
-            latest.Value,
-            latest.MeasuredAt,
+            last.Value,
+            last.MeasuredAt,
             Round(vsTarget),
             Relative(vsTarget, kpi.Target),
             vsTarget is null ? null : vsTarget >= 0,
@@ -41,7 +54,7 @@ public sealed record KpiPerformance(
             Relative(vsBest, kpi.BestInClass),
             trend,
             Round(slope),
-            ordered.Count);
+            Math.Max(count, window.Count));
     }
 
     private static (KpiTrend, double?) TrendOf(Kpi kpi, IReadOnlyList<double> values)

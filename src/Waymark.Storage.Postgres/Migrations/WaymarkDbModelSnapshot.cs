@@ -500,6 +500,9 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.Property<Guid?>("JourneyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MeasurementCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -582,7 +585,7 @@ namespace Waymark.Storage.Postgres.Migrations
 
                     b.HasIndex("WorkspaceId");
 
-                    b.HasIndex("KpiId", "MeasuredAt");
+                    b.HasIndex("KpiId", "MeasuredAt", "RecordedAt", "Id");
 
                     b.ToTable("kpi_measurements", (string)null);
                 });

@@ -489,6 +489,9 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.Property<Guid?>("JourneyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MeasurementCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -571,7 +574,7 @@ namespace Waymark.Storage.Sqlite.Migrations
 
                     b.HasIndex("WorkspaceId");
 
-                    b.HasIndex("KpiId", "MeasuredAt");
+                    b.HasIndex("KpiId", "MeasuredAt", "RecordedAt", "Id");
 
                     b.ToTable("kpi_measurements", (string)null);
                 });

@@ -34,7 +34,7 @@ public sealed class AuditTrail(IAuditContext audit, TimeProvider clock) : SaveCh
         typeof(WorkspaceMembership), typeof(ApiToken),
     ];
 
-    private static readonly HashSet<string> Hidden = ["Version", "Hash", "WorkspaceId", "Id"];
+    private static readonly HashSet<string> Hidden = ["Version", "Hash", "WorkspaceId", "Id", "MeasurementCount"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

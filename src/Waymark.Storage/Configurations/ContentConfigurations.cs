@@ -116,7 +116,9 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Kpi>().WithMany().HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.KpiId, m.MeasuredAt });
+        // In the order a KPI's measurements are read (the latest few for its performance, a period for its chart, a page
+        // for its list), so each of those reads only the rows it returns.
+        builder.HasIndex(m => new { m.KpiId, m.MeasuredAt, m.RecordedAt, m.Id });
         builder.Property(m => m.Version).IsConcurrencyToken();
     }
 }

@@ -272,4 +272,86 @@ public class KpiPerformanceTests
         Assert.Equal(10, performance.Actual);
         Assert.Equal(KpiTrend.Worsening, performance.Trend);
     }
+
+    [Fact]
+    public void The_latest_measurements_and_the_count_give_the_same_figures_as_all_measurements()
+    {
+        var random = new Random(20261203);
+        for (var round = 0; round < 500; round++)
+        {
+            var kpi = new Kpi(Some.WorkspaceId, new KpiDefinition("CSAT", "%", random.Next(2) == 0 ? KpiDirection.HigherIsBetter : KpiDirection.LowerIsBetter,
+                Target: random.Next(4) == 0 ? null : random.Next(-50, 100), BestInClass: random.Next(4) == 0 ? null : random.Next(-50, 100)));
+            var count = random.Next(0, 40);
+            // Few distinct days, so several measurements often share one; values at times flat, so "stable" comes up too.
+            var all = Enumerable.Range(0, count).Select(_ => kpi.Measure(random.Next(3) == 0 ? 50 : Math.Round(random.NextDouble() * 200 - 100, 2),
+                Some.Instant.AddDays(random.Next(0, 30)), MeasurementSource.Api)).ToList();
+            var latest = all.OrderByDescending(m => m.MeasuredAt).ThenByDescending(m => m.RecordedAt).ThenByDescending(m => m.Id)
+                .Take(KpiPerformance.TrendWindow).OrderBy(_ => random.Next()).ToList();
+
+            var before = AsBefore(kpi, all.OrderBy(m => m.Id).ToList());
+
+            Assert.Equal(before, KpiPerformance.Of(kpi, all.OrderBy(_ => random.Next())));
+            Assert.Equal(before, KpiPerformance.FromLatest(kpi, latest, count));
+        }
+    }
+
+    [Fact]
+    public void Of_two_measurements_at_the_same_time_the_one_recorded_later_is_the_latest()
+    {
+        var kpi = Some.Kpi(target: 4);
+        var first = kpi.Measure(1, Some.Instant, MeasurementSource.Api);
+        Thread.Sleep(2);
+        var second = kpi.Measure(7, Some.Instant, MeasurementSource.Api);
+
+        Assert.Equal(7, KpiPerformance.Of(kpi, [second, first]).Actual);
+        Assert.Equal(7, KpiPerformance.FromLatest(kpi, [second, first], 2).Actual);
+    }
+
+    [Fact]
+    public void From_the_latest_the_count_is_the_kpi_s_not_the_window_s()
+    {
+        var kpi = Some.Kpi(target: 4);
+        var latest = Some.Measurements(kpi, 1, 2, 3, 4, 5, 6);
+
+        var performance = KpiPerformance.FromLatest(kpi, latest, 1826);
+
+        Assert.Equal(1826, performance.Measurements);
+        Assert.Equal(6, performance.Actual);
+        Assert.Equal(KpiTrend.Improving, performance.Trend);
+    }
+
+    /// <summary>
+    /// How the performance was computed before it could come from the latest measurements alone (all of them, sorted,
+    /// the last six for the trend), kept here as the reference the new way must agree with. The input comes ordered by id
+    /// so that the stable sort settles ties of time the same way as the new way.
+    /// </summary>
+    private static KpiPerformance AsBefore(Kpi kpi, IReadOnlyList<KpiMeasurement> measurements)
+    {
+        var ordered = measurements.OrderBy(m => m.MeasuredAt).ThenBy(m => m.RecordedAt).ToList();
+        if (ordered.Count == 0) return new KpiPerformance(null, null, null, null, null, null, null, KpiTrend.NotEnoughData, null, 0);
+        var latest = ordered[^1];
+        var vsTarget = kpi.Advantage(latest.Value, kpi.Target);
+        var vsBest = kpi.Advantage(latest.Value, kpi.BestInClass);
+        var values = ordered.TakeLast(6).Select(m => m.Value).ToList();
+        KpiTrend trend;
+        double? slope = null;
+        if (values.Count < 2) trend = KpiTrend.NotEnoughData;
+        else
+        {
+            var n = values.Count;
+            var meanX = (n - 1) / 2.0;
+            var meanY = values.Average();
+            double num = 0, den = 0;
+            for (var i = 0; i < n; i++) { num += (i - meanX) * (values[i] - meanY); den += (i - meanX) * (i - meanX); }
+            var s = num / den;
+            slope = s;
+            var scale = Math.Abs(meanY) < 1e-12 ? 1 : Math.Abs(meanY);
+            trend = Math.Abs(s * (n - 1)) < 0.01 * scale ? KpiTrend.Stable
+                : (kpi.Direction == KpiDirection.HigherIsBetter ? s > 0 : s < 0) ? KpiTrend.Improving : KpiTrend.Worsening;
+        }
+        static double? Round(double? v) => v is null ? null : Math.Round(v.Value, 4);
+        static double? Relative(double? a, double? r) => a is null || r is null || r == 0 ? null : Math.Round(a.Value / Math.Abs(r.Value), 4);
+        return new KpiPerformance(latest.Value, latest.MeasuredAt, Round(vsTarget), Relative(vsTarget, kpi.Target), vsTarget is null ? null : vsTarget >= 0,
+            Round(vsBest), Relative(vsBest, kpi.BestInClass), trend, Round(slope), ordered.Count);
+    }
 }
