@@ -5,14 +5,16 @@
 # autocannon (npm, installed into the git-ignored .tools folder when missing), measuring the server's CPU per request.
 #
 #   benchmarks/load/run.sh [--duration 20] [--workspace demo|large|both] [--connections 50] [--write-connections 10]
-#                          [--warmup 3] [--idle 60] [--published DIR] [--out FILE]
+#                          [--warmup 3] [--idle 60] [--published DIR] [--generator DIR] [--out FILE]
 #
 # --published DIR reuses a build made by `dotnet publish src/Waymark.Cli -c Release -o DIR` instead of publishing.
+# --generator DIR creates the large workspace with the waymark published in DIR (same database schema), e.g. to
+#   measure an older server on the large workspace of a newer `waymark demo --size large`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-duration=20 workspace=both connections=50 write_connections=10 warmup=3 idle=60 published="" out=""
+duration=20 workspace=both connections=50 write_connections=10 warmup=3 idle=60 published="" generator="" out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -22,8 +24,9 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --published) published=$2; shift 2 ;;
+    --generator) generator=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,14 +82,15 @@ password=$(sed -n 's/^ *password: *\(\S*\).*/\1/p' "$scratch/server.log" | head 
 # --- the workspaces: the demo seeded on first start, and the large one from `waymark demo --size large` ------------
 workspaces=()
 if [ "$workspace" != large ]; then workspaces+=('{"label":"demo","key":"demo"}'); fi
+maker="${generator:+$generator/waymark}"; maker="${maker:-$waymark}"
 if [ "$workspace" != demo ]; then
-  if "$waymark" demo --help 2>/dev/null | grep -q -- '--size'; then
+  if "$maker" demo --help 2>/dev/null | grep -q -- '--size'; then
     say "creating the large workspace (waymark demo --size large)"
-    large=$("$waymark" demo --size large --key large --db "$db" | tail -n 1)
+    large=$("$maker" demo --size large --key large --db "$db" | tail -n 1)
     workspaces+=("{\"label\":\"large\",\"key\":\"$large\"}")
   else
     say "WARNING: this build has no 'waymark demo --size large'; a second small demo stands in for the large workspace"
-    large=$("$waymark" demo --key large --db "$db" | tail -n 1)
+    large=$("$maker" demo --key large --db "$db" | tail -n 1)
     workspaces+=("{\"label\":\"large\",\"key\":\"$large\",\"note\":\"stand-in: a second small demo, this build has no --size large\"}")
   fi
 fi
@@ -103,7 +107,7 @@ memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 dotnet_version=$(dotnet --list-runtimes 2>/dev/null | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}')
 header="## Load benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, commit $commit$dirty
 
-Command: \`benchmarks/load/run.sh --duration $duration --workspace $workspace --connections $connections --write-connections $write_connections --warmup $warmup --idle $idle\`
+Command: \`benchmarks/load/run.sh --duration $duration --workspace $workspace --connections $connections --write-connections $write_connections --warmup $warmup --idle $idle${generator:+ --generator …}\`
 Machine: $(nproc) cores ($cpu), $memory, $(. /etc/os-release && echo "$PRETTY_NAME"), ASP.NET Core $dotnet_version; published Release build, SQLite, load tool and server on the same machine (127.0.0.1)."
 
 say "loading (about $(( (8 * (duration + warmup) + duration) * ${#workspaces[@]} + idle )) s)"
