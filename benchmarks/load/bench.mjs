@@ -137,6 +137,9 @@ function percentile(sorted, p) {
 }
 
 // Runs several autocannon instances at once; each part is {name, options}. Returns per-part stats and the CPU of all.
+// The server goes on with the requests still in flight when autocannon stops (one per connection) and with those
+// autocannon gave up on (timeouts): the CPU is taken from the start until the server is quiet again, and divided by
+// all the requests it worked on, so that a slow run is not charged the CPU of requests it did not count.
 async function measure(parts, seconds) {
   const cpuBefore = cpuTicks();
   const started = performance.now();
@@ -144,7 +147,7 @@ async function measure(parts, seconds) {
     const latencies = [];
     const statuses = {};
     const instance = autocannon({ url: base, duration: seconds, timeout: 10, ...part.options }, (error, result) => {
-      if (error) reject(error); else resolve({ name: part.name, result, latencies, statuses });
+      if (error) reject(error); else resolve({ name: part.name, result, latencies, statuses, connections: part.options.connections });
     });
     instance.on('response', (client, status, bytes, ms) => {
       latencies.push(ms);
@@ -152,9 +155,12 @@ async function measure(parts, seconds) {
     });
   })));
   const elapsed = (performance.now() - started) / 1000;
-  const cpuMs = (cpuTicks() - cpuBefore) * 1000 / ticksPerSecond;
+  const cpuMsDuringLoad = (cpuTicks() - cpuBefore) * 1000 / ticksPerSecond;
   const rss = rssMb();
-  const total = results.reduce((n, r) => n + r.latencies.length, 0);
+  const settled = await settle();
+  const cpuMs = (cpuTicks() - cpuBefore) * 1000 / ticksPerSecond;
+  const answers = results.reduce((n, r) => n + r.latencies.length, 0);
+  const workedOn = results.reduce((n, r) => n + r.latencies.length + r.result.timeouts + r.connections, 0);
   const byName = new Map();
   for (const r of results) {
     const row = byName.get(r.name) ?? { latencies: [], statuses: {}, timeouts: 0, connectionErrors: 0 };
@@ -172,21 +178,23 @@ async function measure(parts, seconds) {
       p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
       statuses: row.statuses, errors: non2xx + row.timeouts + row.connectionErrors, non2xx, timeouts: row.timeouts,
       connectionErrors: row.connectionErrors, conflicts: row.statuses['409'] ?? 0,
-      cpuMsPerRequest: total > 0 ? cpuMs / total : NaN, cpuMs, mixRequests: total, rssMb: rss, seconds: elapsed,
+      cpuMsPerRequest: answers > 0 ? cpuMs / workedOn : NaN, cpuMs, workedOn,
+      cpuMsPerAnswerDuringLoad: answers > 0 ? cpuMsDuringLoad / answers : NaN, cpuMsDuringLoad, mixAnswers: answers,
+      rssMb: rss, seconds: elapsed, settled,
     };
   });
 }
 
-// Requests still in flight when autocannon stops are still worked on by the server: wait until it is quiet again
-// (under a tenth of a core for a second), so that one run's leftovers do not count in the next run's CPU.
+// Waits until the server is quiet (under a tenth of a core for a second), at most 90 s; says whether it got there.
 async function settle() {
   const sleep = ms => new Promise(r => setTimeout(r, ms));
   let quiet = 0;
-  for (let i = 0; i < 120 && quiet < 2; i++) {
+  for (let i = 0; i < 180 && quiet < 2; i++) {
     const before = cpuTicks();
     await sleep(500);
     quiet = (cpuTicks() - before) * 1000 / ticksPerSecond < 50 ? quiet + 1 : 0;
   }
+  return quiet >= 2;
 }
 
 async function check(name, request) {
@@ -200,11 +208,10 @@ async function loadReads(w) {
   const rows = [];
   for (const [name, request] of reads(w)) {
     const bytes = await check(name, request);
-    if (warmup > 0) { await measure([{ name, options: { connections: readConnections, ...request } }], warmup); await settle(); }
+    if (warmup > 0) await measure([{ name, options: { connections: readConnections, ...request } }], warmup);
     const [row] = await measure([{ name, options: { connections: readConnections, ...request } }], duration);
     row.bytes = bytes;
     rows.push(row);
-    await settle();
     log(`${w.label}: ${name}: ${row.perSecond.toFixed(1)}/s p95 ${ms(row.p95)} ms, ${fixed(row.cpuMsPerRequest)} ms CPU, ${row.errors} errors`);
   }
   return rows;
@@ -274,7 +281,6 @@ function writeParts(w) {
 
 async function loadWrites(w) {
   const rows = await measure(writeParts(w), duration);
-  await settle();
   for (const row of rows) log(`${w.label}: ${row.name}: ${row.perSecond.toFixed(1)}/s p95 ${ms(row.p95)} ms, ${row.conflicts} conflicts, ${row.errors} errors`);
   return rows;
 }
@@ -301,7 +307,7 @@ function table(results) {
       const errors = row.errors === 0 ? '0' : `${row.errors} (${[row.non2xx && `${row.non2xx} non-2xx`, row.timeouts && `${row.timeouts} timeouts`,
         row.connectionErrors && `${row.connectionErrors} connection errors`].filter(Boolean).join(', ')})`;
       lines.push(`| ${name} | ${r.label} | ${row.perSecond.toFixed(1)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${errors} | ${row.conflicts} | ` +
-        `${fixed(row.cpuMsPerRequest)}${mix} | ${ratio} | ${row.rssMb.toFixed(0)} |`);
+        `${fixed(row.cpuMsPerRequest)}${mix}${row.settled ? '' : ' †'} | ${ratio} | ${row.rssMb.toFixed(0)} |`);
     }
   }
   return lines.join('\n');
@@ -330,13 +336,17 @@ const report = [
   '',
   `Reads: ${readConnections} connections for ${duration} s each (after ${warmup} s of warm-up); write mix: ${writeConnections} connections ` +
     `(${Math.ceil(writeConnections / 2)} creating evaluations, ${writeConnections - Math.ceil(writeConnections / 2)} editing a step each) for ${duration} s. ` +
-    'Latency over every answer; CPU = user+system time of the server process during the run ÷ answers (for the write mix: ÷ all answers of the mix).',
+    'Latency over every answer. CPU = user+system time of the server process from the start of the run until it is quiet again ÷ the requests it worked on ' +
+    '(answers + timed-out + the one in flight on each connection when the run stopped); for the write mix over all its requests.',
   '',
   ...results.map(r => `- **${r.label}** (\`${r.key}\`${r.note ? `, ${r.note}` : ''}): ${r.journeys} maps, ${r.touchpoints} touchpoints, ` +
     `${r.evaluations} evaluations before the writes; the map loaded is "${r.map}" (${r.mapSteps} steps, the median).`),
   '',
   table(results),
   '',
+  ...(results.some(r => r.rows.some(row => !row.settled))
+    ? ['† the server was still busy 90 s after the load stopped: this CPU figure misses the rest of its work (and the next run may include it).', '']
+    : []),
   `Server memory (RSS): ${rssAfterSetup.toFixed(0)} MB after sign-in, before any load; ${idleRss.toFixed(0)} MB idle ${idleSeconds} s after the last load.`,
   `Load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after the loads.`,
   '',
