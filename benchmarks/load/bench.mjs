@@ -197,25 +197,34 @@ async function settle() {
   return quiet >= 2;
 }
 
+// One request before the load: it must answer 200 within a minute, else the read is reported as not answered.
 async function check(name, request) {
-  const response = await fetch(request.url, { headers: request.headers, redirect: 'manual' });
-  const body = await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`${name} (${request.url}) answered ${response.status} before the load`);
-  return body.byteLength;
+  try {
+    const response = await fetch(request.url, { headers: request.headers, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+    const body = await response.arrayBuffer();
+    return response.status === 200 ? { bytes: body.byteLength } : { failure: `answered ${response.status} before the load` };
+  } catch (error) {
+    return { failure: `no answer within 60 s before the load (${error.cause?.code ?? error.name})` };
+  }
 }
 
 // The first workspace warms every read up (JIT, caches); the code is then warm for the next workspace's same reads.
-async function loadReads(w, warm) {
-  const rows = [];
+async function loadReads(w, warm, rows) {
   for (const [name, request] of reads(w)) {
-    const bytes = await check(name, request);
+    const { bytes, failure } = await check(name, request);
+    if (failure) {
+      rows.push({ name, failure });
+      log(`${w.label}: ${name}: ${failure}`);
+      writeReport();
+      continue;
+    }
     if (warm && warmup > 0) await measure([{ name, options: { connections: readConnections, ...request } }], warmup);
     const [row] = await measure([{ name, options: { connections: readConnections, ...request } }], duration);
     row.bytes = bytes;
     rows.push(row);
+    writeReport();
     log(`${w.label}: ${name}: ${row.perSecond.toFixed(1)}/s p95 ${ms(row.p95)} ms, ${fixed(row.cpuMsPerRequest)} ms CPU, ${row.errors} errors`);
   }
-  return rows;
 }
 
 // A small deterministic random sequence, so that two runs post the same evaluations.
@@ -280,10 +289,11 @@ function writeParts(w) {
   return parts;
 }
 
-async function loadWrites(w) {
+async function loadWrites(w, into) {
   const rows = await measure(writeParts(w), duration);
+  into.push(...rows);
+  writeReport();
   for (const row of rows) log(`${w.label}: ${row.name}: ${row.perSecond.toFixed(1)}/s p95 ${ms(row.p95)} ms, ${row.conflicts} conflicts, ${row.errors} errors`);
-  return rows;
 }
 
 // ---- report ------------------------------------------------------------------------------------------------------
@@ -302,8 +312,9 @@ function table(results) {
     for (const r of results) {
       const row = r.rows.find(x => x.name === name);
       if (!row) continue;
+      if (row.failure) { lines.push(`| ${name} | ${r.label} | – | – | – | – | ${row.failure} | – | – | – | – |`); continue; }
       const mix = name.startsWith('write:') ? ' (mix)' : '';
-      const base = demo?.rows.find(x => x.name === name);
+      const base = demo?.rows.find(x => x.name === name && !x.failure);
       const ratio = r !== demo && base ? fixed(row.cpuMsPerRequest / base.cpuMsPerRequest) : '';
       const errors = row.errors === 0 ? '0' : `${row.errors} (${[row.non2xx && `${row.non2xx} non-2xx`, row.timeouts && `${row.timeouts} timeouts`,
         row.connectionErrors && `${row.connectionErrors} connection errors`].filter(Boolean).join(', ')})`;
@@ -317,41 +328,53 @@ function table(results) {
 const results = [];
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const loadBefore = loadAverage();
+let loadAfter = '(still loading)';
+let idleRss = NaN;
+let rssAfterSetup = NaN;
+
+// Written after every run, so that a run cut short still leaves what it measured.
+function writeReport() {
+  const report = [
+    header,
+    '',
+    `Reads: ${readConnections} connections for ${duration} s each (after ${warmup} s of warm-up in the first workspace); write mix: ${writeConnections} connections ` +
+      `(${Math.ceil(writeConnections / 2)} creating evaluations, ${writeConnections - Math.ceil(writeConnections / 2)} editing a step each) for ${duration} s. ` +
+      'Latency over every answer. CPU = user+system time of the server process from the start of the run until it is quiet again ÷ the requests it worked on ' +
+      '(answers + timed-out + the one in flight on each connection when the run stopped); for the write mix over all its requests.',
+    '',
+    ...results.map(r => `- **${r.label}** (\`${r.key}\`${r.note ? `, ${r.note}` : ''}): ${r.journeys} maps, ${r.touchpoints} touchpoints, ` +
+      `${r.evaluations} evaluations before the writes; the map loaded is "${r.map}" (${r.mapSteps} steps, the median).`),
+    '',
+    table(results),
+    '',
+    ...(results.some(r => r.rows.some(row => row.settled === false))
+      ? ['† the server was still busy 60 s after the load stopped: this CPU figure misses the rest of its work (and the next run may include it).', '']
+      : []),
+    `Server memory (RSS): ${rssAfterSetup.toFixed(0)} MB after sign-in, before any load; ` +
+      (Number.isFinite(idleRss) ? `${idleRss.toFixed(0)} MB idle ${idleSeconds} s after the last load.` : 'idle memory not measured (the run did not finish).'),
+    `Load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after the loads.`,
+    '',
+  ].join('\n');
+  writeFileSync(out, report);
+  writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ results, rssAfterSetup, idleRss, loadBefore, loadAfter }, null, 2));
+  return report;
+}
+
 await signIn();
 log(`signed in as ${adminEmail}`);
-const rssAfterSetup = rssMb();
+rssAfterSetup = rssMb();
 for (const ws of workspaces) {
   const w = await prepare(ws);
   log(`${w.label} (${w.key}): ${w.journeyCount} maps, median map "${w.map.name}" with ${w.medianSteps} steps, ${w.touchpointTotal} touchpoints, ${w.evaluationTotal} evaluations`);
-  const rows = [...await loadReads(w, results.length === 0), ...await loadWrites(w)];
-  results.push({ label: w.label, key: w.key, note: w.note, journeys: w.journeyCount, map: w.map.name, mapSteps: w.medianSteps,
-    touchpoints: w.touchpointTotal, evaluations: w.evaluationTotal, rows });
+  const entry = { label: w.label, key: w.key, note: w.note, journeys: w.journeyCount, map: w.map.name, mapSteps: w.medianSteps,
+    touchpoints: w.touchpointTotal, evaluations: w.evaluationTotal, rows: [] };
+  const warm = results.length === 0;
+  results.push(entry);
+  await loadReads(w, warm, entry.rows);
+  await loadWrites(w, entry.rows);
 }
-const loadAfter = loadAverage();
+loadAfter = loadAverage();
 log(`waiting ${idleSeconds} s for the idle memory`);
 await new Promise(r => setTimeout(r, idleSeconds * 1000));
-const idleRss = rssMb();
-
-const report = [
-  header,
-  '',
-  `Reads: ${readConnections} connections for ${duration} s each (after ${warmup} s of warm-up in the first workspace); write mix: ${writeConnections} connections ` +
-    `(${Math.ceil(writeConnections / 2)} creating evaluations, ${writeConnections - Math.ceil(writeConnections / 2)} editing a step each) for ${duration} s. ` +
-    'Latency over every answer. CPU = user+system time of the server process from the start of the run until it is quiet again ÷ the requests it worked on ' +
-    '(answers + timed-out + the one in flight on each connection when the run stopped); for the write mix over all its requests.',
-  '',
-  ...results.map(r => `- **${r.label}** (\`${r.key}\`${r.note ? `, ${r.note}` : ''}): ${r.journeys} maps, ${r.touchpoints} touchpoints, ` +
-    `${r.evaluations} evaluations before the writes; the map loaded is "${r.map}" (${r.mapSteps} steps, the median).`),
-  '',
-  table(results),
-  '',
-  ...(results.some(r => r.rows.some(row => !row.settled))
-    ? ['† the server was still busy 60 s after the load stopped: this CPU figure misses the rest of its work (and the next run may include it).', '']
-    : []),
-  `Server memory (RSS): ${rssAfterSetup.toFixed(0)} MB after sign-in, before any load; ${idleRss.toFixed(0)} MB idle ${idleSeconds} s after the last load.`,
-  `Load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after the loads.`,
-  '',
-].join('\n');
-console.log(report);
-writeFileSync(out, report);
-writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ results, rssAfterSetup, idleRss, loadBefore, loadAfter }, null, 2));
+idleRss = rssMb();
+console.log(writeReport());
