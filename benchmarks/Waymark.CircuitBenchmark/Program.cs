@@ -47,8 +47,10 @@ var warm = await NewContextAsync(browser, cookies);
 var warmPage = await warm.NewPageAsync();
 await OpenMapAsync(warmPage, mapUrl);
 await warm.CloseAsync();
-await Task.Delay(TimeSpan.FromSeconds(5));
-var readings = new List<MemoryReading> { await memory.ReadAsync("before opening (signed in, warmed up)") };
+var baseline = await memory.ReadAsync("before opening (signed in, warmed up)");
+for (var waited = Stopwatch.StartNew(); baseline.ActiveCircuits > 0 && waited.Elapsed < TimeSpan.FromSeconds(30);)
+    baseline = await memory.ReadAsync(baseline.When);
+var readings = new List<MemoryReading> { baseline };
 
 // Pages share a handful of contexts (one sign-in cookie), so chromium keeps its memory within reason.
 var seen = new Dictionary<IPage, TaskCompletionSource<double>>();

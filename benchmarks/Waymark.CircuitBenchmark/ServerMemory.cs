@@ -55,7 +55,7 @@ public sealed class ServerMemory : IDisposable
             Count("aspnetcore.components.circuit.active"), Count("aspnetcore.components.circuit.connected"));
     }
 
-    /// <summary>The last value of each counter; the GC heap is given per generation, so the values of one timestamp are added up.</summary>
+    /// <summary>The last value of each counter; the GC heap is given per generation, so the last values of the generations are added up.</summary>
     private Dictionary<string, double> LatestCounters()
     {
         var result = new Dictionary<string, double>();
@@ -64,19 +64,19 @@ public sealed class ServerMemory : IDisposable
         using (var stream = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         using (var reader = new StreamReader(stream))
             lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        // Timestamp,Provider,Counter Name,Counter Type,Mean/Increment — the counter name carries its tags after '['.
-        var byCounter = new Dictionary<string, (string Stamp, double Sum)>();
+        // Timestamp,Provider,Counter Name,Counter Type,Mean/Increment — the counter name carries its unit and tags ("… (By)[gc.heap.generation=gen0]").
+        var latest = new Dictionary<string, double>();
         foreach (var line in lines.Skip(1))
         {
             var parts = line.Split(',');
             if (parts.Length < 5 || !double.TryParse(parts[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
-            var name = parts[2];
-            var bracket = name.IndexOf('[');
-            if (bracket >= 0) name = name[..bracket];
-            name = name.Split(' ')[0];
-            byCounter[name] = byCounter.TryGetValue(name, out var seen) && seen.Stamp == parts[0] ? (parts[0], seen.Sum + value) : (parts[0], value);
+            latest[parts[2]] = value;
         }
-        foreach (var (name, (_, sum)) in byCounter) result[name] = sum;
+        foreach (var (series, value) in latest)
+        {
+            var name = series.Split(' ', '[')[0];
+            result[name] = result.GetValueOrDefault(name) + value;
+        }
         return result;
     }
 
