@@ -2,10 +2,15 @@ using System.Globalization;
 
 namespace Waymark.CircuitBenchmark;
 
-/// <summary>The command line: <c>--size demo|large --journey NAME --pages 200 --contexts 10 --parallel 8 --renderer-limit 16 --published DIR --work DIR --out FILE</c>.</summary>
+/// <summary>
+/// The command line: <c>--size demo|large --journey NAME --pages 200 --contexts 10 --parallel 8 --renderer-limit 16
+/// --published DIR --work DIR --out FILE</c>; <c>--hold SECONDS</c> keeps the pages open before the edit (to look at the
+/// server with dotnet-gcdump), <c>--server-env NAME=VALUE[;NAME=VALUE]</c> starts the server with runtime settings such as
+/// <c>DOTNET_gcServer=0</c> to compare.
+/// </summary>
 public sealed record BenchmarkOptions(
-    string Size, string? Journey, int Pages, int Contexts, int Parallel, int RendererLimit, int EditTimeoutSeconds,
-    string? Published, string Work, string? Out, string CommandLine)
+    string Size, string? Journey, int Pages, int Contexts, int Parallel, int RendererLimit, int EditTimeoutSeconds, int HoldSeconds,
+    IReadOnlyDictionary<string, string> ServerEnvironment, string? Published, string Work, string? Out, string CommandLine)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -26,6 +31,9 @@ public sealed record BenchmarkOptions(
             Parallel: Number("parallel", 8),
             RendererLimit: Number("renderer-limit", 16),
             EditTimeoutSeconds: Number("edit-timeout", 60),
+            HoldSeconds: Number("hold", 0),
+            ServerEnvironment: (Text("server-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : ""),
             Published: Text("published") is { } p ? Path.GetFullPath(p) : null,
             Work: Path.GetFullPath(Text("work") ?? Path.Combine(Path.GetTempPath(), "waymark-circuits")),
             Out: Text("out") is { } o ? Path.GetFullPath(o) : null,

@@ -15,7 +15,7 @@ var repository = BenchmarkOptions.RepositoryRoot();
 Directory.CreateDirectory(options.Work);
 var published = options.Published ?? PublishedWaymark.Publish(repository, Path.Combine(options.Work, "published"));
 
-await using var server = await PublishedWaymark.StartAsync(published, options.Work, options.Size);
+await using var server = await PublishedWaymark.StartAsync(published, options.Work, options.Size, options.ServerEnvironment);
 using var memory = new ServerMemory(server.ProcessId, repository, options.Work);
 using var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
 api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);
@@ -87,6 +87,11 @@ opening.Stop();
 Console.WriteLine($"{options.Pages} map pages live in {opening.Elapsed.TotalSeconds:0.0} s");
 await Task.Delay(TimeSpan.FromSeconds(5));
 readings.Add(await memory.ReadAsync($"{options.Pages} pages open, every circuit live"));
+if (options.HoldSeconds > 0)
+{
+    Console.WriteLine($"Holding the pages open for {options.HoldSeconds} s; the server is process {server.ProcessId}.");
+    await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+}
 
 // One edit through the API: the first stage gets a new name; every page watches its map for that name.
 var map = await api.GetFromJsonAsync<JsonElement>($"{journeysUrl}/{journey.Id}");
@@ -181,6 +186,7 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, stri
     text.AppendLine();
     text.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end; " +
                     $"{o.Contexts} browser contexts sharing one sign-in, {o.Parallel} pages opened at a time, " +
+                    (o.ServerEnvironment.Count > 0 ? $"server started with {string.Join(", ", o.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))}, " : "") +
                     $"renderer process limit {(o.RendererLimit > 0 ? o.RendererLimit.ToString(CultureInfo.InvariantCulture) : "none")}; all {o.Pages} live after {opening.TotalSeconds:0.0} s.");
     text.AppendLine();
     text.AppendLine("| server process | RSS (MB) | anonymous RSS (MB) | GC heap (MB) | GC committed (MB) | circuits active / connected |");

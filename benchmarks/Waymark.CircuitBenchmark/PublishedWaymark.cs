@@ -41,7 +41,7 @@ public sealed class PublishedWaymark : IAsyncDisposable
     }
 
     /// <summary>A fresh database with the demo workspace of the given size, an administrator and an editor token, then the server.</summary>
-    public static async Task<PublishedWaymark> StartAsync(string published, string work, string size)
+    public static async Task<PublishedWaymark> StartAsync(string published, string work, string size, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(published, "waymark.dll");
         var database = Path.Combine(work, $"circuits-{size}.db");
@@ -64,6 +64,7 @@ public sealed class PublishedWaymark : IAsyncDisposable
         foreach (var a in new[] { dll, "serve", "--db", database, "--no-demo", "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var server = new PublishedWaymark(new Process { StartInfo = info }, $"http://127.0.0.1:{port}", workspace, password, token);
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
