@@ -42,6 +42,13 @@ public sealed class ServerMemory : IDisposable
         }
     }
 
+    /// <summary>Waits (a minute at most) until the collector has written the GC heap, so that the first reading has it.</summary>
+    public async Task StartedAsync()
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); _collector is { HasExited: false } && waited.Elapsed < TimeSpan.FromMinutes(1); await Task.Delay(500))
+            if (LatestCounters().GetValueOrDefault("dotnet.gc.last_collection.heap.size") > 0) return;
+    }
+
     public async Task<MemoryReading> ReadAsync(string when)
     {
         // The collector writes a row per counter every second; wait for a fresh one.
