@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Waymark.CircuitBenchmark;
+
+// Interactive map pages at scale (issue 11, item 4): the published server holds N open map pages (Blazor circuits)
+// of one journey map; how much memory per open page, how long one edit takes to reach all of them, and whether the
+// memory comes back once they close. See docs/benchmarks.md.
+var options = BenchmarkOptions.Parse(args);
+var repository = BenchmarkOptions.RepositoryRoot();
+Directory.CreateDirectory(options.Work);
+var published = options.Published ?? PublishedWaymark.Publish(repository, Path.Combine(options.Work, "published"));
+
+// dotnet-counters, the repository's local tool, reads the server's GC heap and circuits.
+PublishedWaymark.Run("dotnet", ["tool", "restore"], repository);
+await using var server = await PublishedWaymark.StartAsync(published, options.Work, options.Size, options.ServerEnvironment);
+using var memory = new ServerMemory(server.ProcessId, repository, options.Work);
+using var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);
+
+var journeysUrl = $"/api/workspaces/{Uri.EscapeDataString(server.Workspace)}/journeys";
+var journeys = (await api.GetFromJsonAsync<JsonElement>($"{journeysUrl}?pageSize=500")).GetProperty("items").EnumerateArray()
+    .Select(j => (Id: j.GetProperty("id").GetGuid(), Name: j.GetProperty("name").GetString()!, Steps: j.GetProperty("stepCount").GetInt32()))
+    .ToList();
+var journey = options.Journey is { } wanted
+    ? journeys.FirstOrDefault(j => j.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase))
+    : journeys.OrderByDescending(j => j.Steps).ThenBy(j => j.Name, StringComparer.Ordinal).FirstOrDefault();
+if (journey.Name is null) throw new InvalidOperationException($"No journey map matches '{options.Journey}'. Maps: {string.Join(", ", journeys.Select(j => j.Name))}");
+var mapUrl = $"{server.BaseUrl}/w/{Uri.EscapeDataString(server.Workspace)}/journeys/{journey.Id}";
+Console.WriteLine($"Map: '{journey.Name}' ({journey.Steps} steps) of workspace '{server.Workspace}' ({options.Size}) at {mapUrl}");
+
+using var playwright = await Playwright.CreateAsync();
+List<string> chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"];
+if (options.RendererLimit > 0) chromiumArgs.Add($"--renderer-process-limit={options.RendererLimit}");
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium", Headless = true, Args = chromiumArgs,
+});
+
+var cookies = await SignInAsync(browser, server);
+
+// A warm-up page (JIT, caches, the first circuit) that is closed again before the baseline is taken.
+var warm = await NewContextAsync(browser, cookies);
+var warmPage = await warm.NewPageAsync();
+await OpenMapAsync(warmPage, mapUrl);
+await warm.CloseAsync();
+// The same edit with no page open, for comparison with the one that has to reach every page.
+var loneRename = await RenameFirstStageAsync(api, journeysUrl, journey.Id, $"Circuit warm-up {DateTime.UtcNow:HHmmss}");
+var lone = Stopwatch.StartNew();
+await loneRename();
+var loneEdit = lone.Elapsed.TotalMilliseconds;
+await memory.StartedAsync();
+var baseline = await memory.ReadAsync("before opening (signed in, warmed up)");
+for (var waited = Stopwatch.StartNew(); baseline.ActiveCircuits is null or > 0 && waited.Elapsed < TimeSpan.FromSeconds(30);)
+    baseline = await memory.ReadAsync(baseline.When);
+var readings = new List<MemoryReading> { baseline };
+
+// Pages share a handful of contexts (one sign-in cookie), so chromium keeps its memory within reason.
+var seen = new Dictionary<IPage, TaskCompletionSource<double>>();
+var contexts = new List<IBrowserContext>();
+for (var c = 0; c < options.Contexts; c++)
+{
+    var context = await NewContextAsync(browser, cookies);
+    // Each page tells the benchmark the moment (epoch ms) it saw the edit; no polling that would load the machine.
+    await context.ExposeBindingAsync("wmSeen", (BindingSource source, double at) =>
+    {
+        lock (seen) if (seen.TryGetValue(source.Page!, out var done)) done.TrySetResult(at);
+    });
+    contexts.Add(context);
+}
+var pages = new IPage[options.Pages];
+var opening = Stopwatch.StartNew();
+using (var gate = new SemaphoreSlim(options.Parallel))
+{
+    var opened = 0;
+    await Task.WhenAll(Enumerable.Range(0, options.Pages).Select(async i =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            var page = await contexts[i % contexts.Count].NewPageAsync();
+            await OpenMapAsync(page, mapUrl);
+            pages[i] = page;
+            if (Interlocked.Increment(ref opened) % 25 == 0) Console.WriteLine($"  {opened} pages live ({opening.Elapsed.TotalSeconds:0} s)");
+        }
+        finally { gate.Release(); }
+    }));
+}
+opening.Stop();
+Console.WriteLine($"{options.Pages} map pages live in {opening.Elapsed.TotalSeconds:0.0} s");
+await Task.Delay(TimeSpan.FromSeconds(5));
+readings.Add(await memory.ReadAsync($"{options.Pages} pages open, every circuit live"));
+if (options.HoldSeconds > 0)
+{
+    Console.WriteLine($"Holding the pages open for {options.HoldSeconds} s; the server is process {server.ProcessId}.");
+    await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+}
+
+// One edit through the API: the first stage gets a new name; every page watches its map for that name.
+var marker = $"Circuit check {DateTime.UtcNow:HHmmss}";
+foreach (var page in pages) lock (seen) seen[page] = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
+await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript, marker)));
+var rename = await RenameFirstStageAsync(api, journeysUrl, journey.Id, marker);
+var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+var edit = Stopwatch.StartNew();
+await rename();
+var editAnswered = edit.Elapsed.TotalMilliseconds;
+var all = Task.WhenAll(seen.Values.Select(s => s.Task));
+await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(options.EditTimeoutSeconds)));
+var latencies = seen.Values.Where(s => s.Task.IsCompletedSuccessfully).Select(s => s.Task.Result - sent).Order().ToList();
+Console.WriteLine($"The edit reached {latencies.Count} of {options.Pages} pages");
+await Task.Delay(TimeSpan.FromSeconds(3));
+readings.Add(await memory.ReadAsync($"{options.Pages} pages open, after the edit"));
+
+// Close everything as people would close their tabs, then watch the memory for a minute.
+foreach (var context in contexts) await context.CloseAsync();
+var closedAt = Stopwatch.StartNew();
+readings.Add(await memory.ReadAsync("right after closing"));
+for (var s = 10; s <= 60; s += 10)
+{
+    var wait = TimeSpan.FromSeconds(s) - closedAt.Elapsed;
+    if (wait > TimeSpan.Zero) await Task.Delay(wait);
+    readings.Add(await memory.ReadAsync($"{s} s after closing"));
+}
+
+var report = Report(options, server, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit);
+Console.WriteLine();
+Console.WriteLine(report);
+if (options.Out is { } outFile) await File.WriteAllTextAsync(outFile, report);
+return 0;
+
+// Reads the first stage, then answers the rename to send: the reading is not part of the time measured.
+static async Task<Func<Task>> RenameFirstStageAsync(HttpClient api, string journeysUrl, Guid journeyId, string name)
+{
+    var map = await api.GetFromJsonAsync<JsonElement>($"{journeysUrl}/{journeyId}");
+    var stage = map.GetProperty("stages")[0];
+    string? Text(string p) => stage.GetProperty(p).ValueKind == JsonValueKind.Null ? null : stage.GetProperty(p).GetString();
+    var url = $"{journeysUrl}/{journeyId}/stages/{stage.GetProperty("id").GetGuid()}";
+    var body = new { name, description = Text("description"), phaseId = Text("phaseId"), version = stage.GetProperty("version").GetInt32() };
+    return async () =>
+    {
+        using var response = await api.PutAsJsonAsync(url, body);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The edit was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    };
+}
+
+static async Task<string> SignInAsync(IBrowser browser, PublishedWaymark server)
+{
+    var context = await browser.NewContextAsync();
+    context.SetDefaultTimeout(60_000);
+    var page = await context.NewPageAsync();
+    await page.GotoAsync($"{server.BaseUrl}/account/login");
+    await page.FillAsync("#email", PublishedWaymark.Email);
+    await page.FillAsync("#password", server.OneTimePassword);
+    await page.ClickAsync("button[type=submit]");
+    // A one-time password has to be replaced first.
+    await page.WaitForURLAsync(url => url.Contains("/account/password"));
+    const string own = "a long own password for the circuit benchmark";
+    await page.FillAsync("#currentPassword", server.OneTimePassword);
+    await page.FillAsync("#newPassword", own);
+    await page.FillAsync("#confirmPassword", own);
+    await page.ClickAsync("button[type=submit]");
+    await page.WaitForURLAsync(url => !url.Contains("/account/"));
+    var signedIn = await context.StorageStateAsync();
+    await context.CloseAsync();
+    return signedIn;
+}
+
+static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string signedIn)
+{
+    var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, StorageState = signedIn });
+    context.SetDefaultTimeout(180_000);
+    return context;
+}
+
+static async Task OpenMapAsync(IPage page, string url)
+{
+    await page.GotoAsync(url);
+    // The layout marks itself live once the interactive circuit has rendered (as in the browser tests).
+    await page.WaitForSelectorAsync("[data-circuit=live]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+    await page.WaitForSelectorAsync("[data-testid=journey-map]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+}
+
+static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, string Name, int Steps) journey, TimeSpan opening,
+    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit)
+{
+    static string N(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+    var before = readings[0];
+    var open = readings[1];
+    var text = new StringBuilder();
+    text.AppendLine($"### {o.Pages} open map pages: '{journey.Name}' ({journey.Steps} steps), {o.Size} workspace, published build");
+    text.AppendLine();
+    text.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end; " +
+                    $"{o.Contexts} browser contexts sharing one sign-in, {o.Parallel} pages opened at a time, " +
+                    (o.ServerEnvironment.Count > 0 ? $"server started with {string.Join(", ", o.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))}, " : "") +
+                    $"renderer process limit {(o.RendererLimit > 0 ? o.RendererLimit.ToString(CultureInfo.InvariantCulture) : "none")}; all {o.Pages} live after {opening.TotalSeconds:0.0} s.");
+    text.AppendLine();
+    text.AppendLine("| server process | RSS (MB) | anonymous RSS (MB) | GC heap (MB) | GC committed (MB) | circuits active / connected |");
+    text.AppendLine("|---|---|---|---|---|---|");
+    foreach (var r in readings)
+        text.AppendLine($"| {r.When} | {N(r.RssMb)} | {N(r.AnonMb)} | {N(r.GcHeapMb)} | {N(r.GcCommittedMb)} | {N(r.ActiveCircuits)} / {N(r.ConnectedCircuits)} |");
+    text.AppendLine();
+    text.AppendLine($"- memory per open page: **{(open.RssMb - before.RssMb) / o.Pages:0.00} MB RSS**" +
+                    (open.GcHeapMb is { } h && before.GcHeapMb is { } b ? $", {(h - b) / o.Pages:0.00} MB GC heap" : "") +
+                    $" ({o.Pages} pages: {open.RssMb:0} MB RSS in all; target < 400 MB)");
+    if (latencies.Count > 0)
+    {
+        double At(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Floor(q * latencies.Count))];
+        text.AppendLine($"- one edit (a stage renamed through the API, answered in {editAnswered:0} ms; {loneEdit:0} ms with no page open) seen by {latencies.Count} of {o.Pages} pages: " +
+                        $"min {latencies[0]:0} ms, median {At(0.5):0} ms, p95 {At(0.95):0} ms, max **{latencies[^1]:0} ms** = all pages (target < 1,000 ms)");
+    }
+    else text.AppendLine($"- the edit reached no page within {o.EditTimeoutSeconds} s");
+    var last = readings[^1];
+    text.AppendLine($"- a minute after closing: {last.RssMb:0} MB RSS (target < 250 MB){(last.ActiveCircuits is { } a ? $", {a} circuits still held" : "")}");
+    text.AppendLine();
+    text.AppendLine($"Command: `{o.CommandLine}`");
+    return text.ToString();
+}
+
+public partial class Program
+{
+    /// <summary>Installed in every open page: tells <c>wmSeen</c> the moment the map first shows the marker.</summary>
+    private const string WatchScript = """
+        marker => {
+          const map = () => document.querySelector('[data-testid=journey-map]') ?? document.body;
+          const check = () => {
+            if (!map().textContent.includes(marker)) return false;
+            window.wmSeen(Date.now());
+            return true;
+          };
+          if (check()) return;
+          const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        }
+        """;
+}
