@@ -115,39 +115,4 @@ public sealed class KpiPerformanceAtScaleTests(WaymarkApiFactory factory) : ApiT
                 kpi.Measure(40 + d % 30, Start.AddDays(d), MeasurementSource.Import)));
         await db.SaveChangesAsync();
     }
-
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        private readonly ConcurrentQueue<string> _texts = new();
-
-        public IReadOnlyList<string> Texts => _texts.ToList();
-
-        public void Clear() => _texts.Clear();
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            _texts.Enqueue(command.CommandText);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            _texts.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            _texts.Enqueue(command.CommandText);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            _texts.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
 }
