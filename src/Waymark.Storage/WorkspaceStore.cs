@@ -33,12 +33,12 @@ public static class WorkspaceStore
                 db.Add(entity);
                 pending += rows;
                 if (pending < RowsPerSave) continue;
-                saved += await SavePortionAsync(db, release, ct);
-                pending = 0;
+                await SavePortionAsync(db, release, ct);
+                (saved, pending) = (saved + pending, 0);
                 progress?.Report(saved);
             }
-            saved += await SavePortionAsync(db, release, ct);
-            progress?.Report(saved);
+            await SavePortionAsync(db, release, ct);
+            progress?.Report(saved + pending);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         finally
@@ -48,11 +48,11 @@ public static class WorkspaceStore
         }
     }
 
-    private static async Task<int> SavePortionAsync(WaymarkDb db, bool release, CancellationToken ct)
+    /// <summary>Saves what is pending; the rows reported are the content's own, not those storage derives from them (kept scores, stamps).</summary>
+    private static async Task SavePortionAsync(WaymarkDb db, bool release, CancellationToken ct)
     {
-        var rows = await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         if (release) db.ChangeTracker.Clear();
-        return rows;
     }
 
     /// <summary>How many rows saving the content writes (a map counts with its stages and steps).</summary>
