@@ -37,8 +37,9 @@ function rssMb() {
 
 // ---- signing in as a person, as the login form does --------------------------------------------------------------
 const jar = new Map();
-function keepCookies(response) {
-  for (const c of response.headers.getSetCookie()) {
+function keepCookies(response) { keepSetCookies(response.headers.getSetCookie()); }
+function keepSetCookies(setCookies) {
+  for (const c of [setCookies ?? []].flat()) {
     const [pair] = c.split(';');
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq), value = pair.slice(eq + 1);
@@ -115,8 +116,17 @@ async function prepare(ws) {
 }
 
 function reads(w) {
-  const cookie = cookieHeader();
-  const page = path => ({ url: base + path, headers: { cookie } });
+  // Like a browser: a sign-in cookie the server renews (it re-checks the account every minute) is kept and sent from
+  // then on, by every connection; a page answered with Set-Cookie is not kept by the server, so this matters.
+  const page = path => ({
+    url: base + path,
+    headers: { cookie: cookieHeader() },
+    requests: [{
+      method: 'GET', path,
+      setupRequest: req => ({ ...req, headers: { ...(req.headers ?? {}), cookie: cookieHeader() } }),
+      onResponse: (status, body, context, headers) => keepSetCookies(headers['set-cookie'] ?? headers['Set-Cookie']),
+    }],
+  });
   const api = path => ({ url: base + w.api + path, headers: { authorization: `Bearer ${w.token}` } });
   return [
     ['map page (HTML, signed in)', page(`/w/${w.key}/journeys/${w.map.id}`)],
@@ -200,7 +210,9 @@ async function settle() {
 // One request before the load: it must answer 200 within a minute, else the read is reported as not answered.
 async function check(name, request) {
   try {
-    const response = await fetch(request.url, { headers: request.headers, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+    const headers = request.requests ? { cookie: cookieHeader() } : request.headers;
+    const response = await fetch(request.url, { headers, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+    if (request.requests) keepCookies(response);
     const body = await response.arrayBuffer();
     return response.status === 200 ? { bytes: body.byteLength } : { failure: `answered ${response.status} before the load` };
   } catch (error) {

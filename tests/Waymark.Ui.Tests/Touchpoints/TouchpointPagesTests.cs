@@ -57,6 +57,38 @@ public sealed class TouchpointPagesTests(UiFactory factory)
         Assert.Equal("true", matrix.QuerySelectorAll("[aria-label=View] button").Single(b => b.Text().StartsWith("Phase")).GetAttribute("aria-pressed"));
     }
 
+    [Fact]
+    public async Task A_workspace_with_more_touchpoints_than_a_page_holds_shows_them_500_to_a_page()
+    {
+        List<Touchpoint> added;
+        int total;
+        await using (var db = factory.OpenDb())
+        {
+            var channel = await db.Channels.Where(c => c.WorkspaceId == factory.DemoId).Select(c => c.Id).FirstAsync();
+            added = Enumerable.Range(1, 520).Select(i => new Touchpoint(factory.DemoId, new TouchpointProfile($"Paged touchpoint {i:000}", channel, TouchpointCategory.Events))).ToList();
+            db.Touchpoints.AddRange(added);
+            await db.SaveChangesAsync();
+            total = await db.Touchpoints.CountAsync(t => t.WorkspaceId == factory.DemoId);
+        }
+        try
+        {
+            var first = Html.Parse(await factory.PageAsync("/w/demo/touchpoints"));
+            Assert.Equal(TouchpointsPage.RowsPerPage, first.QuerySelectorAll("[data-testid=touchpoint-table] tbody tr").Length);
+            Assert.Contains($"1–500 of {total}", first.QuerySelector("nav[aria-label='Pages of touchpoints']")!.Text());
+
+            var second = Html.Parse(await factory.PageAsync("/w/demo/touchpoints?page=2"));
+            Assert.Equal(total - TouchpointsPage.RowsPerPage, second.QuerySelectorAll("[data-testid=touchpoint-table] tbody tr").Length);
+            Assert.Contains($"501–{total} of {total}", second.QuerySelector("nav[aria-label='Pages of touchpoints']")!.Text());
+        }
+        finally
+        {
+            await using var db = factory.OpenDb();
+            var ids = added.Select(t => t.Id).ToList();
+            db.Touchpoints.RemoveRange(await db.Touchpoints.Where(t => ids.Contains(t.Id)).ToListAsync());
+            await db.SaveChangesAsync();
+        }
+    }
+
     /// <summary>The option a select shows: prerendering marks it selected (or keeps the select's value).</summary>
     private static string? Chosen(AngleSharp.Dom.IDocument page, string select) =>
         page.QuerySelector($"{select} option[selected]")?.GetAttribute("value") ?? page.QuerySelector(select)!.GetAttribute("value");
