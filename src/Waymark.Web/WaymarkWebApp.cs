@@ -48,6 +48,7 @@ public static class WaymarkWebApp
             db.AddInterceptors(sp.GetRequiredService<ReadOnlyPageData>(), sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
+        services.AddHostedService<IdleMemoryRelease>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();

@@ -25,12 +25,15 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
-    [Inject] private MapChanges Changes { get; set; } = default!;
+    [Inject] private OpenMaps Maps { get; set; } = default!;
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
 
     private MapView? _view;
     private bool _missing;
-    private bool _subscribed;
+    private IDisposable? _watch;
+    private Guid _watched;
+    /// <summary>The editor's pick lists, read when a step is opened.</summary>
+    private EditorLists? _lists;
     private bool _busy;
     private readonly MapHistory _history = new();
     private bool _showHistory;
@@ -70,35 +73,37 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     protected override async Task LoadAsync()
     {
-        if (!_subscribed)
+        if (_watch is null || _watched != Id)
         {
-            Changes.Changed += OnMapChanged;
-            _subscribed = true;
+            _watch?.Dispose();
+            _watch = Maps.Watch(Id, Workspace!, Data, InvokeAsync, ShowChange);
+            _watched = Id;
         }
         await ReloadAsync();
-        if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) Select(s);
+        if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) await Select(s);
     }
 
-    private async Task ReloadAsync()
+    private async Task ReloadAsync() => Show(await MapData.LoadAsync(Data, Workspace!, Id));
+
+    private void Show(MapView? view)
     {
-        _view = await MapData.LoadAsync(Data, Workspace!, Id);
-        _missing = _view is null;
-        _layout = _view is null ? null : MapLayout.Of(_view.Map);
-        if (_view is null) return;
-        if (_selected is { } id && _view.Step(id) is null) CloseEditor();
+        _view = view;
+        _missing = view is null;
+        _layout = view?.Layout;
+        if (view is null) return;
+        if (_selected is { } id && view.Step(id) is null) CloseEditor();
     }
 
-    private Task OnMapChanged(MapChange change)
+    /// <summary>A change made elsewhere, with the map as it is now (read once for all pages that show it).</summary>
+    private Task ShowChange(MapChange change, MapView? view)
     {
-        if (change.JourneyId != Id || change.Source == Data.Source) return Task.CompletedTask;
-        return InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            if (_selected is { } s && _view?.Step(s) is { } newer && newer.Version != _formVersion)
-                _conflict = "Someone else just changed this step. Saving now would be refused; reopen the step to see their version.";
-            Snackbar.Add($"The map was updated by someone else: {change.What}.", Severity.Info);
-            StateHasChanged();
-        });
+        if (change.JourneyId != Id) return Task.CompletedTask;
+        Show(view);
+        if (_selected is { } s && _view?.Step(s) is { } newer && newer.Version != _formVersion)
+            _conflict = "Someone else just changed this step. Saving now would be refused; reopen the step to see their version.";
+        Snackbar.Add($"The map was updated by someone else: {change.What}.", Severity.Info);
+        StateHasChanged();
+        return Task.CompletedTask;
     }
 
     /// <summary>Runs a change and keeps how to undo and redo it, then redraws; answers whether it was made.</summary>
@@ -225,7 +230,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
             () => Data.ChangeAsync(w => StepUndo.PutBackAsync(w, Workspace!, Id, removed!, default)));
         if (added != default && _view?.Step(added) is not null)
         {
-            Select(added);
+            await Select(added);
             _focusAction = true;
         }
     }
@@ -359,8 +364,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     // ---- step editor --------------------------------------------------------------------------
 
-    private void Select(Guid stepId)
+    private async Task Select(Guid stepId)
     {
+        if (_view?.Step(stepId) is null) return;
+        _lists = await MapData.EditorListsAsync(Data, Workspace!);
         if (_view?.Step(stepId) is not { } step) return;
         _selected = stepId;
         _conflict = null;
@@ -379,6 +386,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     {
         _selected = null;
         _form = null;
+        _lists = null;
         _conflict = null;
         _saved = null;
     }
@@ -547,7 +555,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     public void Dispose()
     {
-        if (_subscribed) Changes.Changed -= OnMapChanged;
+        _watch?.Dispose();
     }
 }
 

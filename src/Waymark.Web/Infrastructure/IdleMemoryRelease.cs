@@ -1,0 +1,51 @@
+using System.Runtime;
+
+namespace Waymark.Web.Infrastructure;
+
+/// <summary>
+/// Gives memory back to the operating system once the server has gone quiet after a burst (many map pages closed, a
+/// load test ended). The garbage collector runs only when something allocates, so an idle server otherwise keeps the
+/// heap of its busiest moment for good. When almost nothing was allocated for one check and the GC holds clearly more
+/// than after the last release, one compacting, decommitting collection runs; it costs a few milliseconds of a quiet
+/// server and never runs while it is busy.
+/// </summary>
+internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+    // Less than this allocated between two checks is a server that serves nobody (a few open pages stay well below it).
+    private const long Quiet = 8L << 20;
+    // What the GC may hold above what it held after the last release before it is worth a collection.
+    private const long Worth = 32L << 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        var allocated = GC.GetTotalAllocatedBytes();
+        var released = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        using var timer = new PeriodicTimer(Every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = GC.GetTotalAllocatedBytes();
+                var quiet = now - allocated < Quiet;
+                allocated = now;
+                var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                if (!quiet || committed < released + Worth)
+                {
+                    // A smaller heap than at the last release (it shrank on its own) is the new reference.
+                    released = Math.Min(released, committed);
+                    continue;
+                }
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                released = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                allocated = GC.GetTotalAllocatedBytes();
+                log.LogInformation("The server went quiet: memory given back, the GC now holds {Committed} MB (it held {Before} MB)",
+                    released >> 20, committed >> 20);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+}
