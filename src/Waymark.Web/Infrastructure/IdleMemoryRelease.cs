@@ -12,7 +12,8 @@ namespace Waymark.Web.Infrastructure;
 internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
-    // Less than this allocated between two checks is a server that serves nobody (a few open pages stay well below it).
+    // Less than this allocated between two checks, or than a sixteenth of what the GC holds, is a server that serves
+    // nobody (a few open pages, the runtime's own timers and metrics stay well below it; a load allocates far more).
     private const long Quiet = 8L << 20;
     // What the GC may hold above what it held after the last release before it is worth a collection.
     private const long Worth = 32L << 20;
@@ -27,9 +28,9 @@ internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : Backgr
             while (await timer.WaitForNextTickAsync(stop))
             {
                 var now = GC.GetTotalAllocatedBytes();
-                var quiet = now - allocated < Quiet;
-                allocated = now;
                 var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                var quiet = now - allocated < Math.Max(Quiet, committed / 16);
+                allocated = now;
                 if (!quiet || committed < released + Worth)
                 {
                     // A smaller heap than at the last release (it shrank on its own) is the new reference.

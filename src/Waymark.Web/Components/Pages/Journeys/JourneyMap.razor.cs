@@ -540,6 +540,22 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private static string F(double v) => EmotionLine.F(v);
 
+    /// <summary>The emotion curve as SVG markup: its levels, its line and a point with its value per step.</summary>
+    private static MarkupString EmotionSvg(MapEmotionLane emotion)
+    {
+        static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+        var svg = new System.Text.StringBuilder();
+        svg.Append($"<svg width=\"{F(emotion.Width)}\" height=\"{F(emotion.Height)}\" role=\"img\" aria-label=\"{E(emotion.Summary)}\">");
+        foreach (var (level, levelY) in MapEmotionLane.Levels)
+            svg.Append($"<line x1=\"0\" x2=\"{F(emotion.Width)}\" y1=\"{F(levelY)}\" y2=\"{F(levelY)}\" stroke=\"{(level == 0 ? "#aab4c0" : "#eef1f5")}\" stroke-dasharray=\"{(level == 0 ? "4 4" : "none")}\"></line>");
+        svg.Append($"<path d=\"{E(emotion.Path())}\" fill=\"none\" stroke=\"#0f5f73\" stroke-width=\"3\" stroke-linecap=\"round\"></path>");
+        foreach (var point in emotion.Points)
+            svg.Append($"<g class=\"wm-emotion-point\" data-emotion=\"{point.Emotion}\">")
+                .Append($"<circle cx=\"{F(point.X)}\" cy=\"{F(point.Y)}\" r=\"7\" fill=\"{E(point.Colour)}\" stroke=\"#1d2733\" stroke-width=\"1.5\"><title>{E(point.Title)}</title></circle>")
+                .Append($"<text x=\"{F(point.X + 12)}\" y=\"{F(point.Y + 4.5)}\" font-size=\"12\" font-weight=\"700\" fill=\"#1d2733\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{E(point.Label)}</text></g>");
+        return new MarkupString(svg.Append("</svg>").ToString());
+    }
+
     private static string HighlightClass(MapColumn column) => column.Highlight switch
     {
         StepHighlight.PainPoint => "wm-highlight-pain",
