@@ -48,7 +48,8 @@ public static class WaymarkWebApp
             db.AddInterceptors(sp.GetRequiredService<ReadOnlyPageData>(), sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
-        services.AddHostedService<IdleMemoryRelease>();
+        services.AddSingleton<IdleMemoryRelease>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();

@@ -28,6 +28,7 @@ public static class UiSetup
         services.AddSessionChecks();
         services.AddScoped<UiData>();
         services.AddSingleton<Pages.Journeys.OpenMaps>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ClosedPages>();
         services.AddScoped<Features.Journeys.RealJourneysMemory>();
         services.AddHostedService<Live.PostgresLiveChangeRelay>();
         services.AddScoped<UiAccess>();

@@ -11,17 +11,29 @@ namespace Waymark.Web.Infrastructure;
 /// </summary>
 internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : BackgroundService
 {
+    private int _pagesClosed;
+
+    /// <summary>
+    /// An interactive page (Blazor circuit) ended. Many pages that closed and then a check with none closing is a burst
+    /// that ended too, even while the server still allocates a little (open connections, timers).
+    /// </summary>
+    public void PageClosed() => Interlocked.Increment(ref _pagesClosed);
+
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
     // Less than this allocated between two checks, or than a sixteenth of what the GC holds, is a server that serves
     // nobody (a few open pages, the runtime's own timers and metrics stay well below it; a load allocates far more).
     private const long Quiet = 8L << 20;
     // What the GC may hold above what it held after the last release before it is worth a collection.
     private const long Worth = 32L << 20;
+    // So many pages closed since the last release make a burst worth collecting after.
+    private const int PagesBurst = 10;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         var allocated = GC.GetTotalAllocatedBytes();
         var released = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var closedBefore = 0;
+        var closedAtRelease = 0;
         using var timer = new PeriodicTimer(Every);
         try
         {
@@ -29,7 +41,10 @@ internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : Backgr
             {
                 var now = GC.GetTotalAllocatedBytes();
                 var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
-                var quiet = now - allocated < Math.Max(Quiet, committed / 16);
+                var closed = Volatile.Read(ref _pagesClosed);
+                var pagesDone = closed == closedBefore && closed - closedAtRelease >= PagesBurst;
+                closedBefore = closed;
+                var quiet = now - allocated < Math.Max(Quiet, committed / 16) || pagesDone;
                 allocated = now;
                 if (!quiet || committed < released + Worth)
                 {
@@ -40,6 +55,7 @@ internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : Backgr
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 released = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                closedAtRelease = closed;
                 allocated = GC.GetTotalAllocatedBytes();
                 log.LogInformation("The server went quiet: memory given back, the GC now holds {Committed} MB (it held {Before} MB)",
                     released >> 20, committed >> 20);
