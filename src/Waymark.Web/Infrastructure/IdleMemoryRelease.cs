@@ -44,9 +44,11 @@ internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : Backgr
                 var closed = Volatile.Read(ref _pagesClosed);
                 var pagesDone = closed == closedBefore && closed - closedAtRelease >= PagesBurst;
                 closedBefore = closed;
-                var quiet = now - allocated < Math.Max(Quiet, committed / 16) || pagesDone;
+                var quiet = now - allocated < Math.Max(Quiet, committed / 16);
                 allocated = now;
-                if (!quiet || committed < released + Worth)
+                // After a burst of closed pages always (a release while they were still open freed nothing and must
+                // not raise the bar); otherwise when quiet and the GC holds clearly more than after the last release.
+                if (!pagesDone && (!quiet || committed < released + Worth))
                 {
                     // A smaller heap than at the last release (it shrank on its own) is the new reference.
                     released = Math.Min(released, committed);
