@@ -48,6 +48,8 @@ public static class WaymarkWebApp
             db.AddInterceptors(sp.GetRequiredService<ReadOnlyPageData>(), sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
+        services.AddSingleton<IdleMemoryRelease>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 
         services.AddOutputCache(o => o.AddPolicy(UnchangedReads.Policy, new UnchangedReads()));

@@ -15,7 +15,10 @@ public static class UiSetup
         // has no such file (its assets sit in wwwroot with their own manifest) and then this does nothing.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A page whose connection dropped keeps its state for 30 s (Blazor's default is 3 minutes): a network blip
+        // reconnects to it, a longer absence reloads the page. Every kept circuit holds its whole page in memory, and
+        // the server must be back to its idle size within a minute after many pages closed (issue 11).
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(30));
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
@@ -24,6 +27,8 @@ public static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddSessionChecks();
         services.AddScoped<UiData>();
+        services.AddSingleton<Pages.Journeys.OpenMaps>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ClosedPages>();
         services.AddScoped<Features.Journeys.RealJourneysMemory>();
         services.AddHostedService<Live.PostgresLiveChangeRelay>();
         services.AddScoped<UiAccess>();

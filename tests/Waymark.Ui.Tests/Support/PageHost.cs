@@ -13,7 +13,7 @@ namespace Waymark.Ui.Tests.Support;
 /// <summary>
 /// bUnit rendering whole workspace pages as a person with a role in the demo workspace of a <see cref="UiFactory"/>:
 /// the page reads and writes that database, finds its role as in a circuit, and shares the application's
-/// <see cref="MapChanges"/>, so two hosts on one map see each other's changes.
+/// <see cref="MapChanges"/> and <see cref="Waymark.Web.Components.Pages.Journeys.OpenMaps"/>, so two hosts on one map see each other's changes.
 /// </summary>
 public sealed class PageHost : IDisposable, IAsyncDisposable
 {
@@ -28,6 +28,7 @@ public sealed class PageHost : IDisposable, IAsyncDisposable
         Context.Services.AddSingleton(new UiAccess(auth, scopes));
         Context.Services.AddSingleton(services.GetRequiredService<MapChanges>());
         Context.Services.AddSingleton(services.GetRequiredService<BoardChanges>());
+        Context.Services.AddSingleton(services.GetRequiredService<Waymark.Web.Components.Pages.Journeys.OpenMaps>());
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
     }

@@ -25,12 +25,15 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
-    [Inject] private MapChanges Changes { get; set; } = default!;
+    [Inject] private OpenMaps Maps { get; set; } = default!;
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
 
     private MapView? _view;
     private bool _missing;
-    private bool _subscribed;
+    private IDisposable? _watch;
+    private Guid _watched;
+    /// <summary>The editor's pick lists, read when a step is opened.</summary>
+    private EditorLists? _lists;
     private bool _busy;
     private readonly MapHistory _history = new();
     private bool _showHistory;
@@ -70,35 +73,37 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     protected override async Task LoadAsync()
     {
-        if (!_subscribed)
+        if (_watch is null || _watched != Id)
         {
-            Changes.Changed += OnMapChanged;
-            _subscribed = true;
+            _watch?.Dispose();
+            _watch = Maps.Watch(Id, Workspace!, Data, InvokeAsync, ShowChange);
+            _watched = Id;
         }
         await ReloadAsync();
-        if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) Select(s);
+        if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) await Select(s);
     }
 
-    private async Task ReloadAsync()
+    private async Task ReloadAsync() => Show(await MapData.LoadAsync(Data, Workspace!, Id));
+
+    private void Show(MapView? view)
     {
-        _view = await MapData.LoadAsync(Data, Workspace!, Id);
-        _missing = _view is null;
-        _layout = _view is null ? null : MapLayout.Of(_view.Map);
-        if (_view is null) return;
-        if (_selected is { } id && _view.Step(id) is null) CloseEditor();
+        _view = view;
+        _missing = view is null;
+        _layout = view?.Layout;
+        if (view is null) return;
+        if (_selected is { } id && view.Step(id) is null) CloseEditor();
     }
 
-    private Task OnMapChanged(MapChange change)
+    /// <summary>A change made elsewhere, with the map as it is now (read once for all pages that show it).</summary>
+    private Task ShowChange(MapChange change, MapView? view)
     {
-        if (change.JourneyId != Id || change.Source == Data.Source) return Task.CompletedTask;
-        return InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            if (_selected is { } s && _view?.Step(s) is { } newer && newer.Version != _formVersion)
-                _conflict = "Someone else just changed this step. Saving now would be refused; reopen the step to see their version.";
-            Snackbar.Add($"The map was updated by someone else: {change.What}.", Severity.Info);
-            StateHasChanged();
-        });
+        if (change.JourneyId != Id) return Task.CompletedTask;
+        Show(view);
+        if (_selected is { } s && _view?.Step(s) is { } newer && newer.Version != _formVersion)
+            _conflict = "Someone else just changed this step. Saving now would be refused; reopen the step to see their version.";
+        Snackbar.Add($"The map was updated by someone else: {change.What}.", Severity.Info);
+        StateHasChanged();
+        return Task.CompletedTask;
     }
 
     /// <summary>Runs a change and keeps how to undo and redo it, then redraws; answers whether it was made.</summary>
@@ -225,7 +230,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
             () => Data.ChangeAsync(w => StepUndo.PutBackAsync(w, Workspace!, Id, removed!, default)));
         if (added != default && _view?.Step(added) is not null)
         {
-            Select(added);
+            await Select(added);
             _focusAction = true;
         }
     }
@@ -359,8 +364,10 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     // ---- step editor --------------------------------------------------------------------------
 
-    private void Select(Guid stepId)
+    private async Task Select(Guid stepId)
     {
+        if (_view?.Step(stepId) is null) return;
+        _lists = await MapData.EditorListsAsync(Data, Workspace!);
         if (_view?.Step(stepId) is not { } step) return;
         _selected = stepId;
         _conflict = null;
@@ -379,6 +386,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     {
         _selected = null;
         _form = null;
+        _lists = null;
         _conflict = null;
         _saved = null;
     }
@@ -532,6 +540,22 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     private static string F(double v) => EmotionLine.F(v);
 
+    /// <summary>The emotion curve as SVG markup: its levels, its line and a point with its value per step.</summary>
+    private static MarkupString EmotionSvg(MapEmotionLane emotion)
+    {
+        static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+        var svg = new System.Text.StringBuilder();
+        svg.Append($"<svg width=\"{F(emotion.Width)}\" height=\"{F(emotion.Height)}\" role=\"img\" aria-label=\"{E(emotion.Summary)}\">");
+        foreach (var (level, levelY) in MapEmotionLane.Levels)
+            svg.Append($"<line x1=\"0\" x2=\"{F(emotion.Width)}\" y1=\"{F(levelY)}\" y2=\"{F(levelY)}\" stroke=\"{(level == 0 ? "#aab4c0" : "#eef1f5")}\" stroke-dasharray=\"{(level == 0 ? "4 4" : "none")}\"></line>");
+        svg.Append($"<path d=\"{E(emotion.Path())}\" fill=\"none\" stroke=\"#0f5f73\" stroke-width=\"3\" stroke-linecap=\"round\"></path>");
+        foreach (var point in emotion.Points)
+            svg.Append($"<g class=\"wm-emotion-point\" data-emotion=\"{point.Emotion}\">")
+                .Append($"<circle cx=\"{F(point.X)}\" cy=\"{F(point.Y)}\" r=\"7\" fill=\"{E(point.Colour)}\" stroke=\"#1d2733\" stroke-width=\"1.5\"><title>{E(point.Title)}</title></circle>")
+                .Append($"<text x=\"{F(point.X + 12)}\" y=\"{F(point.Y + 4.5)}\" font-size=\"12\" font-weight=\"700\" fill=\"#1d2733\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{E(point.Label)}</text></g>");
+        return new MarkupString(svg.Append("</svg>").ToString());
+    }
+
     private static string HighlightClass(MapColumn column) => column.Highlight switch
     {
         StepHighlight.PainPoint => "wm-highlight-pain",
@@ -547,7 +571,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     public void Dispose()
     {
-        if (_subscribed) Changes.Changed -= OnMapChanged;
+        _watch?.Dispose();
     }
 }
 
