@@ -10,8 +10,8 @@ public static class StorageSetup
 
     public static void Configure(DbContextOptionsBuilder db, StorageOptions options)
     {
-        // Current scores and workspace stamps are kept whatever saves, so every context gets their keepers.
-        db.AddInterceptors(Scores.ScoreKeeper.Instance, Scores.StampKeeper.Instance);
+        // Workspace stamps move whatever saves, so every context gets their keeper (kept scores: WaymarkDb.SaveChanges).
+        db.AddInterceptors(Scores.StampKeeper.Instance);
         if (options.UsesPostgres)
             db.UseNpgsql(options.PostgresConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
         else

@@ -32,7 +32,7 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<Step> Steps => Set<Step>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
-    /// <summary>Derived from <see cref="Evaluations"/> by <see cref="Scores.ScoreKeeper"/>; never written by hand.</summary>
+    /// <summary>Derived from <see cref="Evaluations"/> by <see cref="Scores.ScoreKeeper"/> in every save; never written by hand.</summary>
     public DbSet<Scores.KeptScore> KeptScores => Set<Scores.KeptScore>();
     public DbSet<Kpi> Kpis => Set<Kpi>();
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
@@ -70,11 +70,13 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     {
         RaiseVersions();
         var counts = MeasurementCountChanges();
-        if (counts.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var scores = Scores.ScoreKeeper.Of(this);
+        if (counts.Count == 0 && scores.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
         foreach (var (id, delta) in counts)
             Kpis.Where(k => k.Id == id).ExecuteUpdate(s => s.SetProperty(k => k.MeasurementCount, k => k.MeasurementCount + delta));
+        Scores.ScoreKeeper.ApplyAsync(this, scores, CancellationToken.None).GetAwaiter().GetResult();
         own?.Commit();
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return saved;
@@ -84,12 +86,15 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     {
         RaiseVersions();
         var counts = MeasurementCountChanges();
-        if (counts.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var scores = Scores.ScoreKeeper.Of(this);
+        if (counts.Count == 0 && scores.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         foreach (var (id, delta) in counts)
             await Kpis.Where(k => k.Id == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.MeasurementCount, k => k.MeasurementCount + delta), cancellationToken);
+        // Kept scores are written in SQL after the evaluations, in the same transaction, so two saves at once both count.
+        await Scores.ScoreKeeper.ApplyAsync(this, scores, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return saved;

@@ -131,30 +131,15 @@ public abstract class KeptScoreTests<TDatabase>(TDatabase database) : IClassFixt
     [Fact]
     public async Task The_migration_keeps_the_scores_of_evaluations_stored_before_it_and_stamps_every_workspace()
     {
-        // A database as it was before kept scores: migrated to the previous step, the demo stored without the keepers.
+        // A database as it was before kept scores: the demo stored, then the schema taken back one step and forward again.
         var fresh = (TestDatabase)Activator.CreateInstance(typeof(TDatabase))!;
-        var plain = new DbContextOptionsBuilder<WaymarkDb>();
-        if (fresh.Options.UsesPostgres) plain.UseNpgsql(fresh.Options.PostgresConnectionString, o => o.MigrationsAssembly(StorageSetup.PostgresMigrations));
-        else plain.UseSqlite(StorageSetup.SqliteConnectionString(fresh.Options.SqliteFile), o => o.MigrationsAssembly(StorageSetup.SqliteMigrations));
-        await using (var db = new WaymarkDb(plain.Options))
+        await fresh.InitializeAsync();
+        await using (var db = fresh.Open()) await WorkspaceStore.AddAsync(db, DemoWorkspace.Build("before-kept", "Before kept scores", Today));
+        await using (var db = fresh.Open())
         {
             var migrations = db.Database.GetMigrations().ToList();
             var previous = migrations[migrations.FindIndex(m => m.EndsWith("_ReadsAtScale", StringComparison.Ordinal)) - 1];
             await db.Database.MigrateAsync(previous);
-            var content = DemoWorkspace.Build("before-kept", "Before kept scores", Today);
-            db.Workspaces.Add(content.Workspace);
-            db.Phases.AddRange(content.Phases);
-            db.Channels.AddRange(content.Channels);
-            db.Departments.AddRange(content.Departments);
-            db.People.AddRange(content.People);
-            db.Personas.AddRange(content.Personas);
-            db.Touchpoints.AddRange(content.Touchpoints);
-            db.Journeys.AddRange(content.Journeys);
-            db.Evaluations.AddRange(content.Evaluations);
-            db.Kpis.AddRange(content.Kpis);
-            db.KpiMeasurements.AddRange(content.Measurements);
-            db.Improvements.AddRange(content.Improvements);
-            await db.SaveChangesAsync();
         }
         await using (var db = fresh.Open()) await StorageSetup.MigrateAsync(db);
         await using (var db = fresh.Open())
@@ -168,6 +153,28 @@ public abstract class KeptScoreTests<TDatabase>(TDatabase database) : IClassFixt
                 Assert.Equal(JsonSerializer.Serialize(CurrentScore.Of(group)), JsonSerializer.Serialize(kept[group.Key]));
         }
         await fresh.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Evaluations_added_at_the_same_moment_to_the_same_touchpoint_and_persona_all_count()
+    {
+        var content = await SaveDemo("kept-together");
+        var ws = content.Workspace.Id;
+        var touchpoint = content.Evaluations.First(e => e.TouchpointId is not null).TouchpointId!.Value;
+        var day = Today.AddDays(1);
+        for (var round = 0; round < 5; round++)
+        {
+            var saves = Enumerable.Range(0, 4).Select(async i =>
+            {
+                await using var db = database.Open();
+                db.Evaluations.Add(new Evaluation(ws, new EvaluationContent(1 + (round + i) % 10, day, TouchpointId: touchpoint)));
+                await db.SaveChangesAsync();
+            });
+            await Task.WhenAll(saves);
+        }
+        await AssertKeptScoresAreCurrent(ws);
+        await using var check = database.Open();
+        Assert.Equal(20, (await check.KeptScores.SingleAsync(k => k.TouchpointId == touchpoint && k.PersonaKey == Guid.Empty)).Evaluations);
     }
 }
 
