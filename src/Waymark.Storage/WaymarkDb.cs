@@ -72,7 +72,7 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
         var counts = MeasurementCountChanges();
         var scores = Scores.ScoreKeeper.Of(this);
         if (counts.Count == 0 && scores.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
-        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction(OwnIsolation) : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
         foreach (var (id, delta) in counts)
             Kpis.Where(k => k.Id == id).ExecuteUpdate(s => s.SetProperty(k => k.MeasurementCount, k => k.MeasurementCount + delta));
@@ -88,7 +88,7 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
         var counts = MeasurementCountChanges();
         var scores = Scores.ScoreKeeper.Of(this);
         if (counts.Count == 0 && scores.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(OwnIsolation, cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         foreach (var (id, delta) in counts)
             await Kpis.Where(k => k.Id == id)
@@ -99,6 +99,13 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return saved;
     }
+
+    /// <summary>
+    /// The transaction a save opens itself to write derived rows with its changes. On SQLite it is deferred (Microsoft.Data.Sqlite
+    /// defers only this level; there is no shared cache, so reads are not affected), as EF's own is: the write lock is taken by
+    /// the first write, not already while the save's interceptors still read; PostgreSQL keeps its default.
+    /// </summary>
+    private System.Data.IsolationLevel OwnIsolation => IsSqlite ? System.Data.IsolationLevel.ReadUncommitted : System.Data.IsolationLevel.ReadCommitted;
 
     /// <summary>
     /// How the measurement counts of KPIs change with this save (measurements added and removed). The counts are raised in
