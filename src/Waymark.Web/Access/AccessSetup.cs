@@ -142,6 +142,8 @@ public static class AccessSetup
         app.UseAntiforgery();
         // After the sign-in and role checks: a kept answer is only ever given to whom the endpoint would answer.
         app.UseOutputCache();
+        // Inside the output cache, which so keeps the compressed answer (see AddResponseCompression).
+        app.UseResponseCompression();
         app.MapAccountEndpoints();
         app.MapPasswordForm();
         if (OidcConfigured(app.Configuration)) app.MapOidcEndpoints();

@@ -102,6 +102,41 @@ public sealed class ReadsAtScaleTests(DemoFactory factory) : IClassFixture<DemoF
         Assert.NotEqual(touchpoint.GetProperty("score").GetRawText(), now.GetProperty("score").GetRawText());
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task A_client_that_accepts_compression_gets_the_same_answer_compressed_and_kept_compressed(string encoding)
+    {
+        var client = factory.CreateClient();
+        var plain = await client.GetAsync($"{Api}/touchpoints?pageSize=500&sort=score");
+        plain.EnsureSuccessStatusCode();
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var text = await plain.Content.ReadAsStringAsync();
+
+        async Task<HttpResponseMessage> Compressed()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"{Api}/touchpoints?pageSize=500&sort=score");
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            var response = await client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return response;
+        }
+        var first = await Compressed();
+        Assert.Equal([encoding], first.Content.Headers.ContentEncoding);
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length * 4 < System.Text.Encoding.UTF8.GetByteCount(text), $"{bytes.Length} compressed bytes for {text.Length} characters");
+        await using var unpacked = encoding == "br"
+            ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        Assert.Equal(text, await new StreamReader(unpacked).ReadToEndAsync());
+
+        // Sent again from what was kept, compressed as it was: the same bytes, with the age of the kept answer.
+        var again = await Compressed();
+        Assert.Equal([encoding], again.Content.Headers.ContentEncoding);
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task A_kept_answer_is_only_given_to_its_own_caller_and_never_to_someone_who_may_not_read()
     {
