@@ -33,10 +33,10 @@ public sealed class DashboardWordingTests(UiFactory factory)
     [Fact]
     public void One_of_each_is_said_in_the_singular()
     {
-        var one = new Unaddressed(1, 1, [Item(true, true)]);
+        var one = new Unaddressed(1, 1, 1, 1, [Item(true, true)]);
         Assert.Equal("1 pain point and 1 moment of truth with no open action; 1 is both and counted once",
             Web.Components.Pages.Dashboard.Dashboard.UnaddressedExplained(one));
-        var none = new Unaddressed(2, 0, [Item(false, true), Item(false, true)]);
+        var none = new Unaddressed(2, 2, 0, 0, [Item(false, true), Item(false, true)]);
         Assert.Equal("2 pain points and 0 moments of truth with no open action", Web.Components.Pages.Dashboard.Dashboard.UnaddressedExplained(none));
     }
 }

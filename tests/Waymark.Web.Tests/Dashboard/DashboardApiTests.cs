@@ -92,18 +92,55 @@ public sealed class DashboardApiTests(WaymarkApiFactory factory) : ApiTest(facto
     public async Task The_importance_performance_grid_puts_each_evaluated_touchpoint_in_its_quadrant()
     {
         var ids = await BuildWorkspace();
-        var grid = (await Dashboard()).GetProperty("importancePerformance").EnumerateArray()
-            .Select(p => (p.GetProperty("touchpointId").GetGuid(), p.GetProperty("name").GetString(), p.GetProperty("relevance").GetInt32(),
-                p.GetProperty("score").GetDouble(), p.GetProperty("quadrant").GetString()))
+        var grid = (await Dashboard()).GetProperty("importancePerformance");
+        Assert.Equal(5, grid.GetProperty("touchpoints").GetInt32());
+        var quadrants = grid.GetProperty("quadrants");
+        Assert.Equal((1, 2, 1, 1), (quadrants.GetProperty("concentrateHere").GetInt32(), quadrants.GetProperty("keepUpTheGoodWork").GetInt32(),
+            quadrants.GetProperty("lowPriority").GetInt32(), quadrants.GetProperty("possibleOverkill").GetInt32()));
+        // One touchpoint per cell here: each cell names it; the most relevant first.
+        var cells = grid.GetProperty("cells").EnumerateArray()
+            .Select(c => (c.GetProperty("examples")[0].GetProperty("touchpointId").GetGuid(), c.GetProperty("examples")[0].GetProperty("name").GetString(),
+                c.GetProperty("relevance").GetInt32(), c.GetProperty("score").GetDouble(), c.GetProperty("quadrant").GetString(), c.GetProperty("touchpoints").GetInt32()))
             .ToList();
         Assert.Equal(
         [
-            (ids.Catalogue, "Catalogue", 1, 6.0, "possibleOverkill"),
-            (ids.Hotline, "Hotline", 5, 4.0, "concentrateHere"),
-            (ids.Newsletter, "Newsletter", 2, 3.0, "lowPriority"),
-            (ids.StoreVisit, "Store visit", 3, 5.5, "keepUpTheGoodWork"),
-            (ids.WebShop, "Web shop", 4, 8.0, "keepUpTheGoodWork"),
-        ], grid);
+            (ids.Hotline, "Hotline", 5, 4.0, "concentrateHere", 1),
+            (ids.WebShop, "Web shop", 4, 8.0, "keepUpTheGoodWork", 1),
+            (ids.StoreVisit, "Store visit", 3, 5.5, "keepUpTheGoodWork", 1),
+            (ids.Newsletter, "Newsletter", 2, 3.0, "lowPriority", 1),
+            (ids.Catalogue, "Catalogue", 1, 6.0, "possibleOverkill", 1),
+        ], cells);
+        Assert.Equal([ids.Hotline], grid.GetProperty("concentrateHere").EnumerateArray().Select(p => p.GetProperty("touchpointId").GetGuid()));
+
+        // Every point, a page at a time, the most in need of attention first; or one quadrant's.
+        var all = await GetOk($"{Api}/importance-performance?pageSize=2");
+        Assert.Equal((5, 1, 2), (all.GetProperty("total").GetInt32(), all.GetProperty("page").GetInt32(), all.GetProperty("pageSize").GetInt32()));
+        Assert.Equal([ids.Hotline, ids.WebShop], all.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("touchpointId").GetGuid()));
+        var good = await GetOk($"{Api}/importance-performance?quadrant=keepUpTheGoodWork");
+        Assert.Equal([(ids.WebShop, 4, 8.0), (ids.StoreVisit, 3, 5.5)], good.GetProperty("items").EnumerateArray()
+            .Select(p => (p.GetProperty("touchpointId").GetGuid(), p.GetProperty("relevance").GetInt32(), p.GetProperty("score").GetDouble())));
+        await Problem(await Client.GetAsync($"{Api}/importance-performance?pageSize=501"), 400);
+        await Problem(await Client.GetAsync($"{Api}/importance-performance?quadrant=somewhere"), 400);
+    }
+
+    [Fact]
+    public async Task Touchpoints_close_together_on_the_grid_share_one_cell_so_the_dashboard_stays_the_same_size()
+    {
+        var (channel, _) = await CreateChannel("Shops");
+        // 30 touchpoints of relevance 4 scoring 3 (a quarter point apart at most), 10 of relevance 4 scoring 9.
+        for (var i = 0; i < 40; i++)
+        {
+            var tp = MapSeed.Touchpoint(Factory, Workspace, $"Shop {i:00}", channel, 4);
+            MapSeed.Evaluate(Factory, Workspace, tp, i < 30 ? 3 : 9, new DateOnly(2026, 3, 1));
+        }
+        var grid = (await Dashboard()).GetProperty("importancePerformance");
+        Assert.Equal(40, grid.GetProperty("touchpoints").GetInt32());
+        var cells = grid.GetProperty("cells").EnumerateArray().ToList();
+        Assert.Equal([(4, 3.0, "concentrateHere", 30), (4, 9.0, "keepUpTheGoodWork", 10)], cells
+            .Select(c => (c.GetProperty("relevance").GetInt32(), c.GetProperty("score").GetDouble(), c.GetProperty("quadrant").GetString(), c.GetProperty("touchpoints").GetInt32())));
+        Assert.Equal(["Shop 00", "Shop 01", "Shop 02"], cells[0].GetProperty("examples").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal(10, grid.GetProperty("concentrateHere").GetArrayLength());
+        Assert.Equal(40, (await GetOk($"{Api}/importance-performance?pageSize=500")).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -119,6 +156,7 @@ public sealed class DashboardApiTests(WaymarkApiFactory factory) : ApiTest(facto
         var unaddressed = d.GetProperty("unaddressed");
         Assert.Equal(3, unaddressed.GetProperty("painPoints").GetInt32());
         Assert.Equal(2, unaddressed.GetProperty("momentsOfTruth").GetInt32());
+        Assert.Equal((4, 1), (unaddressed.GetProperty("total").GetInt32(), unaddressed.GetProperty("both").GetInt32()));
         var items = unaddressed.GetProperty("items").EnumerateArray()
             .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("id").GetGuid(), i.GetProperty("name").GetString())).ToList();
         Assert.Equal([("touchpoint", ids.Hotline, "Hotline"), ("touchpoint", ids.Newsletter, "Newsletter"), ("touchpoint", ids.StoreVisit, "Store visit"), ("step", ids.Step, "Waits on hold")], items);
@@ -169,13 +207,16 @@ public sealed class DashboardApiTests(WaymarkApiFactory factory) : ApiTest(facto
         Assert.Equal(JsonValueKind.Null, d.GetProperty("cxScore").GetProperty("score").ValueKind);
         Assert.Equal(6, d.GetProperty("cxScore").GetProperty("trend").GetArrayLength());
         Assert.Equal(5, d.GetProperty("byPhase").GetArrayLength());
-        Assert.Empty(d.GetProperty("importancePerformance").EnumerateArray());
+        Assert.Equal(0, d.GetProperty("importancePerformance").GetProperty("touchpoints").GetInt32());
+        Assert.Empty(d.GetProperty("importancePerformance").GetProperty("cells").EnumerateArray());
+        Assert.Empty(d.GetProperty("importancePerformance").GetProperty("concentrateHere").EnumerateArray());
         Assert.Empty(d.GetProperty("kpisFurthestFromTarget").EnumerateArray());
         Assert.Equal(0, d.GetProperty("unaddressed").GetProperty("painPoints").GetInt32());
         Assert.Equal(0, d.GetProperty("actions").GetProperty("total").GetInt32());
 
         await Problem(await Client.GetAsync("/api/workspaces/no-such-workspace/dashboard"), 404);
         await Problem(await Client.GetAsync("/api/workspaces/no-such-workspace/unaddressed-moments"), 404);
+        await Problem(await Client.GetAsync("/api/workspaces/no-such-workspace/importance-performance"), 404);
     }
 
     private static double? Score(JsonElement e) =>

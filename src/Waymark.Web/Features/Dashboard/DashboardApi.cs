@@ -30,18 +30,24 @@ public static class DashboardApi
     public const double GoodFromScore = 5.5;
     public const int TrendMonths = 6;
     public const int WorstKpis = 5;
+    /// <summary>How many unaddressed moments the dashboard names; GET …/unaddressed-moments lists them all.</summary>
+    public const int UnaddressedListed = 12;
 
     public sealed record TrendPoint(string Month, DateOnly AsOf, double? Score);
     public sealed record CxScore(double? Score, int EvaluatedTouchpoints, int Touchpoints, IReadOnlyList<TrendPoint> Trend);
     public sealed record GroupScore(Guid Id, string Name, double? Score, int Touchpoints, int EvaluatedTouchpoints);
-    public sealed record GridPoint(Guid TouchpointId, string Name, int Relevance, double Score, Quadrant Quadrant);
     public sealed record KpiVariance(Guid Id, string Name, string Unit, KpiDirection Direction, double? Target, double? BestInClass,
         double? Actual, DateTimeOffset? MeasuredAt, double? VersusTarget, double? VersusTargetRelative, double? VersusBestInClass, KpiTrend Trend);
     public sealed record UnaddressedItem(string Kind, Guid Id, string Name, bool IsMomentOfTruth, bool IsPainPoint, Guid? JourneyId);
-    public sealed record Unaddressed(int PainPoints, int MomentsOfTruth, IReadOnlyList<UnaddressedItem> Items)
+    /// <summary>
+    /// Total counts each moment once; Both are pain points that are also moments of truth. Items lists them all, except
+    /// on the dashboard, which names the first <see cref="UnaddressedListed"/>.
+    /// </summary>
+    public sealed record Unaddressed(int Total, int PainPoints, int MomentsOfTruth, int Both, IReadOnlyList<UnaddressedItem> Items)
     {
-        public static Unaddressed From(UnaddressedMoments u) => new(u.PainPoints, u.MomentsOfTruth,
-            u.Items.Select(i => new UnaddressedItem(i.Kind, i.Id, i.Name, i.IsMomentOfTruth, i.IsPainPoint, i.JourneyId)).ToList());
+        public static Unaddressed From(UnaddressedMoments u, int listed = int.MaxValue) =>
+            new(u.Items.Count, u.PainPoints, u.MomentsOfTruth, u.Items.Count(i => i.IsPainPoint && i.IsMomentOfTruth),
+                u.Items.Take(listed).Select(i => new UnaddressedItem(i.Kind, i.Id, i.Name, i.IsMomentOfTruth, i.IsPainPoint, i.JourneyId)).ToList());
     }
     public sealed record ActionProgress(int Total, int Open, int InProgress, int Done, int Discarded, int Overdue);
 
@@ -50,7 +56,7 @@ public static class DashboardApi
         CxScore CxScore,
         IReadOnlyList<GroupScore> ByPhase,
         IReadOnlyList<GroupScore> ByChannel,
-        IReadOnlyList<GridPoint> ImportancePerformance,
+        ImportancePerformanceGrid ImportancePerformance,
         IReadOnlyList<KpiVariance> KpisFurthestFromTarget,
         Unaddressed Unaddressed,
         ActionProgress Actions);
@@ -59,6 +65,7 @@ public static class DashboardApi
     {
         workspace.MapGet("/dashboard", Get).WithTags("Dashboard");
         workspace.MapGet("/unaddressed-moments", GetUnaddressed).WithTags("Dashboard");
+        workspace.MapGet("/importance-performance", GetGridPoints).WithTags("Dashboard");
         return workspace;
     }
 
@@ -80,9 +87,7 @@ public static class DashboardApi
             await TrendAsync(db, ws, touchpoints, kept, today, ct));
         var byPhase = phases.Select(p => Group(p.Id, p.Name, touchpoints.Where(t => t.PhaseIds.Contains(p.Id)), scores)).ToList();
         var byChannel = channels.Select(c => Group(c.Id, c.Name, touchpoints.Where(t => t.ChannelId == c.Id), scores)).ToList();
-        var grid = touchpoints.Where(t => scores[t.Id] is not null)
-            .Select(t => new GridPoint(t.Id, t.Name, t.Relevance, scores[t.Id]!.Value, QuadrantOf(t.Relevance, scores[t.Id]!.Value)))
-            .ToList();
+        var grid = ImportancePerformanceGrid.Of(ImportancePerformanceGrid.PointsOf(touchpoints, scores));
         var worst = kpis
             .Where(k => k.Performance.MeetsTarget == false && k.Performance.VersusTargetRelative is not null)
             .OrderBy(k => k.Performance.VersusTargetRelative).ThenBy(k => k.Name).Take(WorstKpis)
@@ -95,7 +100,7 @@ public static class DashboardApi
             actions.Count(a => a.Status == ImprovementStatus.Open), actions.Count(a => a.Status == ImprovementStatus.InProgress),
             actions.Count(a => a.Status == ImprovementStatus.Done), actions.Count(a => a.Status == ImprovementStatus.Discarded),
             actions.Count(a => a.IsOverdue(today)));
-        return new DashboardResponse(today, cx, byPhase, byChannel, grid, worst, Unaddressed.From(unaddressed), progress);
+        return new DashboardResponse(today, cx, byPhase, byChannel, grid, worst, Unaddressed.From(unaddressed, UnaddressedListed), progress);
     }
 
     private static async Task<Ok<Unaddressed>> GetUnaddressed(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
@@ -103,6 +108,18 @@ public static class DashboardApi
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).ToListAsync(ct);
         var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
         return TypedResults.Ok(Unaddressed.From(await FindUnaddressedAsync(db, ws, touchpoints, improvements, ct)));
+    }
+
+    /// <summary>Every evaluated touchpoint on the grid, or those of one quadrant, the most in need of attention first.</summary>
+    private static async Task<Ok<Page<GridPoint>>> GetGridPoints(CurrentWorkspace ws, WaymarkDb db, string? quadrant, int? page, int? pageSize, CancellationToken ct)
+    {
+        var inQuadrant = Filters.Enum<Quadrant>(quadrant, "quadrant");
+        Paging.Validate(page, pageSize);
+        var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).ToListAsync(ct);
+        var kept = await ScoreKeeper.ReadAsync(db, ws.Id, null, ct);
+        var points = ImportancePerformanceGrid.PointsOf(touchpoints, touchpoints.ToDictionary(t => t.Id, t => kept.GetValueOrDefault(t.Id)?.Overall))
+            .Where(p => inQuadrant is null || p.Quadrant == inQuadrant).ToList();
+        return TypedResults.Ok(points.ToPage(page, pageSize));
     }
 
     /// <summary>The domain's rule over this workspace's touchpoints, journeys (with stages and steps) and improvements.</summary>
