@@ -93,4 +93,8 @@ public static class ScoreKeeper
         var rows = (await query.ToListAsync(ct)).ToLookup(k => k.TouchpointId);
         return rows.ToDictionary(g => g.Key, g => CurrentScore.FromLatest(g.Select(k => k.Latest)));
     }
+
+    /// <summary>The kept latest evaluations of every touchpoint of a workspace, per persona.</summary>
+    public static async Task<ILookup<Guid, LatestEvaluations>> ReadLatestAsync(WaymarkDb db, Guid workspaceId, CancellationToken ct) =>
+        (await db.KeptScores.AsNoTracking().Where(k => k.WorkspaceId == workspaceId).ToListAsync(ct)).ToLookup(k => k.TouchpointId, k => k.Latest);
 }

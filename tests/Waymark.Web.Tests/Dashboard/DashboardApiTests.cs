@@ -124,6 +124,44 @@ public sealed class DashboardApiTests(WaymarkApiFactory factory) : ApiTest(facto
     }
 
     [Fact]
+    public async Task The_trend_equals_the_score_from_every_evaluation_up_to_each_month_end_for_random_histories_with_personas()
+    {
+        var (channel, _) = await CreateChannel("Branches");
+        var personas = new Guid?[] { null, MapSeed.Persona(Factory, Workspace, "Student"), MapSeed.Persona(Factory, Workspace, "Family") };
+        var rng = new Random(11);
+        var evaluations = new List<(Guid Touchpoint, Guid? Persona, DateOnly On, int Score)>();
+        var touchpoints = Enumerable.Range(0, 12).Select(i => MapSeed.Touchpoint(Factory, Workspace, $"Branch {i}", channel)).ToList();
+        using (var db = Factory.OpenDb())
+        {
+            var ws = db.Workspaces.Single(w => w.Key == Workspace).Id;
+            foreach (var tp in touchpoints.Take(10))
+                for (var n = rng.Next(1, 25); n > 0; n--)
+                {
+                    // Two years up to today, some on the same day, some on the trend's month ends.
+                    var on = rng.Next(5) == 0 ? new DateOnly(2026, rng.Next(1, 3), 1).AddDays(-1) : Today.AddDays(-rng.Next(0, 730));
+                    var e = (tp, personas[rng.Next(personas.Length)], on, rng.Next(1, 11));
+                    evaluations.Add(e);
+                    db.Evaluations.Add(new Waymark.Domain.Evaluations.Evaluation(ws, new Waymark.Domain.Evaluations.EvaluationContent(
+                        e.Item4, e.on, TouchpointId: tp, PersonaId: e.Item2)));
+                }
+            db.SaveChanges();
+        }
+
+        var trend = (await Dashboard()).GetProperty("cxScore").GetProperty("trend").EnumerateArray()
+            .Select(p => (p.GetProperty("asOf").GetString(), Score(p))).ToList();
+
+        var expected = new[] { "2025-10-31", "2025-11-30", "2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31" }.Select(end =>
+        {
+            var day = DateOnly.Parse(end);
+            var scores = touchpoints.Select(tp => Waymark.Domain.Evaluations.CurrentScore.FromLatest(Waymark.Domain.Evaluations.LatestEvaluations.Of(
+                    evaluations.Where(e => e.Touchpoint == tp).Select(e => new Waymark.Domain.Evaluations.EvaluationScore(e.Persona, e.On, e.Score, null)), day)).Overall)
+                .Where(s => s is not null).Select(s => s!.Value).ToList();
+            return (end, scores.Count == 0 ? (double?)null : Math.Round(scores.Average(), 2));
+        }).ToList();
+        Assert.Equal(expected, trend);
+    }
+
+    [Fact]
     public async Task Touchpoints_close_together_on_the_grid_share_one_cell_so_the_dashboard_stays_the_same_size()
     {
         var (channel, _) = await CreateChannel("Shops");

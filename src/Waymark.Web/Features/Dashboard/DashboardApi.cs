@@ -76,15 +76,15 @@ public static class DashboardApi
     internal static async Task<DashboardResponse> BuildAsync(WaymarkDb db, CurrentWorkspace ws, DateOnly today, CancellationToken ct)
     {
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).OrderBy(t => t.Name).ToListAsync(ct);
-        var kept = await ScoreKeeper.ReadAsync(db, ws.Id, null, ct);
+        var latest = await ScoreKeeper.ReadLatestAsync(db, ws.Id, ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.WorkspaceId == ws.Id).OrderBy(p => p.Position).ToListAsync(ct);
         var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == ws.Id).OrderBy(c => c.Name).ToListAsync(ct);
         var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
         var kpis = await KpisApi.WithPerformanceAsync(db, await db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id).ToListAsync(ct), ct);
 
-        var scores = touchpoints.ToDictionary(t => t.Id, t => kept.GetValueOrDefault(t.Id)?.Overall);
+        var scores = touchpoints.ToDictionary(t => t.Id, t => latest.Contains(t.Id) ? CurrentScore.FromLatest(latest[t.Id]).Overall : null);
         var cx = new CxScore(MeanOf(scores.Values), scores.Values.Count(s => s is not null), touchpoints.Count,
-            await TrendAsync(db, ws, touchpoints, kept, today, ct));
+            await TrendAsync(db, ws, touchpoints, latest, scores, today, ct));
         var byPhase = phases.Select(p => Group(p.Id, p.Name, touchpoints.Where(t => t.PhaseIds.Contains(p.Id)), scores)).ToList();
         var byChannel = channels.Select(c => Group(c.Id, c.Name, touchpoints.Where(t => t.ChannelId == c.Id), scores)).ToList();
         var grid = ImportancePerformanceGrid.Of(ImportancePerformanceGrid.PointsOf(touchpoints, scores));
@@ -122,12 +122,12 @@ public static class DashboardApi
         return TypedResults.Ok(points.ToPage(page, pageSize));
     }
 
-    /// <summary>The domain's rule over this workspace's touchpoints, journeys (with stages and steps) and improvements.</summary>
+    /// <summary>The domain's rule over this workspace's touchpoints, journeys (with their flagged steps only) and improvements.</summary>
     private static async Task<UnaddressedMoments> FindUnaddressedAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Touchpoint> touchpoints,
         IReadOnlyList<Improvement> improvements, CancellationToken ct)
     {
         var journeys = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id)
-            .Include(j => j.Stages).ThenInclude(s => s.Steps).AsSplitQuery()
+            .Include(j => j.Stages).ThenInclude(s => s.Steps.Where(step => step.IsPainPoint || step.IsMomentOfTruth)).AsSplitQuery()
             .OrderBy(j => j.Name).ToListAsync(ct);
         return UnaddressedMoments.Find(touchpoints, journeys, improvements);
     }
@@ -142,29 +142,45 @@ public static class DashboardApi
 
     /// <summary>
     /// The overall score at the end of each of the last <see cref="TrendMonths"/> calendar months, the current month last,
-    /// each computed exactly like the current score but from the evaluations dated up to that day. A touchpoint whose
-    /// latest evaluations are all dated before the first of those days scores its current score at each of them, so only
-    /// the history of touchpoints evaluated since then is read, and only the columns a score needs.
+    /// each computed exactly like the current score but from the evaluations dated up to that day. Only what can differ
+    /// from today's kept scores is read: for each touchpoint and persona evaluated after the first of those days, its
+    /// evaluations since then and those of its latest day before (found through the touchpoint and date index). So the
+    /// read grows with the last months' evaluations, not with the years of history behind them.
     /// </summary>
     private static async Task<List<TrendPoint>> TrendAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Touchpoint> touchpoints,
-        IReadOnlyDictionary<Guid, CurrentScore> kept, DateOnly today, CancellationToken ct)
+        ILookup<Guid, LatestEvaluations> kept, IReadOnlyDictionary<Guid, double?> scores, DateOnly today, CancellationToken ct)
     {
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var ends = Enumerable.Range(0, TrendMonths).Reverse().Select(back => thisMonth.AddMonths(-back).AddMonths(1).AddDays(-1)).ToList();
-        var moving = kept.Where(k => k.Value.ByPersona.Any(p => p.EvaluatedOn > ends[0])).Select(k => (Guid?)k.Key).ToList();
-        var history = (moving.Count == 0 ? [] : await db.Evaluations.AsNoTracking()
-                .Where(e => e.WorkspaceId == ws.Id && moving.Contains(e.TouchpointId))
-                .Select(e => new { TouchpointId = e.TouchpointId!.Value, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
-                .ToListAsync(ct))
+        var first = ends[0];
+        var since = await db.Evaluations.AsNoTracking()
+            .Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null && e.EvaluatedOn > first)
+            .Select(e => new { TouchpointId = e.TouchpointId!.Value, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
+            .ToListAsync(ct);
+        var before = since.Count == 0 ? [] : await (
+                from k in db.KeptScores.AsNoTracking()
+                where k.WorkspaceId == ws.Id && k.EvaluatedOn > first
+                let latest = db.Evaluations.Where(e => e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaId && e.EvaluatedOn <= first)
+                    .Max(e => (DateOnly?)e.EvaluatedOn)
+                from e in db.Evaluations
+                where e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaId && e.EvaluatedOn == latest
+                select new { k.TouchpointId, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
+            .ToListAsync(ct);
+        var history = since.Concat(before)
             .ToLookup(e => e.TouchpointId, e => new EvaluationScore(e.PersonaId, e.EvaluatedOn, e.Score, e.Gap));
         return ends.Select(end =>
         {
-            var score = MeanOf(touchpoints.Select(t => history.Contains(t.Id)
-                ? CurrentScore.FromLatest(LatestEvaluations.Of(history[t.Id], end)).Overall
-                : kept.GetValueOrDefault(t.Id)?.Overall));
+            var score = MeanOf(touchpoints.Select(t => history.Contains(t.Id) ? ScoreOn(end, first, kept[t.Id], history[t.Id]) : scores[t.Id]));
             return new TrendPoint(end.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end, score);
         }).ToList();
     }
+
+    /// <summary>
+    /// A touchpoint's score as of a day on or after the trend's first: its personas evaluated since that first day from
+    /// the evaluations read, the others from their kept latest evaluations, which are dated on or before it.
+    /// </summary>
+    private static double? ScoreOn(DateOnly end, DateOnly first, IEnumerable<LatestEvaluations> kept, IEnumerable<EvaluationScore> read) =>
+        CurrentScore.FromLatest(kept.Where(k => k.EvaluatedOn <= first).Concat(LatestEvaluations.Of(read, end))).Overall;
 
     private static GroupScore Group(Guid id, string name, IEnumerable<Touchpoint> members, IReadOnlyDictionary<Guid, double?> scores)
     {
