@@ -17,6 +17,9 @@ const warmup = Number(env('BENCH_WARMUP', '3'));
 const readConnections = Number(env('BENCH_CONNECTIONS', '50'));
 const writeConnections = Number(env('BENCH_WRITE_CONNECTIONS', '10'));
 const idleSeconds = Number(env('BENCH_IDLE', '60'));
+const freshSeconds = Number(env('BENCH_FRESH', '10'));
+// Sent with every read, as a browser (and most HTTP client libraries) does: the server compresses what it keeps.
+const acceptEncoding = env('BENCH_ACCEPT_ENCODING', 'gzip, deflate, br');
 const ticksPerSecond = Number(env('BENCH_CLK_TCK', '100'));
 const adminEmail = env('BENCH_EMAIL');
 const oneTimePassword = env('BENCH_PASSWORD');
@@ -120,14 +123,14 @@ function reads(w) {
   // then on, by every connection; a page answered with Set-Cookie is not kept by the server, so this matters.
   const page = path => ({
     url: base + path,
-    headers: { cookie: cookieHeader() },
+    headers: { cookie: cookieHeader(), ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
     requests: [{
       method: 'GET', path,
-      setupRequest: req => ({ ...req, headers: { ...(req.headers ?? {}), cookie: cookieHeader() } }),
+      setupRequest: req => ({ ...req, headers: { ...(req.headers ?? {}), cookie: cookieHeader(), ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } }),
       onResponse: (status, body, context, headers) => keepSetCookies(headers['set-cookie'] ?? headers['Set-Cookie']),
     }],
   });
-  const api = path => ({ url: base + w.api + path, headers: { authorization: `Bearer ${w.token}` } });
+  const api = path => ({ url: base + w.api + path, headers: { authorization: `Bearer ${w.token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } });
   return [
     ['map page (HTML, signed in)', page(`/w/${w.key}/journeys/${w.map.id}`)],
     ['map.svg', api(`/journeys/${w.map.id}/map.svg`)],
@@ -138,6 +141,24 @@ function reads(w) {
     ['one journey (API JSON)', api(`/journeys/${w.map.id}`)],
     ['KPI page (HTML)', page(`/w/${w.key}/kpis`)],
   ];
+}
+
+// The same read with a query parameter of its own each time (the server ignores it), so no kept answer can serve it:
+// what a read costs when it is worked out afresh, as the first read after every change is.
+function afresh(request) {
+  const url = new URL(request.url);
+  const inner = request.requests?.[0] ?? {};
+  let n = 0;
+  return {
+    ...request,
+    requests: [{
+      ...inner, method: 'GET', path: url.pathname + url.search,
+      setupRequest: (req, context) => {
+        const r = inner.setupRequest ? inner.setupRequest(req, context) : req;
+        return { ...r, path: `${url.pathname}${url.search}${url.search ? '&' : '?'}fresh=${++n}` };
+      },
+    }],
+  };
 }
 
 // ---- running autocannon and measuring ----------------------------------------------------------------------------
@@ -236,6 +257,12 @@ async function loadReads(w, warm, rows) {
     rows.push(row);
     writeReport();
     log(`${w.label}: ${name}: ${row.perSecond.toFixed(1)}/s p95 ${ms(row.p95)} ms, ${fixed(row.cpuMsPerRequest)} ms CPU, ${row.errors} errors`);
+    if (freshSeconds > 0) {
+      const [fresh] = await measure([{ name: `${name}, worked out afresh (2 connections)`, options: { connections: 2, ...afresh(request) } }], freshSeconds);
+      rows.push(fresh);
+      writeReport();
+      log(`${w.label}: ${fresh.name}: ${fresh.perSecond.toFixed(1)}/s p95 ${ms(fresh.p95)} ms, ${fixed(fresh.cpuMsPerRequest)} ms CPU, ${fresh.errors} errors`);
+    }
   }
 }
 
@@ -352,7 +379,9 @@ function writeReport() {
     `Reads: ${readConnections} connections for ${duration} s each (after ${warmup} s of warm-up in the first workspace); write mix: ${writeConnections} connections ` +
       `(${Math.ceil(writeConnections / 2)} creating evaluations, ${writeConnections - Math.ceil(writeConnections / 2)} editing a step each) for ${duration} s. ` +
       'Latency over every answer. CPU = user+system time of the server process from the start of the run until it is quiet again ÷ the requests it worked on ' +
-      '(answers + timed-out + the one in flight on each connection when the run stopped); for the write mix over all its requests.',
+      '(answers + timed-out + the one in flight on each connection when the run stopped); for the write mix over all its requests. ' +
+      `Reads are sent with Accept-Encoding: ${acceptEncoding || '(none)'}` +
+      (freshSeconds > 0 ? `; each is also timed "worked out afresh": ${freshSeconds} s at 2 connections, every request with a query parameter of its own, so no kept answer serves it.` : '.'),
     '',
     ...results.map(r => `- **${r.label}** (\`${r.key}\`${r.note ? `, ${r.note}` : ''}): ${r.journeys} maps, ${r.touchpoints} touchpoints, ` +
       `${r.evaluations} evaluations before the writes; the map loaded is "${r.map}" (${r.mapSteps} steps, the median).`),

@@ -5,8 +5,10 @@
 # autocannon (npm, installed into the git-ignored .tools folder when missing), measuring the server's CPU per request.
 #
 #   benchmarks/load/run.sh [--duration 20] [--workspace demo|large|both] [--connections 50] [--write-connections 10]
-#                          [--warmup 3] [--idle 60] [--published DIR] [--generator DIR] [--out FILE]
+#                          [--warmup 3] [--idle 60] [--fresh 10] [--published DIR] [--generator DIR] [--out FILE]
 #
+# Reads are sent with Accept-Encoding: gzip, deflate, br, as a browser sends them. --fresh S also times each read
+# worked out afresh (a query parameter of its own per request, so no kept answer serves it) for S seconds; 0 skips it.
 # --published DIR reuses a build made by `dotnet publish src/Waymark.Cli -c Release -o DIR` instead of publishing.
 # --generator DIR creates the large workspace with the waymark published in DIR (same database schema), e.g. to
 #   measure an older server on the large workspace of a newer `waymark demo --size large`.
@@ -14,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-duration=20 workspace=both connections=50 write_connections=10 warmup=3 idle=60 published="" generator="" out=""
+duration=20 workspace=both connections=50 write_connections=10 warmup=3 idle=60 fresh=10 published="" generator="" out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -23,10 +25,11 @@ while [ $# -gt 0 ]; do
     --write-connections) write_connections=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
+    --fresh) fresh=$2; shift 2 ;;
     --published) published=$2; shift 2 ;;
     --generator) generator=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -107,12 +110,12 @@ memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 dotnet_version=$(dotnet --list-runtimes 2>/dev/null | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}')
 header="## Load benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, commit $commit$dirty
 
-Command: \`benchmarks/load/run.sh --duration $duration --workspace $workspace --connections $connections --write-connections $write_connections --warmup $warmup --idle $idle${generator:+ --generator …}\`
+Command: \`benchmarks/load/run.sh --duration $duration --workspace $workspace --connections $connections --write-connections $write_connections --warmup $warmup --idle $idle --fresh $fresh${generator:+ --generator …}\`
 Machine: $(nproc) cores ($cpu), $memory, $(. /etc/os-release && echo "$PRETTY_NAME"), ASP.NET Core $dotnet_version; published Release build, SQLite, load tool and server on the same machine (127.0.0.1)."
 
-say "loading (about $(( (8 * (duration + warmup) + duration) * ${#workspaces[@]} + idle )) s)"
+say "loading (about $(( (8 * (duration + warmup + fresh) + duration) * ${#workspaces[@]} + idle )) s)"
 BENCH_URL="$url" BENCH_PID="$server_pid" BENCH_DURATION="$duration" BENCH_WARMUP="$warmup" BENCH_CONNECTIONS="$connections" \
-BENCH_WRITE_CONNECTIONS="$write_connections" BENCH_IDLE="$idle" BENCH_CLK_TCK="$(getconf CLK_TCK)" BENCH_EMAIL="$email" \
+BENCH_WRITE_CONNECTIONS="$write_connections" BENCH_IDLE="$idle" BENCH_FRESH="$fresh" BENCH_CLK_TCK="$(getconf CLK_TCK)" BENCH_EMAIL="$email" \
 BENCH_PASSWORD="$password" BENCH_WORKSPACES="$list" BENCH_OUT="$out" BENCH_HEADER="$header" \
 AUTOCANNON_DIR="$tools/node_modules/autocannon" node benchmarks/load/bench.mjs
 say "written to $out"
