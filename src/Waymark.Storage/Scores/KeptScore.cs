@@ -17,7 +17,11 @@ public sealed class KeptScore
         TouchpointId = touchpointId;
         PersonaId = latest.PersonaId;
         PersonaKey = latest.PersonaId ?? Guid.Empty;
-        Keep(latest);
+        EvaluatedOn = latest.EvaluatedOn;
+        Evaluations = latest.Evaluations;
+        ScoreSum = latest.ScoreSum;
+        GapSum = latest.GapSum;
+        Gaps = latest.Gaps;
     }
 
     public Guid WorkspaceId { get; private set; }
@@ -32,13 +36,4 @@ public sealed class KeptScore
     public int Gaps { get; private set; }
 
     public LatestEvaluations Latest => new(PersonaId, EvaluatedOn, Evaluations, ScoreSum, GapSum, Gaps);
-
-    public void Keep(LatestEvaluations latest)
-    {
-        EvaluatedOn = latest.EvaluatedOn;
-        Evaluations = latest.Evaluations;
-        ScoreSum = latest.ScoreSum;
-        GapSum = latest.GapSum;
-        Gaps = latest.Gaps;
-    }
 }

@@ -36,7 +36,7 @@ public sealed class UnchangedReads : IOutputCachePolicy
             context.EnableOutputCaching = false;
             return;
         }
-        var stamp = await WorkspaceStamp.OfKeyAsync(http.RequestServices.GetRequiredService<WaymarkDb>(), key, ct);
+        var stamp = await StampOfAsync(http, key, ct);
         if (stamp is null)
         {
             context.EnableOutputCaching = false;
@@ -69,6 +69,20 @@ public sealed class UnchangedReads : IOutputCachePolicy
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// On the API the role check has just found the workspace (<see cref="WorkspaceAccess"/> keeps it for the request):
+    /// its stamp is read by id, and the endpoint is handed the workspace instead of looking it up again.
+    /// </summary>
+    private static async Task<Guid?> StampOfAsync(HttpContext http, string key, CancellationToken ct)
+    {
+        var db = http.RequestServices.GetRequiredService<WaymarkDb>();
+        if (!Equals(http.Request.RouteValues["workspace"], key)) return await WorkspaceStamp.OfKeyAsync(db, key, ct);
+        var (workspace, _) = await http.RequestServices.GetRequiredService<WorkspaceAccess>().ResolveAsync(http.User, key, ct);
+        if (workspace is null) return null;
+        http.Items[typeof(CurrentWorkspace)] = workspace;
+        return await WorkspaceStamp.OfAsync(db, workspace.Id, ct);
     }
 
     private static string? CallerOf(ClaimsPrincipal user) =>

@@ -6,6 +6,8 @@ using Waymark.Storage.Scores;
 
 namespace Waymark.Storage.Configurations;
 
+// Rows worked out from the workspace's own rows in the same save (decision 0005): kept scores and workspace stamps.
+
 internal sealed class KeptScoreConfiguration : IEntityTypeConfiguration<KeptScore>
 {
     public void Configure(EntityTypeBuilder<KeptScore> builder)
