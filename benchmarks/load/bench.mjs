@@ -96,7 +96,7 @@ async function prepare(ws) {
   }), 201, `token for ${ws.key}`).json();
   const token = created.token;
   const api = `/api/workspaces/${ws.key}`;
-  const journeys = expect(await http('GET', `${api}/journeys`, { token }), 200, 'journeys').json();
+  const journeys = expect(await http('GET', `${api}/journeys?pageSize=500`, { token }), 200, 'journeys').json();
   const list = Array.isArray(journeys) ? journeys : journeys.items;
   const sorted = [...list].sort((a, b) => a.stepCount - b.stepCount || a.id.localeCompare(b.id));
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
