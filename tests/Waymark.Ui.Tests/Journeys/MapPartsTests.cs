@@ -93,4 +93,31 @@ public sealed class MapPartsTests(UiFactory factory)
         page.WaitForAssertion(() => Assert.Equal([second, before[0], .. before[2..]], Lanes()));
         Assert.Equal([second, before[0], .. before[2..]], (await JourneyAsync(map.Id)).GetProperty("lanes").EnumerateArray().Select(l => l.GetString()!).Take(before.Length));
     }
+
+    [Fact]
+    public async Task Pages_of_one_map_hold_the_same_html_of_its_lanes_when_opened_and_after_a_change()
+    {
+        var map = await MapSeed.CreateAsync(factory, "Lanes shared by pages");
+        using var first = new PageHost(factory, WorkspaceRole.Viewer);
+        using var second = new PageHost(factory, WorkspaceRole.Editor);
+        var a = Open(first, map.Id);
+        var b = Open(second, map.Id);
+        static List<string?> Cells(IRenderedComponent<JourneyMap> page) => page.FindComponents<MapLaneRow>().Select(r => r.Instance.Cells).ToList();
+        void SameStrings()
+        {
+            var (ca, cb) = (Cells(a), Cells(b));
+            Assert.Equal(ca.Count, cb.Count);
+            for (var i = 0; i < ca.Count; i++) Assert.Same(ca[i], cb[i]);
+        }
+        // Each page read the map itself, yet they keep one copy of each lane's cells.
+        SameStrings();
+
+        var one = (await JourneyAsync(map.Id)).GetProperty("stages")[0].GetProperty("steps")[0];
+        var edited = await factory.ClientAs(WorkspaceRole.Owner).PutAsJsonAsync($"/api/workspaces/demo/journeys/{map.Id}/steps/{one.GetProperty("id").GetGuid()}",
+            new { action = "one", questions = "Shared after the change?", emotion = 1, version = one.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        foreach (var page in new[] { a, b })
+            page.WaitForAssertion(() => Assert.Equal("Shared after the change?", page.FindAll("[data-lane=questions]")[0].TextContent));
+        SameStrings();
+    }
 }
