@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Waymark.CircuitBenchmark;
 
 /// <summary>
-/// The command line: <c>--size demo|large --journey NAME --pages 200 --contexts 10 --parallel 8 --renderer-limit 16
+/// The command line: <c>--size demo|large --journey NAME|median --pages 200 --contexts 10 --parallel 8 --renderer-limit 16
 /// --published DIR --work DIR --out FILE</c>; <c>--hold SECONDS</c> keeps the pages open before the edit (to look at the
 /// server with dotnet-gcdump), <c>--server-env NAME=VALUE[;NAME=VALUE]</c> starts the server with runtime settings such as
 /// <c>DOTNET_gcServer=0</c> to compare.

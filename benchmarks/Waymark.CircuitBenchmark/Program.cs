@@ -26,9 +26,14 @@ var journeysUrl = $"/api/workspaces/{Uri.EscapeDataString(server.Workspace)}/jou
 var journeys = (await api.GetFromJsonAsync<JsonElement>($"{journeysUrl}?pageSize=500")).GetProperty("items").EnumerateArray()
     .Select(j => (Id: j.GetProperty("id").GetGuid(), Name: j.GetProperty("name").GetString()!, Steps: j.GetProperty("stepCount").GetInt32()))
     .ToList();
-var journey = options.Journey is { } wanted
-    ? journeys.FirstOrDefault(j => j.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase))
-    : journeys.OrderByDescending(j => j.Steps).ThenBy(j => j.Name, StringComparer.Ordinal).FirstOrDefault();
+// "median": the map of the median size (a typical map of the workspace rather than its largest).
+var bySize = journeys.OrderByDescending(j => j.Steps).ThenBy(j => j.Name, StringComparer.Ordinal).ToList();
+var journey = options.Journey switch
+{
+    null => bySize.FirstOrDefault(),
+    "median" => bySize.Count == 0 ? default : bySize[bySize.Count / 2],
+    var wanted => journeys.FirstOrDefault(j => j.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)),
+};
 if (journey.Name is null) throw new InvalidOperationException($"No journey map matches '{options.Journey}'. Maps: {string.Join(", ", journeys.Select(j => j.Name))}");
 var mapUrl = $"{server.BaseUrl}/w/{Uri.EscapeDataString(server.Workspace)}/journeys/{journey.Id}";
 Console.WriteLine($"Map: '{journey.Name}' ({journey.Steps} steps) of workspace '{server.Workspace}' ({options.Size}) at {mapUrl}");
@@ -106,15 +111,19 @@ var marker = $"Circuit check {DateTime.UtcNow:HHmmss}";
 foreach (var page in pages) lock (seen) seen[page] = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
 await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript, marker)));
 var rename = await RenameFirstStageAsync(api, journeysUrl, journey.Id, marker);
+var cpuBefore = CpuTime.Read(server.ProcessId);
 var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 var edit = Stopwatch.StartNew();
 await rename();
 var editAnswered = edit.Elapsed.TotalMilliseconds;
 var all = Task.WhenAll(seen.Values.Select(s => s.Task));
 await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(options.EditTimeoutSeconds)));
+var cpuSeen = CpuTime.Read(server.ProcessId);
 var latencies = seen.Values.Where(s => s.Task.IsCompletedSuccessfully).Select(s => s.Task.Result - sent).Order().ToList();
 Console.WriteLine($"The edit reached {latencies.Count} of {options.Pages} pages");
 await Task.Delay(TimeSpan.FromSeconds(3));
+// What the edit cost the server in all (its renders may go on after the last page saw the name, for the other parts).
+var editCpu = new EditCpu(cpuSeen.Minus(cpuBefore), CpuTime.Read(server.ProcessId).Minus(cpuBefore));
 readings.Add(await memory.ReadAsync($"{options.Pages} pages open, after the edit"));
 
 // Close everything as people would close their tabs, then watch the memory for a minute.
@@ -128,7 +137,7 @@ for (var s = 10; s <= 60; s += 10)
     readings.Add(await memory.ReadAsync($"{s} s after closing"));
 }
 
-var report = Report(options, server, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit);
+var report = Report(options, server, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Out is { } outFile) await File.WriteAllTextAsync(outFile, report);
@@ -187,7 +196,7 @@ static async Task OpenMapAsync(IPage page, string url)
 }
 
 static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, string Name, int Steps) journey, TimeSpan opening,
-    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit)
+    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu)
 {
     static string N(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
     var before = readings[0];
@@ -215,6 +224,9 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, stri
                         $"min {latencies[0]:0} ms, median {At(0.5):0} ms, p95 {At(0.95):0} ms, max **{latencies[^1]:0} ms** = all pages (target < 1,000 ms)");
     }
     else text.AppendLine($"- the edit reached no page within {o.EditTimeoutSeconds} s");
+    text.AppendLine($"- CPU time while the edit went out (from the request until the last page showed it, {editCpu.UntilSeen.WallMs:0} ms): " +
+                    $"the server **{editCpu.UntilSeen.ServerMs:0} ms**, the whole machine {editCpu.UntilSeen.MachineMs:0} ms of {editCpu.UntilSeen.WallMs * Environment.ProcessorCount:0} ms " +
+                    $"({Environment.ProcessorCount} cores; the rest of it chromium and other processes); the server until 3 s later: {editCpu.Settled.ServerMs:0} ms");
     var last = readings[^1];
     text.AppendLine($"- a minute after closing: {last.RssMb:0} MB RSS (target < 250 MB){(last.ActiveCircuits is { } a ? $", {a} circuits still held" : "")}");
     text.AppendLine();

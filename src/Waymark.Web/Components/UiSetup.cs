@@ -39,7 +39,12 @@ public static class UiSetup
     {
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The live pages' messages are not compressed unless an operator asks (Waymark:CompressPages): each open page's
+        // compressor holds about 0.7 MB of native memory (200 open map pages of the large workspace: 627 MB instead of
+        // 492 MB, docs/benchmarks.md) and costs CPU on every update. The CSP frame-ancestors header Blazor adds with
+        // compression is sent stricter for every response by SecurityHeaders anyway.
+        var compress = app.Configuration.GetValue("Waymark:CompressPages", false);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !compress);
         return app;
     }
 }

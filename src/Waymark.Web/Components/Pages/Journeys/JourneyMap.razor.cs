@@ -538,36 +538,47 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private static string GridTemplate(MapLayout layout) =>
         $"grid-template-columns: var(--wm-lane-w) repeat({layout.GridColumns}, {MapLayout.ColumnWidth}px) {MapLayout.ColumnWidth / 2}px;";
 
-    private static string F(double v) => EmotionLine.F(v);
+    // ---- what the map's parts (MapStageRow, MapStepRow, MapLaneRow, LaneHead) ask of the page -----------------
+    // They name stages and steps by id: a part that did not render again since a change still holds the older objects.
 
-    /// <summary>The emotion curve as SVG markup: its levels, its line and a point with its value per step.</summary>
-    private static MarkupString EmotionSvg(MapEmotionLane emotion)
+    /// <summary>
+    /// Runs what a part of the map asked for and redraws the page, as an event of the page itself would (the event
+    /// belongs to the part, which renders again only when what it shows changed).
+    /// </summary>
+    internal async Task Act(Func<Task> action)
     {
-        static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
-        var svg = new System.Text.StringBuilder();
-        svg.Append($"<svg width=\"{F(emotion.Width)}\" height=\"{F(emotion.Height)}\" role=\"img\" aria-label=\"{E(emotion.Summary)}\">");
-        foreach (var (level, levelY) in MapEmotionLane.Levels)
-            svg.Append($"<line x1=\"0\" x2=\"{F(emotion.Width)}\" y1=\"{F(levelY)}\" y2=\"{F(levelY)}\" stroke=\"{(level == 0 ? "#aab4c0" : "#eef1f5")}\" stroke-dasharray=\"{(level == 0 ? "4 4" : "none")}\"></line>");
-        svg.Append($"<path d=\"{E(emotion.Path())}\" fill=\"none\" stroke=\"#0f5f73\" stroke-width=\"3\" stroke-linecap=\"round\"></path>");
-        foreach (var point in emotion.Points)
-            svg.Append($"<g class=\"wm-emotion-point\" data-emotion=\"{point.Emotion}\">")
-                .Append($"<circle cx=\"{F(point.X)}\" cy=\"{F(point.Y)}\" r=\"7\" fill=\"{E(point.Colour)}\" stroke=\"#1d2733\" stroke-width=\"1.5\"><title>{E(point.Title)}</title></circle>")
-                .Append($"<text x=\"{F(point.X + 12)}\" y=\"{F(point.Y + 4.5)}\" font-size=\"12\" font-weight=\"700\" fill=\"#1d2733\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{E(point.Label)}</text></g>");
-        return new MarkupString(svg.Append("</svg>").ToString());
+        var task = action();
+        StateHasChanged();
+        await task;
+        StateHasChanged();
     }
 
-    private static string HighlightClass(MapColumn column) => column.Highlight switch
-    {
-        StepHighlight.PainPoint => "wm-highlight-pain",
-        StepHighlight.MomentOfTruth => "wm-highlight-mot",
-        _ => "",
-    };
-
-    private string? DepartmentName(Guid? id) => id is { } d ? _view?.Departments.FirstOrDefault(x => x.Id == d)?.Name : null;
+    internal Task Act(Action action) => Act(() => { action(); return Task.CompletedTask; });
 
     internal bool LaneTools => CanEdit && !_busy;
     internal Task LaneMove(string lane, int delta) => MoveLane(lane, delta);
     internal Task LaneToggle(string lane) => ToggleLane(lane);
+
+    /// <summary>The name being typed for the stage being renamed.</summary>
+    internal string StageName { get => _stageName; set => _stageName = value; }
+
+    private StageResponse? StageOf(Guid id) => _view?.Map.Stages.FirstOrDefault(s => s.Id == id);
+
+    internal Task Open(Guid stepId) => Select(stepId);
+    internal void DragStage(Guid stageId) { if (StageOf(stageId) is { } stage) DragStage(stage); }
+    internal void DragStep(Guid stepId) { if (_view?.Step(stepId) is { } step) DragStep(step); }
+    internal Task DropOnStage(Guid stageId) => StageOf(stageId) is { } stage ? DropOnStage(stage) : Task.CompletedTask;
+    internal Task DropOnStep(Guid stepId) => _view?.Step(stepId) is { } step ? DropOnStep(step) : Task.CompletedTask;
+    internal void StartRename(Guid stageId) { if (StageOf(stageId) is { } stage) StartRename(stage); }
+    internal Task FinishRename(Guid stageId) => StageOf(stageId) is { } stage ? FinishRename(stage) : Task.CompletedTask;
+    internal Task RenameKey(KeyboardEventArgs e, Guid stageId) => StageOf(stageId) is { } stage ? RenameKey(e, stage) : Task.CompletedTask;
+    internal Task MoveStage(Guid stageId, int delta) => StageOf(stageId) is { } stage ? MoveStageAsync(stage, stage.Position + delta) : Task.CompletedTask;
+    internal Task AddStep(Guid stageId) => StageOf(stageId) is { } stage ? AddStepAsync(stage) : Task.CompletedTask;
+    internal Task DeleteStage(Guid stageId) => StageOf(stageId) is { } stage ? DeleteStageAsync(stage) : Task.CompletedTask;
+    internal Task MoveStep(Guid stepId, int delta) => _view?.Step(stepId) is { } step ? (delta < 0 ? MoveEarlier(step) : MoveLater(step)) : Task.CompletedTask;
+    internal Task DeleteStep(Guid stepId) => _view?.Step(stepId) is { } step ? DeleteStepAsync(step) : Task.CompletedTask;
+    internal bool HasEarlier(StepResponse step) => Earlier(step) is not null;
+    internal bool HasLater(StepResponse step) => Later(step) is not null;
 
     public void Dispose()
     {
