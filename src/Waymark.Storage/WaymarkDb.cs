@@ -101,11 +101,12 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     }
 
     /// <summary>
-    /// The transaction a save opens itself to write derived rows with its changes. On SQLite it is deferred (Microsoft.Data.Sqlite
-    /// defers only this level; there is no shared cache, so reads are not affected), as EF's own is: the write lock is taken by
-    /// the first write, not already while the save's interceptors still read; PostgreSQL keeps its default.
+    /// The transaction a save opens itself to write derived rows with its changes. On SQLite it takes the write lock at once
+    /// (BEGIN IMMEDIATE, waiting its turn behind other writers): the save's interceptors read inside it, and a deferred
+    /// transaction that has read cannot write once another writer has committed (SQLITE_BUSY_SNAPSHOT, which no waiting
+    /// cures: under 5 concurrent writers, evaluations timed out). PostgreSQL keeps its default.
     /// </summary>
-    private System.Data.IsolationLevel OwnIsolation => IsSqlite ? System.Data.IsolationLevel.ReadUncommitted : System.Data.IsolationLevel.ReadCommitted;
+    private System.Data.IsolationLevel OwnIsolation => IsSqlite ? System.Data.IsolationLevel.Serializable : System.Data.IsolationLevel.ReadCommitted;
 
     /// <summary>
     /// How the measurement counts of KPIs change with this save (measurements added and removed). The counts are raised in

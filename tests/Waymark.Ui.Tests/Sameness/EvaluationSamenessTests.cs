@@ -151,12 +151,16 @@ public sealed class EvaluationSamenessTests(UiFactory factory)
         Assert.Equal(1, await db.Journeys.Where(j => j.Name == $"Journey past {touchpoint}").ExecuteDeleteAsync());
     }
 
-    /// <summary>Deletes the touchpoint through another connection at the last moment before a score of it is written.</summary>
-    private sealed class DeletesTheTouchpointFirst(UiFactory factory, Guid touchpoint) : SaveChangesInterceptor
+    /// <summary>
+    /// Deletes the touchpoint through another connection at the last moment before a score of it is written: as the save
+    /// opens its transaction, which on SQLite takes the write lock (a delete inside it would wait for the save).
+    /// </summary>
+    private sealed class DeletesTheTouchpointFirst(UiFactory factory, Guid touchpoint) : DbTransactionInterceptor
     {
         public int Deleted { get; private set; }
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken ct = default)
         {
             var scoresIt = eventData.Context!.ChangeTracker.Entries<Evaluation>().Any(e => e.State == EntityState.Added && e.Entity.TouchpointId == touchpoint);
             if (scoresIt)
