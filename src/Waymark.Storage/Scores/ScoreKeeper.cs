@@ -96,5 +96,8 @@ public static class ScoreKeeper
 
     /// <summary>The kept latest evaluations of every touchpoint of a workspace, per persona.</summary>
     public static async Task<ILookup<Guid, LatestEvaluations>> ReadLatestAsync(WaymarkDb db, Guid workspaceId, CancellationToken ct) =>
-        (await db.KeptScores.AsNoTracking().Where(k => k.WorkspaceId == workspaceId).ToListAsync(ct)).ToLookup(k => k.TouchpointId, k => k.Latest);
+        (await db.KeptScores.Where(k => k.WorkspaceId == workspaceId)
+            .Select(k => new { k.TouchpointId, k.PersonaId, k.EvaluatedOn, k.Evaluations, k.ScoreSum, k.GapSum, k.Gaps })
+            .ToListAsync(ct))
+        .ToLookup(k => k.TouchpointId, k => new LatestEvaluations(k.PersonaId, k.EvaluatedOn, k.Evaluations, k.ScoreSum, k.GapSum, k.Gaps));
 }

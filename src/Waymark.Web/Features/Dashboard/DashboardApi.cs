@@ -166,21 +166,38 @@ public static class DashboardApi
                 where e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaId && e.EvaluatedOn == latest
                 select new { k.TouchpointId, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
             .ToListAsync(ct);
-        var history = since.Concat(before)
-            .ToLookup(e => e.TouchpointId, e => new EvaluationScore(e.PersonaId, e.EvaluatedOn, e.Score, e.Gap));
+        var moving = since.Concat(before)
+            .GroupBy(e => e.TouchpointId)
+            .ToDictionary(g => g.Key, g => new MovingScore(kept[g.Key].Where(k => k.EvaluatedOn <= first).ToList(),
+                g.Select(e => new EvaluationScore(e.PersonaId, e.EvaluatedOn, e.Score, e.Gap))));
         return ends.Select(end =>
         {
-            var score = MeanOf(touchpoints.Select(t => history.Contains(t.Id) ? ScoreOn(end, first, kept[t.Id], history[t.Id]) : scores[t.Id]));
+            var score = MeanOf(touchpoints.Select(t => moving.TryGetValue(t.Id, out var m) ? m.On(end) : scores[t.Id]));
             return new TrendPoint(end.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), end, score);
         }).ToList();
     }
 
     /// <summary>
-    /// A touchpoint's score as of a day on or after the trend's first: its personas evaluated since that first day from
-    /// the evaluations read, the others from their kept latest evaluations, which are dated on or before it.
+    /// A touchpoint's score as of any day on or after the trend's first: its personas evaluated since that first day from
+    /// the evaluations read (each day's worked out once, for all the month ends), the others from their kept latest
+    /// evaluations, which are dated on or before it.
     /// </summary>
-    private static double? ScoreOn(DateOnly end, DateOnly first, IEnumerable<LatestEvaluations> kept, IEnumerable<EvaluationScore> read) =>
-        CurrentScore.FromLatest(kept.Where(k => k.EvaluatedOn <= first).Concat(LatestEvaluations.Of(read, end))).Overall;
+    private sealed class MovingScore(IReadOnlyList<LatestEvaluations> unmoved, IEnumerable<EvaluationScore> read)
+    {
+        private readonly List<List<LatestEvaluations>> _daysByPersona = read
+            .GroupBy(e => e.PersonaId)
+            .Select(persona => persona.GroupBy(e => e.EvaluatedOn).Select(day => LatestEvaluations.Of(day).Single()).OrderBy(d => d.EvaluatedOn).ToList())
+            .ToList();
+
+        public double? On(DateOnly end)
+        {
+            var latest = new List<LatestEvaluations>(unmoved);
+            foreach (var days in _daysByPersona)
+                for (var i = days.Count - 1; i >= 0; i--)
+                    if (days[i].EvaluatedOn <= end) { latest.Add(days[i]); break; }
+            return CurrentScore.FromLatest(latest).Overall;
+        }
+    }
 
     private static GroupScore Group(Guid id, string name, IEnumerable<Touchpoint> members, IReadOnlyDictionary<Guid, double?> scores)
     {
