@@ -236,6 +236,10 @@ namespace Waymark.Storage.Postgres.Migrations
 
                     b.HasIndex("TouchpointId", "EvaluatedOn");
 
+                    b.HasIndex("WorkspaceId", "EvaluatedOn");
+
+                    b.HasIndex("TouchpointId", "PersonaId", "EvaluatedOn");
+
                     b.ToTable("evaluations", (string)null);
                 });
 

@@ -225,6 +225,10 @@ namespace Waymark.Storage.Sqlite.Migrations
 
                     b.HasIndex("TouchpointId", "EvaluatedOn");
 
+                    b.HasIndex("WorkspaceId", "EvaluatedOn");
+
+                    b.HasIndex("TouchpointId", "PersonaId", "EvaluatedOn");
+
                     b.ToTable("evaluations", (string)null);
                 });
 

@@ -90,6 +90,9 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.HasOne<Step>().WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.Cascade);
         builder.References<Evaluation, Persona>(e => e.PersonaId);
         builder.HasIndex(e => new { e.TouchpointId, e.EvaluatedOn });
+        // The dashboard's trend: a persona's latest day of a touchpoint before a date, and the evaluations of recent months.
+        builder.HasIndex(e => new { e.TouchpointId, e.PersonaId, e.EvaluatedOn });
+        builder.HasIndex(e => new { e.WorkspaceId, e.EvaluatedOn });
     }
 }
 

@@ -79,7 +79,8 @@ public static class DashboardApi
         var latest = await ScoreKeeper.ReadLatestAsync(db, ws.Id, ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.WorkspaceId == ws.Id).OrderBy(p => p.Position).ToListAsync(ct);
         var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == ws.Id).OrderBy(c => c.Name).ToListAsync(ct);
-        var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
+        // Actions only: the progress counts them, and only an open action addresses a moment.
+        var actions = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id && i.Kind == ImprovementKind.Action).ToListAsync(ct);
         var kpis = await KpisApi.WithPerformanceAsync(db, await db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id).ToListAsync(ct), ct);
 
         var scores = touchpoints.ToDictionary(t => t.Id, t => latest.Contains(t.Id) ? CurrentScore.FromLatest(latest[t.Id]).Overall : null);
@@ -94,8 +95,7 @@ public static class DashboardApi
             .Select(k => new KpiVariance(k.Id, k.Name, k.Unit, k.Direction, k.Target, k.BestInClass, k.Performance.Actual, k.Performance.MeasuredAt,
                 k.Performance.VersusTarget, k.Performance.VersusTargetRelative, k.Performance.VersusBestInClass, k.Performance.Trend))
             .ToList();
-        var unaddressed = await FindUnaddressedAsync(db, ws, touchpoints, improvements, ct);
-        var actions = improvements.Where(i => i.Kind == ImprovementKind.Action).ToList();
+        var unaddressed = await FindUnaddressedAsync(db, ws, touchpoints, actions, ct);
         var progress = new ActionProgress(actions.Count,
             actions.Count(a => a.Status == ImprovementStatus.Open), actions.Count(a => a.Status == ImprovementStatus.InProgress),
             actions.Count(a => a.Status == ImprovementStatus.Done), actions.Count(a => a.Status == ImprovementStatus.Discarded),
@@ -157,13 +157,22 @@ public static class DashboardApi
             .Where(e => e.WorkspaceId == ws.Id && e.TouchpointId != null && e.EvaluatedOn > first)
             .Select(e => new { TouchpointId = e.TouchpointId!.Value, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
             .ToListAsync(ct);
+        // Persona and no persona apart, so each compares with = or IS NULL and finds its day through the
+        // (touchpoint, persona, date) index; a nullable = nullable comparison would need an OR that no index serves.
+        var movingPairs = db.KeptScores.Where(k => k.WorkspaceId == ws.Id && k.EvaluatedOn > first);
         var before = since.Count == 0 ? [] : await (
-                from k in db.KeptScores.AsNoTracking()
-                where k.WorkspaceId == ws.Id && k.EvaluatedOn > first
-                let latest = db.Evaluations.Where(e => e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaId && e.EvaluatedOn <= first)
+                from k in movingPairs.Where(k => k.PersonaId != null)
+                let latest = db.Evaluations.Where(e => e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaKey && e.EvaluatedOn <= first)
                     .Max(e => (DateOnly?)e.EvaluatedOn)
                 from e in db.Evaluations
-                where e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaId && e.EvaluatedOn == latest
+                where e.TouchpointId == k.TouchpointId && e.PersonaId == k.PersonaKey && e.EvaluatedOn == latest
+                select new { k.TouchpointId, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
+            .Concat(
+                from k in movingPairs.Where(k => k.PersonaId == null)
+                let latest = db.Evaluations.Where(e => e.TouchpointId == k.TouchpointId && e.PersonaId == null && e.EvaluatedOn <= first)
+                    .Max(e => (DateOnly?)e.EvaluatedOn)
+                from e in db.Evaluations
+                where e.TouchpointId == k.TouchpointId && e.PersonaId == null && e.EvaluatedOn == latest
                 select new { k.TouchpointId, e.PersonaId, e.EvaluatedOn, e.Score, Gap = e.ExperienceLevel - e.ExpectationLevel })
             .ToListAsync(ct);
         var moving = since.Concat(before)
