@@ -144,7 +144,7 @@ public static class DashboardApi
     /// The overall score at the end of each of the last <see cref="TrendMonths"/> calendar months, the current month last,
     /// each computed exactly like the current score but from the evaluations dated up to that day. Only what can differ
     /// from today's kept scores is read: for each touchpoint and persona evaluated after the first of those days, its
-    /// evaluations since then and those of its latest day before (found through the touchpoint and date index). So the
+    /// evaluations since then and those of its latest day before (found through the touchpoint, persona and date index). So the
     /// read grows with the last months' evaluations, not with the years of history behind them.
     /// </summary>
     private static async Task<List<TrendPoint>> TrendAsync(WaymarkDb db, CurrentWorkspace ws, IReadOnlyList<Touchpoint> touchpoints,
