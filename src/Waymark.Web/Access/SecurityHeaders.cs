@@ -45,6 +45,8 @@ internal static partial class SecurityHeaders
                 return;
             }
             // The API reference page starts itself with one inline script; allow exactly that script by its hash.
+            // The page is read and rewritten here, so it is asked for uncompressed (it is about 1 KB).
+            http.Request.Headers.AcceptEncoding = default;
             var original = http.Response.Body;
             using var buffer = new MemoryStream();
             http.Response.Body = buffer;

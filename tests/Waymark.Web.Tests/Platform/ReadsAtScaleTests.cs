@@ -138,6 +138,19 @@ public sealed class ReadsAtScaleTests(DemoFactory factory) : IClassFixture<DemoF
     }
 
     [Fact]
+    public async Task The_api_reference_page_that_is_rewritten_for_accessibility_reaches_a_client_that_accepts_compression_whole()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api-reference/");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        var response = await factory.CreateClient().SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("<script src=\"/api-reference-a11y.js\" defer></script></head>", html);
+    }
+
+    [Fact]
     public async Task A_kept_answer_is_only_given_to_its_own_caller_and_never_to_someone_who_may_not_read()
     {
         var owner = factory.CreateClient();
