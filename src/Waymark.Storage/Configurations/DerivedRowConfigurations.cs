@@ -14,7 +14,6 @@ internal sealed class KeptScoreConfiguration : IEntityTypeConfiguration<KeptScor
     {
         builder.ToTable("kept_scores");
         builder.HasKey(k => new { k.TouchpointId, k.PersonaKey });
-        builder.Ignore(k => k.Latest);
         // Derived rows: they go with their touchpoint and their workspace.
         builder.HasOne<Touchpoint>().WithMany().HasForeignKey(k => k.TouchpointId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);

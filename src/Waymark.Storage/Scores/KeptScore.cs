@@ -34,6 +34,4 @@ public sealed class KeptScore
     public int ScoreSum { get; private set; }
     public int GapSum { get; private set; }
     public int Gaps { get; private set; }
-
-    public LatestEvaluations Latest => new(PersonaId, EvaluatedOn, Evaluations, ScoreSum, GapSum, Gaps);
 }

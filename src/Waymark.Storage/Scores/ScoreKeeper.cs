@@ -82,22 +82,19 @@ public static class ScoreKeeper
     }
 
     /// <summary>The current scores of the given touchpoints of a workspace, read from the kept rows; all of its touchpoints when none are given.</summary>
-    public static async Task<Dictionary<Guid, CurrentScore>> ReadAsync(WaymarkDb db, Guid workspaceId, IReadOnlyCollection<Guid>? touchpointIds, CancellationToken ct)
+    public static async Task<Dictionary<Guid, CurrentScore>> ReadAsync(WaymarkDb db, Guid workspaceId, IReadOnlyCollection<Guid>? touchpointIds, CancellationToken ct) =>
+        (await ReadLatestAsync(db, workspaceId, touchpointIds, ct)).ToDictionary(g => g.Key, g => CurrentScore.FromLatest(g));
+
+    /// <summary>The kept latest evaluations, per persona, of the given touchpoints of a workspace; all of its touchpoints when none are given.</summary>
+    public static async Task<ILookup<Guid, LatestEvaluations>> ReadLatestAsync(WaymarkDb db, Guid workspaceId, IReadOnlyCollection<Guid>? touchpointIds, CancellationToken ct)
     {
-        var query = db.KeptScores.AsNoTracking().Where(k => k.WorkspaceId == workspaceId);
+        var query = db.KeptScores.Where(k => k.WorkspaceId == workspaceId);
         if (touchpointIds is not null)
         {
             var ids = touchpointIds.Distinct().ToList();
             query = query.Where(k => ids.Contains(k.TouchpointId));
         }
-        var rows = (await query.ToListAsync(ct)).ToLookup(k => k.TouchpointId);
-        return rows.ToDictionary(g => g.Key, g => CurrentScore.FromLatest(g.Select(k => k.Latest)));
+        return (await query.Select(k => new { k.TouchpointId, k.PersonaId, k.EvaluatedOn, k.Evaluations, k.ScoreSum, k.GapSum, k.Gaps }).ToListAsync(ct))
+            .ToLookup(k => k.TouchpointId, k => new LatestEvaluations(k.PersonaId, k.EvaluatedOn, k.Evaluations, k.ScoreSum, k.GapSum, k.Gaps));
     }
-
-    /// <summary>The kept latest evaluations of every touchpoint of a workspace, per persona.</summary>
-    public static async Task<ILookup<Guid, LatestEvaluations>> ReadLatestAsync(WaymarkDb db, Guid workspaceId, CancellationToken ct) =>
-        (await db.KeptScores.Where(k => k.WorkspaceId == workspaceId)
-            .Select(k => new { k.TouchpointId, k.PersonaId, k.EvaluatedOn, k.Evaluations, k.ScoreSum, k.GapSum, k.Gaps })
-            .ToListAsync(ct))
-        .ToLookup(k => k.TouchpointId, k => new LatestEvaluations(k.PersonaId, k.EvaluatedOn, k.Evaluations, k.ScoreSum, k.GapSum, k.Gaps));
 }

@@ -26,10 +26,11 @@ public sealed class WorkspaceStamp
 
     public void Move() => Stamp = Guid.NewGuid();
 
-    /// <summary>The stamp of the workspace with this key, if there is one; one lookup by an indexed key.</summary>
+    /// <summary>The stamp of the workspace with this id, if it has one; one lookup by the primary key.</summary>
     public static Task<Guid?> OfAsync(WaymarkDb db, Guid workspaceId, CancellationToken ct) =>
         db.Set<WorkspaceStamp>().AsNoTracking().Where(s => s.WorkspaceId == workspaceId).Select(s => (Guid?)s.Stamp).FirstOrDefaultAsync(ct);
 
+    /// <summary>The stamp of the workspace with this key, if there is one; one lookup by an indexed key.</summary>
     public static Task<Guid?> OfKeyAsync(WaymarkDb db, string key, CancellationToken ct) =>
         (from w in db.Workspaces.AsNoTracking()
          join s in db.Set<WorkspaceStamp>().AsNoTracking() on w.Id equals s.WorkspaceId

@@ -148,7 +148,7 @@ public sealed class DashboardApiTests(WaymarkApiFactory factory) : ApiTest(facto
         }
 
         var trend = (await Dashboard()).GetProperty("cxScore").GetProperty("trend").EnumerateArray()
-            .Select(p => (p.GetProperty("asOf").GetString(), Score(p))).ToList();
+            .Select(p => (p.GetProperty("asOf").GetString()!, Score(p))).ToList();
 
         var expected = new[] { "2025-10-31", "2025-11-30", "2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31" }.Select(end =>
         {

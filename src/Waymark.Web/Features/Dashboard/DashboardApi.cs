@@ -76,11 +76,10 @@ public static class DashboardApi
     internal static async Task<DashboardResponse> BuildAsync(WaymarkDb db, CurrentWorkspace ws, DateOnly today, CancellationToken ct)
     {
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).OrderBy(t => t.Name).ToListAsync(ct);
-        var latest = await ScoreKeeper.ReadLatestAsync(db, ws.Id, ct);
+        var latest = await ScoreKeeper.ReadLatestAsync(db, ws.Id, null, ct);
         var phases = await db.Phases.AsNoTracking().Where(p => p.WorkspaceId == ws.Id).OrderBy(p => p.Position).ToListAsync(ct);
         var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == ws.Id).OrderBy(c => c.Name).ToListAsync(ct);
-        // Actions only: the progress counts them, and only an open action addresses a moment.
-        var actions = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id && i.Kind == ImprovementKind.Action).ToListAsync(ct);
+        var actions = await ActionsAsync(db, ws, ct);
         var kpis = await KpisApi.WithPerformanceAsync(db, await db.Kpis.AsNoTracking().Where(k => k.WorkspaceId == ws.Id).ToListAsync(ct), ct);
 
         var scores = touchpoints.ToDictionary(t => t.Id, t => latest.Contains(t.Id) ? CurrentScore.FromLatest(latest[t.Id]).Overall : null);
@@ -106,9 +105,12 @@ public static class DashboardApi
     private static async Task<Ok<Unaddressed>> GetUnaddressed(CurrentWorkspace ws, WaymarkDb db, CancellationToken ct)
     {
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.WorkspaceId == ws.Id).ToListAsync(ct);
-        var improvements = await db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id).ToListAsync(ct);
-        return TypedResults.Ok(Unaddressed.From(await FindUnaddressedAsync(db, ws, touchpoints, improvements, ct)));
+        return TypedResults.Ok(Unaddressed.From(await FindUnaddressedAsync(db, ws, touchpoints, await ActionsAsync(db, ws, ct), ct)));
     }
+
+    /// <summary>The workspace's actions: the progress counts them, and only an open action addresses a moment (ideas and insights do not).</summary>
+    private static Task<List<Improvement>> ActionsAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct) =>
+        db.Improvements.AsNoTracking().Where(i => i.WorkspaceId == ws.Id && i.Kind == ImprovementKind.Action).ToListAsync(ct);
 
     /// <summary>Every evaluated touchpoint on the grid, or those of one quadrant, the most in need of attention first.</summary>
     private static async Task<Ok<Page<GridPoint>>> GetGridPoints(CurrentWorkspace ws, WaymarkDb db, string? quadrant, int? page, int? pageSize, CancellationToken ct)
