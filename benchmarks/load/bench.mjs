@@ -37,6 +37,13 @@ function rssMb() {
   const line = readFileSync(`/proc/${serverPid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]) / 1024;
 }
+// What the resident memory is made of (/proc/PID/status): the process's own (anonymous) memory, files mapped in (the
+// runtime and assemblies) and shared memory (with W^X, the runtime's code and type data are mapped through it).
+function memoryParts() {
+  const status = readFileSync(`/proc/${serverPid}/status`, 'utf8');
+  const mb = name => Number((status.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm')) ?? [0, NaN])[1]) / 1024;
+  return { anonymous: mb('RssAnon'), file: mb('RssFile'), shmem: mb('RssShmem') };
+}
 
 // ---- signing in as a person, as the login form does --------------------------------------------------------------
 const jar = new Map();
@@ -369,6 +376,7 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
 const loadBefore = loadAverage();
 let loadAfter = '(still loading)';
 let idleRss = NaN;
+let idleParts = null;
 let rssAfterSetup = NaN;
 
 // Written after every run, so that a run cut short still leaves what it measured.
@@ -392,12 +400,13 @@ function writeReport() {
       ? ['† the server was still busy 60 s after the load stopped: this CPU figure misses the rest of its work (and the next run may include it).', '']
       : []),
     `Server memory (RSS): ${rssAfterSetup.toFixed(0)} MB after sign-in, before any load; ` +
-      (Number.isFinite(idleRss) ? `${idleRss.toFixed(0)} MB idle ${idleSeconds} s after the last load.` : 'idle memory not measured (the run did not finish).'),
+      (Number.isFinite(idleRss) ? `${idleRss.toFixed(0)} MB idle ${idleSeconds} s after the last load` +
+        (idleParts ? ` (anonymous ${idleParts.anonymous.toFixed(0)} MB, files mapped ${idleParts.file.toFixed(0)} MB, shared memory ${idleParts.shmem.toFixed(0)} MB).` : '.') : 'idle memory not measured (the run did not finish).'),
     `Load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after the loads.`,
     '',
   ].join('\n');
   writeFileSync(out, report);
-  writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ results, rssAfterSetup, idleRss, loadBefore, loadAfter }, null, 2));
+  writeFileSync(out.replace(/\.md$/, '') + '.json', JSON.stringify({ results, rssAfterSetup, idleRss, idleParts, loadBefore, loadAfter }, null, 2));
   return report;
 }
 
@@ -418,4 +427,5 @@ loadAfter = loadAverage();
 log(`waiting ${idleSeconds} s for the idle memory`);
 await new Promise(r => setTimeout(r, idleSeconds * 1000));
 idleRss = rssMb();
+idleParts = memoryParts();
 console.log(writeReport());
