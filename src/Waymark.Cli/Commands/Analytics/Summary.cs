@@ -15,7 +15,7 @@ internal static class Summary
             ("touchpoints", r.Activities.Count.ToString("N0")),
             ("variants", r.Variants.Count.ToString("N0")),
             ("channel switches", $"{r.ChannelSwitches.Switches:N0} ({r.ChannelSwitches.SwitchRate:P1} of consecutive contacts)"),
-            ("service contacts", r.Kpis.FirstContactResolution.Definition.Description),
+            ("contact definition", r.Kpis.FirstContactResolution.Definition.Description),
             ("journeys with a service contact", r.Kpis.FirstContactResolution.ContactJourneys.ToString("N0")),
         };
         if (r.RepeatContacts.Rate is { } repeat)
