@@ -70,9 +70,12 @@ public class MetricsTests
     [Fact]
     public void Repeat_contacts_within_the_window()
     {
-        Assert.Equal(1, Report.RepeatContacts.Total);
-        Assert.Equal(1.0 / 9, Report.RepeatContacts.Rate, 9);
-        Assert.Equal([new("call", 1)], Report.RepeatContacts.ByTouchpoint);
+        // Service contacts (calls and chats with an outcome) in every journey; c1's chat 60 minutes after its call and
+        // c3's second call 10 minutes after the first are repeats: 2 of 4 journeys.
+        Assert.Equal(2, Report.RepeatContacts.Total);
+        Assert.Equal((4L, 2L), (Report.RepeatContacts.ContactJourneys, Report.RepeatContacts.RepeatJourneys));
+        Assert.Equal(0.5, Report.RepeatContacts.Rate);
+        Assert.Equal([new("call", 1), new("chat", 1)], Report.RepeatContacts.ByTouchpoint);
         var shortWindow = JourneyAnalyzer.Analyze(ServiceLog(), new AnalysisOptions { RepeatWindow = TimeSpan.FromMinutes(5) });
         Assert.Equal(0, shortWindow.RepeatContacts.Total);
     }
@@ -132,8 +135,8 @@ public class MetricsTests
     public void First_contact_resolution_handling_time_and_escalations()
     {
         var k = Report.Kpis;
-        // Resolved journeys: all four; the first contact (event with an outcome) resolved it for c2 and c4.
-        Assert.Equal(new FcrStats(4, 2, 0.5), k.FirstContactResolution);
+        // Journeys with a service contact: all four, each resolved in the end; the first contact resolved it for c2 and c4.
+        Assert.Equal(new FcrStats(4, 4, 2, 0.5), k.FirstContactResolution);
         Assert.Equal([new ChannelAht("chat", 1, 120), new ChannelAht("phone", 5, 170)], k.AverageHandlingTimeByChannel);
         // The only switch after an unresolved contact: c1's call → chat; phone has two outgoing transitions.
         Assert.Equal([new ChannelCell("phone", "chat", 1, 0.5)], k.Escalations);

@@ -42,6 +42,9 @@ public class ReferenceModelTests
             Assert.Equal(expected.Activities.OrderBy(kv => kv.Key, StringComparer.Ordinal),
                 actual.Activities.Select(a => KeyValuePair.Create(a.Name, a.Count)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
             Assert.True(expected.Repeats == actual.RepeatContacts.Total, context);
+            Assert.True(expected.RepeatJourneys == actual.RepeatContacts.RepeatJourneys, context);
+            Assert.True(expected.ContactJourneys == actual.Kpis.FirstContactResolution.ContactJourneys, context);
+            Assert.True(expected.FirstContactResolved == actual.Kpis.FirstContactResolution.FirstContactResolved, context);
             Assert.Equal(expected.Funnel, actual.Funnel!.Steps.Select(s => s.Reached));
         }
     }

@@ -34,6 +34,78 @@ public sealed class AnalyzeCommandTests
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", ""));
     }
 
+    /// <summary>First-contact resolution of a generated log, counted by hand from its rows: per customer, the first service contact.</summary>
+    private static (int Journeys, int FirstResolved) CountByHand(List<string[]> rows, Func<string[], bool> isContact, params string[] resolved)
+    {
+        var first = rows.Where(isContact).GroupBy(r => r[0]).Select(g => g.First()[5]).ToList();
+        return (first.Count, first.Count(o => resolved.Contains(o)));
+    }
+
+    [Fact]
+    public async Task First_contact_resolution_counts_service_contacts_by_default_or_as_the_options_define_them()
+    {
+        using var scratch = new Scratch();
+        var generate = await WaymarkProcess.RunAsync(scratch.Path, "generate-events", "--customers", "500", "--out", scratch.File("events.csv"));
+        Assert.True(generate.ExitCode == 0, generate.Errors);
+        // customer, case, time, touchpoint, channel, outcome, …; the generator's service contacts are its support-contact events.
+        var rows = File.ReadLines(scratch.File("events.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Contains(rows, r => r[5] == "purchased");
+
+        async Task<JsonNode> Analyze(string name, params string[] options)
+        {
+            var analyze = await WaymarkProcess.RunAsync(scratch.Path, ["analyze", scratch.File("events.csv"), "--json", scratch.File(name), .. options]);
+            Assert.True(analyze.ExitCode == 0, analyze.Errors);
+            Assert.Contains("contact definition: Service contacts are", analyze.Output);
+            return JsonNode.Parse(await File.ReadAllTextAsync(scratch.File(name)))!;
+        }
+        void AssertFcr(JsonNode report, (int Journeys, int FirstResolved) expected)
+        {
+            var fcr = report["kpis"]!["firstContactResolution"]!;
+            Assert.Equal(expected.Journeys, fcr["contactJourneys"]!.GetValue<int>());
+            Assert.Equal(expected.FirstResolved, fcr["firstContactResolved"]!.GetValue<int>());
+            Assert.Equal((double)expected.FirstResolved / expected.Journeys, fcr["rate"]!.GetValue<double>(), 12);
+            Assert.Equal(expected.Journeys, report["repeatContacts"]!["contactJourneys"]!.GetValue<int>());
+        }
+
+        var byDefault = await Analyze("default.json");
+        AssertFcr(byDefault, CountByHand(rows, r => r[3] == "support-contact", "resolved"));
+        var definition = byDefault["kpis"]!["firstContactResolution"]!["definition"]!;
+        Assert.Empty(definition["touchpoints"]!.AsArray());
+        Assert.Contains("resolved", definition["resolvedOutcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(definition.ToJsonString(), byDefault["repeatContacts"]!["definition"]!.ToJsonString());
+
+        // Callback requests (no outcome: not resolved) count as contacts too, and an escalation counts as resolved.
+        var named = await Analyze("named.json", "--service-contacts", "support-contact, callback-request", "--resolved-outcomes", "resolved,escalated");
+        AssertFcr(named, CountByHand(rows, r => r[3] is "support-contact" or "callback-request", "resolved", "escalated"));
+        Assert.Equal(["support-contact", "callback-request"], named["kpis"]!["firstContactResolution"]!["definition"]!["touchpoints"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+        var phone = await Analyze("phone.json", "--service-contacts", "support-contact", "--service-channels", "phone");
+        AssertFcr(phone, CountByHand(rows, r => r[3] == "support-contact" && r[4] == "phone", "resolved"));
+    }
+
+    [Fact]
+    public async Task A_service_contact_option_without_values_is_refused_and_an_unknown_touchpoint_is_noted()
+    {
+        using var scratch = new Scratch();
+        await File.WriteAllLinesAsync(scratch.File("log.csv"),
+        [
+            "customer,time,touchpoint,channel,outcome",
+            "C1,2025-03-01T10:00:00Z,web-checkout,web,purchased",
+            "C1,2025-03-02T10:00:00Z,call-hotline,phone,unresolved",
+            "C1,2025-03-02T11:00:00Z,call-hotline,phone,resolved",
+        ]);
+
+        var empty = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File("log.csv"), "--resolved-outcomes", " , ");
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("--resolved-outcomes needs at least one outcome", empty.Errors);
+
+        var typo = await WaymarkProcess.RunAsync(scratch.Path, "analyze", scratch.File("log.csv"), "--service-contacts", "call-hotline,call-hotlin", "--json", scratch.File("r.json"));
+        Assert.True(typo.ExitCode == 0, typo.Errors);
+        Assert.Contains("note: No event has the service contact touchpoint 'call-hotlin'.", typo.Output);
+        Assert.Contains("first-contact resolution: 0", typo.Output);
+        Assert.Contains("repeat contacts: 1 (100", typo.Output);
+    }
+
     [Fact]
     public async Task A_broken_record_stops_the_analysis_naming_file_and_line()
     {

@@ -25,14 +25,14 @@ public sealed record AnalysisOptions
 {
     /// <summary>A customer's (or case's) events more than this apart start a new journey; null keeps one journey per key.</summary>
     public TimeSpan? InactivityGap { get; init; }
-    /// <summary>A contact at the same touchpoint within this time after the previous one in the journey is a repeat.</summary>
+    /// <summary>A service contact within this time after the journey's previous service contact is a repeat.</summary>
     public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(7);
     /// <summary>Touchpoint sequence for the funnel; no funnel when null or empty.</summary>
     public IReadOnlyList<string>? Funnel { get; init; }
     /// <summary>Sankey flows are counted between step positions 1 … SankeyDepth.</summary>
     public int SankeyDepth { get; init; } = 8;
-    /// <summary>Outcomes (case-insensitive) that mean the customer's issue was resolved.</summary>
-    public IReadOnlyCollection<string> ResolvedOutcomes { get; init; } = ["resolved", "success", "completed", "done", "solved"];
+    /// <summary>Which events are service contacts and which outcomes mean resolved (first-contact resolution, repeat contacts, escalations).</summary>
+    public ServiceContactDefinition ServiceContacts { get; init; } = ServiceContactDefinition.Default;
     public Metric Metrics { get; init; } = Metric.All;
     /// <summary>The designed journey to check conformance against; none when null.</summary>
     public DesignedJourney? Journey { get; init; }

@@ -48,13 +48,24 @@ public sealed record ChannelSwitchReport
 
 public sealed record ChannelCell(string From, string To, long Count, double Rate);
 
+/// <summary>
+/// A repeat contact is a service contact within the window after the journey's previous service contact (see
+/// <see cref="Definition"/> for what counted as a service contact).
+/// </summary>
 public sealed record RepeatContactReport
 {
     public double WindowSeconds { get; init; }
+    /// <summary>Repeat contacts.</summary>
     public long Total { get; init; }
-    /// <summary>Repeats / events.</summary>
-    public double Rate { get; init; }
+    /// <summary>Journeys with at least one service contact.</summary>
+    public long ContactJourneys { get; init; }
+    /// <summary>Journeys with more than one service contact within the window.</summary>
+    public long RepeatJourneys { get; init; }
+    /// <summary>Repeat journeys / journeys with a service contact; null when no journey had one.</summary>
+    public double? Rate { get; init; }
+    /// <summary>Repeat contacts per touchpoint (of the repeat).</summary>
     public IReadOnlyList<NameCount> ByTouchpoint { get; init; } = [];
+    public ServiceContactDefinition Definition { get; init; } = ServiceContactDefinition.Default;
 }
 
 public sealed record TimesReport
@@ -76,9 +87,9 @@ public sealed record KpiReport
     public NpsStats? Nps { get; init; }
     public ScoreStats? Ces { get; init; }
     public IReadOnlyList<TouchpointKpis> ByTouchpoint { get; init; } = [];
-    public FcrStats FirstContactResolution { get; init; } = new(0, 0, null);
+    public FcrStats FirstContactResolution { get; init; } = new(0, 0, 0, null);
     public IReadOnlyList<ChannelAht> AverageHandlingTimeByChannel { get; init; } = [];
-    /// <summary>Switches from a contact whose outcome was not resolved.</summary>
+    /// <summary>Switches from a service contact whose outcome was not resolved.</summary>
     public IReadOnlyList<ChannelCell> Escalations { get; init; } = [];
 }
 
@@ -91,9 +102,14 @@ public sealed record ScoreStats(long Count, double Mean, IReadOnlyList<long> Dis
 public sealed record NpsStats(long Count, long Promoters, long Passives, long Detractors, double Score);
 
 /// <summary>
-/// Contacts are events with an outcome. Rate = journeys whose first contact was resolved / journeys with any resolved contact.
+/// First-contact resolution over the journeys with a service contact (<see cref="Definition"/> says which events
+/// counted): Rate = journeys whose first service contact was resolved / journeys with a service contact; null when
+/// no journey had one. ResolvedJourneys had a resolved service contact at any point.
 /// </summary>
-public sealed record FcrStats(long ResolvedJourneys, long FirstContactResolved, double? Rate);
+public sealed record FcrStats(long ContactJourneys, long ResolvedJourneys, long FirstContactResolved, double? Rate)
+{
+    public ServiceContactDefinition Definition { get; init; } = ServiceContactDefinition.Default;
+}
 
 public sealed record ChannelAht(string Channel, long Count, double MeanSeconds);
 

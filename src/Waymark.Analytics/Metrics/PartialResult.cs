@@ -28,7 +28,8 @@ public sealed class PartialResult : IDisposable
     internal long Repeats;
     internal TimeAcc[] ActivityTimes = [], ChannelTimes = [];
     internal ScoreAcc[] Scores = []; // [activity * Kinds + kind - 1]
-    internal long ResolvedJourneys, FirstContactResolved;
+    /// <summary>Journeys with a service contact, with any resolved one, resolved at the first, with a repeat contact.</summary>
+    internal long ContactJourneys, ResolvedJourneys, FirstContactResolved, RepeatJourneys;
     internal string[]? FunnelSteps;
     internal long[] FunnelReached = [];
     internal List<NativeBuffer<long>> JourneyDurations = [];
@@ -42,6 +43,12 @@ public sealed class PartialResult : IDisposable
     internal int WorstLimit;
     internal double RepeatWindowSeconds;
     internal Metric Metrics;
+
+    /// <summary>
+    /// What counted as a service contact: partials merge only with partials of the same definition (keep them apart
+    /// by it where partials are stored).
+    /// </summary>
+    public ServiceContactDefinition ServiceContacts { get; internal set; } = ServiceContactDefinition.Default;
 
     internal sealed class EdgeAcc
     {
@@ -99,6 +106,10 @@ public sealed class PartialResult : IDisposable
     /// <summary>Adds <paramref name="other"/> into this partial (the other one is left unusable).</summary>
     public void Merge(PartialResult other)
     {
+        if (!other.ServiceContacts.Equals(ServiceContacts))
+            throw new InvalidOperationException(
+                "These results counted service contacts differently and cannot be combined: "
+                + $"{ServiceContacts.Description} / {other.ServiceContacts.Description}");
         var sameNames = ReferenceEquals(other.Activities, Activities) || other.Activities.SequenceEqual(Activities);
         var am = sameNames ? null : Remap(Activities, other.Activities);
         var sameChannels = ReferenceEquals(other.Channels, Channels) || other.Channels.SequenceEqual(Channels);
@@ -148,8 +159,10 @@ public sealed class PartialResult : IDisposable
         }
         for (var i = 0; i < other.Scores.Length; i++) Scores[A(i / Kinds) * Kinds + i % Kinds].Add(other.Scores[i]);
 
+        ContactJourneys += other.ContactJourneys;
         ResolvedJourneys += other.ResolvedJourneys;
         FirstContactResolved += other.FirstContactResolved;
+        RepeatJourneys += other.RepeatJourneys;
         FunnelSteps ??= other.FunnelSteps;
         if (FunnelReached.Length < other.FunnelReached.Length) Array.Resize(ref FunnelReached, other.FunnelReached.Length);
         for (var i = 0; i < other.FunnelReached.Length; i++) FunnelReached[i] += other.FunnelReached[i];

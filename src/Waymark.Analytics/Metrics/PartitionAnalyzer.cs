@@ -15,6 +15,12 @@ internal sealed class PartitionAnalyzer
     private readonly int[] _starts;
     private readonly AnalysisOptions _o;
     private readonly bool[] _resolvedOutcome;
+    /// <summary>Per touchpoint, whether its events are service contacts; null when contacts are known by their outcome.</summary>
+    private readonly bool[]? _contactTouchpoint;
+    /// <summary>Per outcome, whether it marks a service contact (used when no touchpoints are named).</summary>
+    private readonly bool[] _contactOutcome;
+    /// <summary>Per channel, whether service contacts happen there; null for any channel.</summary>
+    private readonly bool[]? _contactChannel;
     private readonly int[] _funnel;
     private readonly ConformanceChecker? _checker;
     private PairTable _edges = new(0, 0);
@@ -26,10 +32,30 @@ internal sealed class PartitionAnalyzer
         _starts = starts;
         _o = options;
         var outcomes = log.Pools.Outcomes;
-        var resolved = new HashSet<string>(options.ResolvedOutcomes, StringComparer.OrdinalIgnoreCase);
+        var contacts = options.ServiceContacts;
+        var resolved = new HashSet<string>(contacts.ResolvedOutcomes, StringComparer.OrdinalIgnoreCase);
+        var unresolved = new HashSet<string>(contacts.UnresolvedOutcomes, StringComparer.OrdinalIgnoreCase);
         _resolvedOutcome = new bool[outcomes.Count];
-        for (var i = 0; i < outcomes.Count; i++) _resolvedOutcome[i] = resolved.Contains(outcomes[i]);
+        _contactOutcome = new bool[outcomes.Count];
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            _resolvedOutcome[i] = resolved.Contains(outcomes[i]);
+            _contactOutcome[i] = _resolvedOutcome[i] || unresolved.Contains(outcomes[i]);
+        }
         var activities = log.Pools.Activities;
+        if (contacts.Touchpoints.Count > 0)
+        {
+            _contactTouchpoint = new bool[activities.Count];
+            foreach (var name in contacts.Touchpoints)
+                if (activities.TryGet(name, out var id)) _contactTouchpoint[id] = true;
+        }
+        if (contacts.Channels.Count > 0)
+        {
+            var channels = log.Pools.Channels;
+            var wanted = new HashSet<string>(contacts.Channels, StringComparer.OrdinalIgnoreCase);
+            _contactChannel = new bool[channels.Count];
+            for (var i = 0; i < channels.Count; i++) _contactChannel[i] = wanted.Contains(channels[i]);
+        }
         _funnel = options.Has(Metric.Funnel) && options.Funnel is { Count: > 0 } f
             ? f.Select(name => activities.TryGet(name, out var id) ? id : -1).ToArray()
             : [];
@@ -56,7 +82,6 @@ internal sealed class PartitionAnalyzer
         var waiting = log.Waiting;
         var starts = _starts;
         var noChannel = log.Pools.Channels.TryGet("", out var nch) ? nch : -1;
-        var noOutcome = log.Pools.Outcomes.TryGet("", out var nout) ? nout : -1;
 
         bool doActivities = o.Has(Metric.Activities), doVariants = o.Has(Metric.Variants), doDfg = o.Has(Metric.Dfg),
             doSwitch = o.Has(Metric.ChannelSwitches), doSankey = o.Has(Metric.Sankey), doRepeat = o.Has(Metric.RepeatContacts),
@@ -69,6 +94,7 @@ internal sealed class PartitionAnalyzer
             Channels = [.. log.Pools.Channels.Values],
             Metrics = o.Metrics,
             RepeatWindowSeconds = o.RepeatWindow.TotalSeconds,
+            ServiceContacts = o.ServiceContacts,
             WorstLimit = o.WorstJourneys,
         };
         var activityCount = new long[na];
@@ -91,9 +117,6 @@ internal sealed class PartitionAnalyzer
         var depth = Math.Max(1, o.SankeyDepth);
         var sankey = new PairTable(depth * na, na);
         var sankeyCount = new long[64];
-        var lastSeen = new long[na];
-        var seenIn = new int[na];
-        Array.Fill(seenIn, -1);
         var windowTicks = o.RepeatWindow.Ticks;
         var funnel = _funnel;
         var funnelReached = new long[funnel.Length];
@@ -111,7 +134,7 @@ internal sealed class PartitionAnalyzer
             p.StepFulfilled = new long[checker.StepCount];
             deviationCounts = new long[checker.CodeCount];
         }
-        long events = 0, repeats = 0, resolvedJourneys = 0, fcr = 0;
+        long events = 0, repeats = 0, contactJourneys = 0, resolvedJourneys = 0, fcr = 0, repeatJourneys = 0;
 
         for (var j = firstJourney; j < endJourney; j++)
         {
@@ -131,22 +154,32 @@ internal sealed class PartitionAnalyzer
                 ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(variants, new VariantRef(s, e - s, h), out _);
                 slot++;
             }
-            if (doKpis)
+            if (doKpis || doRepeat)
             {
-                // Contacts are the events with an outcome; FCR when the first of them resolved the matter.
-                var firstContact = -1;
+                // FCR when the journey's first service contact resolved the matter; a repeat is a service contact
+                // within the window after the previous one, whatever its touchpoint or channel: the customer is back.
+                var contacts = 0;
                 var anyResolved = false;
+                var hasRepeat = false;
+                long previous = 0;
                 for (var i = s; i < e; i++)
                 {
-                    if (outcome[i] == noOutcome) continue;
-                    if (firstContact < 0) firstContact = i;
-                    if (_resolvedOutcome[outcome[i]]) { anyResolved = true; break; }
+                    if (!IsServiceContact(act[i], chan[i], outcome[i])) continue;
+                    var isResolved = _resolvedOutcome[outcome[i]];
+                    if (contacts == 0 && isResolved) fcr++;
+                    else if (contacts > 0 && time[i] - previous <= windowTicks)
+                    {
+                        repeats++;
+                        repeatCount[act[i]]++;
+                        hasRepeat = true;
+                    }
+                    anyResolved |= isResolved;
+                    previous = time[i];
+                    contacts++;
                 }
-                if (anyResolved)
-                {
-                    resolvedJourneys++;
-                    if (_resolvedOutcome[outcome[firstContact]]) fcr++;
-                }
+                if (contacts > 0) contactJourneys++;
+                if (anyResolved) resolvedJourneys++;
+                if (hasRepeat) repeatJourneys++;
             }
             if (funnel.Length > 0)
             {
@@ -170,16 +203,6 @@ internal sealed class PartitionAnalyzer
                 var a = act[i];
                 var c = chan[i];
                 if (doActivities) activityCount[a]++;
-                if (doRepeat)
-                {
-                    if (seenIn[a] == j && time[i] - lastSeen[a] <= windowTicks)
-                    {
-                        repeats++;
-                        repeatCount[a]++;
-                    }
-                    seenIn[a] = j;
-                    lastSeen[a] = time[i];
-                }
                 if (doTimes)
                 {
                     var w = waiting[i];
@@ -228,7 +251,7 @@ internal sealed class PartitionAnalyzer
                         {
                             triggers[a0]++;
                             var o0 = outcome[i - 1];
-                            if (o0 != noOutcome && !_resolvedOutcome[o0]) escalation[pair]++;
+                            if (IsServiceContact(a0, c0, o0) && !_resolvedOutcome[o0]) escalation[pair]++;
                         }
                     }
                     if (doSankey)
@@ -255,6 +278,8 @@ internal sealed class PartitionAnalyzer
         p.Repeats = repeats;
         p.ActivityTimes = actTimes;
         p.ChannelTimes = chanTimes;
+        p.ContactJourneys = contactJourneys;
+        p.RepeatJourneys = repeatJourneys;
         p.ResolvedJourneys = resolvedJourneys;
         p.FirstContactResolved = fcr;
         p.FunnelSteps = funnel.Length > 0 ? o.Funnel!.ToArray() : null;
@@ -290,6 +315,10 @@ internal sealed class PartitionAnalyzer
         _edgeCount = edgeCount;
         return p;
     }
+
+    private bool IsServiceContact(int touchpoint, int channel, int outcome) =>
+        (_contactTouchpoint is null ? _contactOutcome[outcome] : _contactTouchpoint[touchpoint])
+        && (_contactChannel is null || _contactChannel[channel]);
 
     /// <summary>
     /// True when every time of journeys [first, end) is a whole second and their span fits an int of seconds: the

@@ -77,8 +77,11 @@ internal static class ReportBuilder
             {
                 WindowSeconds = p.RepeatWindowSeconds,
                 Total = p.Repeats,
-                Rate = Share(p.Repeats, p.Events),
+                ContactJourneys = p.ContactJourneys,
+                RepeatJourneys = p.RepeatJourneys,
+                Rate = p.ContactJourneys == 0 ? null : (double)p.RepeatJourneys / p.ContactJourneys,
                 ByTouchpoint = Counts(p.RepeatCount),
+                Definition = p.ServiceContacts,
             },
             Times = new TimesReport
             {
@@ -202,8 +205,8 @@ internal static class ReportBuilder
             Nps = Nps(total[1]),
             Ces = Score(total[2]),
             ByTouchpoint = byTouchpoint.OrderBy(t => t.Touchpoint, StringComparer.Ordinal).ToArray(),
-            FirstContactResolution = new FcrStats(p.ResolvedJourneys, p.FirstContactResolved,
-                p.ResolvedJourneys == 0 ? null : (double)p.FirstContactResolved / p.ResolvedJourneys),
+            FirstContactResolution = new FcrStats(p.ContactJourneys, p.ResolvedJourneys, p.FirstContactResolved,
+                p.ContactJourneys == 0 ? null : (double)p.FirstContactResolved / p.ContactJourneys) { Definition = p.ServiceContacts },
             AverageHandlingTimeByChannel = p.ChannelTimes.Select((t, i) => (t, i)).Where(x => x.t.HandleCount > 0 && ch[x.i] != "")
                 .Select(x => new ChannelAht(ch[x.i], x.t.HandleCount, x.t.HandleSum / x.t.HandleCount))
                 .OrderBy(x => x.Channel, StringComparer.Ordinal).ToArray(),

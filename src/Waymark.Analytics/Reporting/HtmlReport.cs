@@ -81,7 +81,7 @@ public static class HtmlReport
         Card("touchpoints", r.Activities.Count.ToString(Inv));
         Card("variants", r.Variants.Count.ToString("N0", Inv));
         Card("channel switch rate", r.ChannelSwitches.SwitchRate.ToString("P1", Inv));
-        Card("repeat contacts", r.RepeatContacts.Rate.ToString("P1", Inv));
+        if (r.RepeatContacts.Rate is { } repeat) Card("repeat contacts", repeat.ToString("P1", Inv));
         if (r.Kpis.FirstContactResolution.Rate is { } fcr) Card("first-contact resolution", fcr.ToString("P1", Inv));
         if (r.Kpis.Csat is { } csat) Card("CSAT", csat.Mean.ToString("0.00", Inv));
         if (r.Kpis.Nps is { } nps) Card("NPS", nps.Score.ToString("0", Inv));
@@ -89,6 +89,18 @@ public static class HtmlReport
         if (r.JourneyDuration is { } d) Card("median journey", Duration(d.MedianSeconds));
         if (r.Conformance is { } c) Card("conforming journeys", c.ConformanceRate.ToString("P1", Inv));
         h.Append("</div>");
+        // First-contact resolution and repeat contacts mean little without knowing what counted as a contact.
+        var contacts = r.Kpis.FirstContactResolution;
+        h.Append("<p class=note>").Append(E(contacts.Definition.Description)).Append(' ')
+         .Append(E(contacts.ContactJourneys switch
+         {
+             0 => "No journey had a service contact.",
+             1 => "1 journey had a service contact",
+             var n => $"{n.ToString("N0", Inv)} journeys had a service contact",
+         }));
+        if (contacts.ContactJourneys > 0)
+            h.Append(E($"; a repeat is a service contact within {Duration(r.RepeatContacts.WindowSeconds)} of the previous one."));
+        h.Append("</p>");
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ internal static class AnalyzeCommand
         var gap = DurationOption.Create("--gap", "Inactivity gap that starts a new journey, e.g. 30d, 12h or 30.00:00:00.");
         var repeat = DurationOption.Create("--repeat-window", "Window for repeat contacts, e.g. 7d or 48h (default 7 days).");
         var funnel = new Option<string?>("--funnel") { Description = "Comma-separated touchpoints for a funnel with drop-off per step." };
+        var serviceContacts = new Option<string?>("--service-contacts") { Description = "Comma-separated touchpoints (event keys) that are service contacts, for first-contact resolution and repeat contacts (default: events whose outcome is resolved, unresolved, escalated, transferred, abandoned …)." };
+        var serviceChannels = new Option<string?>("--service-channels") { Description = "Comma-separated channels service contacts happen in (default: any channel)." };
+        var resolvedOutcomes = new Option<string?>("--resolved-outcomes") { Description = "Comma-separated outcomes that mean a service contact resolved the matter (default: resolved, solved, fixed)." };
         var skip = new Option<bool>("--skip-bad") { Description = "Skip and count bad records instead of stopping at the first." };
         var workspace = new Option<string?>("--workspace", "-w") { Description = "With --map-journey: the workspace whose journey map to check conformance against." };
         var mapJourney = new Option<string?>("--map-journey") { Description = "Name (or id) of a journey map in --workspace to check conformance against, read from the database (--db / --postgres)." };
@@ -28,7 +31,7 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Reconstruct real journeys from an event log and report variants, DFG, Sankey, channel switches, KPIs and conformance.")
         {
-            file, format, classifier, map, journey, json, html, by, gap, repeat, funnel, skip, workspace, mapJourney,
+            file, format, classifier, map, journey, json, html, by, gap, repeat, funnel, serviceContacts, serviceChannels, resolvedOutcomes, skip, workspace, mapJourney,
         };
         storage.AddTo(command);
         command.SetAction((parseResult, ct) => AnalyzeHandler.RunAsync(new AnalyzeRequest(
@@ -46,7 +49,10 @@ internal static class AnalyzeCommand
             parseResult.GetValue(skip),
             parseResult.GetValue(workspace),
             parseResult.GetValue(mapJourney),
-            storage.Read(parseResult)), ct));
+            storage.Read(parseResult),
+            parseResult.GetValue(serviceContacts),
+            parseResult.GetValue(serviceChannels),
+            parseResult.GetValue(resolvedOutcomes)), ct));
         return command;
     }
 }

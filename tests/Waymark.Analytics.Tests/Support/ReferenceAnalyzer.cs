@@ -15,6 +15,9 @@ internal static class ReferenceAnalyzer
         Dictionary<(string, string), long> ChannelPairs,
         Dictionary<string, long> Activities,
         long Repeats,
+        long RepeatJourneys,
+        long ContactJourneys,
+        long FirstContactResolved,
         long[] Funnel);
 
     public static Result Analyze(IReadOnlyList<Event> events, TimeSpan? gap, TimeSpan repeatWindow, string[] funnel)
@@ -47,13 +50,18 @@ internal static class ReferenceAnalyzer
             });
         var channelPairs = transitions.GroupBy(t => (t.First.Channel, t.Second.Channel)).ToDictionary(g => g.Key, g => (long)g.Count());
         var activities = events.GroupBy(e => e.Activity).ToDictionary(g => g.Key, g => (long)g.Count());
-        long repeats = 0;
+        // Service contacts by the default definition: the events whose outcome is a contact outcome.
+        long repeats = 0, repeatJourneys = 0, contactJourneys = 0, firstContactResolved = 0;
         foreach (var j in journeys)
-            for (var i = 0; i < j.Count; i++)
-            {
-                var previous = j.Take(i).LastOrDefault(e => e.Activity == j[i].Activity);
-                if (previous is not null && j[i].Ticks - previous.Ticks <= repeatWindow.Ticks) repeats++;
-            }
+        {
+            var contacts = j.Where(e => e.Outcome is "resolved" or "unresolved").ToList();
+            if (contacts.Count == 0) continue;
+            contactJourneys++;
+            if (contacts[0].Outcome == "resolved") firstContactResolved++;
+            var n = contacts.Zip(contacts.Skip(1)).Count(p => p.Second.Ticks - p.First.Ticks <= repeatWindow.Ticks);
+            repeats += n;
+            if (n > 0) repeatJourneys++;
+        }
         var reached = new long[funnel.Length];
         foreach (var j in journeys)
         {
@@ -62,7 +70,7 @@ internal static class ReferenceAnalyzer
                 if (k < funnel.Length && e.Activity == funnel[k]) k++;
             for (var i = 0; i < k; i++) reached[i]++;
         }
-        return new Result(journeys.Count, variants, dfg, channelPairs, activities, repeats, reached);
+        return new Result(journeys.Count, variants, dfg, channelPairs, activities, repeats, repeatJourneys, contactJourneys, firstContactResolved, reached);
     }
 
     private static double Quantile(List<double> sorted, double p)

@@ -10,7 +10,8 @@ namespace Waymark.Cli.Commands.Analytics;
 internal sealed record AnalyzeRequest(
     FileInfo File, string? Format, string Classifier, string? Map, FileInfo? Journey, FileInfo? Json, FileInfo? Html,
     string By, TimeSpan? Gap, TimeSpan? RepeatWindow, string? Funnel, bool SkipBad,
-    string? Workspace = null, string? MapJourney = null, Waymark.Storage.StorageOptions? Storage = null);
+    string? Workspace = null, string? MapJourney = null, Waymark.Storage.StorageOptions? Storage = null,
+    string? ServiceContacts = null, string? ServiceChannels = null, string? ResolvedOutcomes = null);
 
 /// <summary>waymark analyze: read with a progress bar, analyse, print a summary, write JSON and HTML reports.</summary>
 internal static class AnalyzeHandler
@@ -23,6 +24,7 @@ internal static class AnalyzeHandler
             var format = request.Format is null ? EventLogFiles.GuessFormat(request.File.Name) : Enum.Parse<EventLogFormat>(request.Format, ignoreCase: true);
             if (request.Journey is not null && request.MapJourney is not null) return Fail("Give either --journey FILE or --map-journey NAME, not both.");
             if ((request.MapJourney is null) != (request.Workspace is null)) return Fail("--map-journey and --workspace go together: the journey map NAME of workspace KEY.");
+            var contacts = ServiceContacts(request);
             var journey = request.Journey is not null ? DesignedJourney.Load(request.Journey.FullName)
                 : request.MapJourney is not null ? await MapJourneyAsync(request, ct)
                 : null;
@@ -40,7 +42,9 @@ internal static class AnalyzeHandler
                 RepeatWindow = request.RepeatWindow ?? TimeSpan.FromDays(7),
                 Funnel = request.Funnel?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 Journey = journey,
+                ServiceContacts = contacts,
             };
+            foreach (var missing in contacts.MissingFrom(log)) Console.WriteLine($"note: {missing}");
             var started = System.Diagnostics.Stopwatch.StartNew();
             var report = JourneyAnalyzer.Analyze(log, analysis);
             var elapsed = started.Elapsed;
@@ -65,6 +69,23 @@ internal static class AnalyzeHandler
         catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or TimeZoneNotFoundException)
         {
             return Fail(e.Message);
+        }
+    }
+
+    /// <summary>The default definition with what the options name instead; an option given empty is refused.</summary>
+    private static ServiceContactDefinition ServiceContacts(AnalyzeRequest request)
+    {
+        var definition = ServiceContactDefinition.Default;
+        if (List(request.ServiceContacts, "--service-contacts", "touchpoint") is { } touchpoints) definition = definition with { Touchpoints = touchpoints };
+        if (List(request.ServiceChannels, "--service-channels", "channel") is { } channels) definition = definition with { Channels = channels };
+        if (List(request.ResolvedOutcomes, "--resolved-outcomes", "outcome") is { } outcomes) definition = definition with { ResolvedOutcomes = outcomes };
+        return definition;
+
+        static string[]? List(string? text, string option, string what)
+        {
+            if (text is null) return null;
+            var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return items.Length > 0 ? items : throw new FormatException($"{option} needs at least one {what}, e.g. {option} a,b.");
         }
     }
 

@@ -15,8 +15,11 @@ internal static class Summary
             ("touchpoints", r.Activities.Count.ToString("N0")),
             ("variants", r.Variants.Count.ToString("N0")),
             ("channel switches", $"{r.ChannelSwitches.Switches:N0} ({r.ChannelSwitches.SwitchRate:P1} of consecutive contacts)"),
-            ("repeat contacts", $"{r.RepeatContacts.Total:N0} ({r.RepeatContacts.Rate:P1})"),
+            ("contact definition", r.Kpis.FirstContactResolution.Definition.Description),
+            ("journeys with a service contact", r.Kpis.FirstContactResolution.ContactJourneys.ToString("N0")),
         };
+        if (r.RepeatContacts.Rate is { } repeat)
+            lines.Add(("repeat contacts", $"{r.RepeatContacts.Total:N0} ({repeat:P1} of journeys with a service contact had one)"));
         if (r.Kpis.FirstContactResolution.Rate is { } fcr) lines.Add(("first-contact resolution", fcr.ToString("P1")));
         if (r.Kpis.Csat is { } csat) lines.Add(("CSAT", $"{csat.Mean:0.00} ({csat.Count:N0} answers)"));
         if (r.Kpis.Nps is { } nps) lines.Add(("NPS", $"{nps.Score:0} ({nps.Count:N0} answers)"));
