@@ -60,4 +60,44 @@ public sealed class OpenMapsTests(UiFactory factory)
         }
         Assert.Equal(0, maps.Viewers(seeded.Id));
     }
+
+    [Fact]
+    public async Task Pages_opening_a_map_of_an_unchanged_workspace_share_one_read_of_it_and_a_change_makes_the_next_page_read_it_again()
+    {
+        var seeded = await MapSeed.CreateAsync(factory, "Opened by many");
+        var one = (await MapSeed.ReadAsync(factory, seeded.Id)).OrderedSteps.Single(s => s.Action == "one");
+        var maps = factory.Services.GetRequiredService<OpenMaps>();
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var data = host.Context.Services.GetRequiredService<UiData>();
+        var ws = (await data.WorkspaceAsync("demo"))!;
+
+        // Nobody watching the map: nothing is kept, each read is a read of its own.
+        Assert.NotSame(await maps.ViewAsync(data, ws, seeded.Id), await maps.ViewAsync(data, ws, seeded.Id));
+
+        var watches = Enumerable.Range(0, 2).Select(_ => maps.Watch(seeded.Id, ws, data, work => work(), (_, _) => Task.CompletedTask)).ToList();
+        try
+        {
+            var first = await maps.ViewAsync(data, ws, seeded.Id);
+            Assert.Same(first, await maps.ViewAsync(data, ws, seeded.Id));
+            Assert.Equal("one", first!.Step(one.Id)!.Action);
+
+            var api = factory.ClientAs(WorkspaceRole.Owner);
+            Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/workspaces/demo/journeys/{seeded.Id}/steps/{one.Id}",
+                new { action = "one, renamed", emotion = 1, version = one.Version })).StatusCode);
+            var after = await maps.ViewAsync(data, ws, seeded.Id);
+            Assert.NotSame(first, after);
+            Assert.Equal("one, renamed", after!.Step(one.Id)!.Action);
+            Assert.Same(after, await maps.ViewAsync(data, ws, seeded.Id));
+
+            // A change elsewhere in the workspace moves its stamp too: the map is read again rather than trusted.
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/workspaces/demo/departments", new { name = "Opened by many, team" })).StatusCode);
+            var afterDepartment = await maps.ViewAsync(data, ws, seeded.Id);
+            Assert.NotSame(after, afterDepartment);
+            Assert.Contains(afterDepartment!.Departments, d => d.Name == "Opened by many, team");
+        }
+        finally
+        {
+            watches.ForEach(w => w.Dispose());
+        }
+    }
 }

@@ -83,7 +83,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) await Select(s);
     }
 
-    private async Task ReloadAsync() => Show(await MapData.LoadAsync(Data, Workspace!, Id));
+    private async Task ReloadAsync() => Show(await Maps.ViewAsync(Data, Workspace!, Id));
 
     private void Show(MapView? view)
     {

@@ -1,3 +1,4 @@
+using Waymark.Storage.Scores;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Live;
@@ -37,6 +38,31 @@ public sealed class OpenMaps : IDisposable
             map.Viewers.Add(viewer);
         }
         return viewer;
+    }
+
+    /// <summary>
+    /// The map as it is now. Pages that watch the map share one view while the workspace is unchanged (its stamp) on the
+    /// same day: 200 people opening a map hold one copy of it, not 200, and it is read once. Costs one lookup of the
+    /// stamp; the map is read again only after something in the workspace changed.
+    /// </summary>
+    public async Task<MapView?> ViewAsync(UiData data, CurrentWorkspace ws, Guid journeyId, CancellationToken ct = default)
+    {
+        Guid? stamp;
+        await using (var db = data.Open()) stamp = await WorkspaceStamp.OfAsync(db, ws.Id, ct);
+        var day = data.Today;
+        lock (_gate)
+        {
+            if (stamp is not null && _maps.TryGetValue(journeyId, out var open) && open.Read is { } kept && kept.Stamp == stamp && kept.Day == day)
+                return kept.View;
+        }
+        // The stamp was read before the map: a change saved in between leaves an older stamp on a newer map, which only
+        // makes the next page read the map again.
+        var view = await MapData.LoadAsync(data, ws, journeyId, ct);
+        lock (_gate)
+        {
+            if (stamp is { } s && _maps.TryGetValue(journeyId, out var open)) open.Read = new ReadView(s, day, view);
+        }
+        return view;
     }
 
     /// <summary>How many pages have <paramref name="journeyId"/> open in this process.</summary>
@@ -85,7 +111,7 @@ public sealed class OpenMaps : IDisposable
             if (map.View is not { } shown || shown.Generation < latest)
             {
                 var reader = viewers[0];
-                map.View = new SharedView(latest, await MapData.LoadAsync(reader.Data, reader.Workspace, reader.JourneyId));
+                map.View = new SharedView(latest, await ViewAsync(reader.Data, reader.Workspace, reader.JourneyId));
             }
             var view = map.View.View;
             foreach (var viewer in viewers) viewer.Show(change, view);
@@ -100,11 +126,15 @@ public sealed class OpenMaps : IDisposable
 
     private sealed record SharedView(long Generation, MapView? View);
 
+    private sealed record ReadView(Guid Stamp, DateOnly Day, MapView? View);
+
     private sealed class OpenMap
     {
         public readonly List<Viewer> Viewers = [];
         public long Generation;
         public SharedView? View;
+        /// <summary>The map as last read for a page, with the workspace stamp it was read at.</summary>
+        public ReadView? Read;
         public Task Delivering = Task.CompletedTask;
     }
 
