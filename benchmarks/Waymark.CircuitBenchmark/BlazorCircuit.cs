@@ -57,7 +57,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 
         var builder = new HubConnectionBuilder().WithUrl(new Uri(new Uri(baseUrl), "_blazor"), o => o.Cookies = cookies);
         builder.Services.RemoveAll<IHubProtocol>();
-        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackHubProtocol(tally.Error));
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackHubProtocol(tally.Unread));
         var circuit = new BlazorCircuit(builder.Build(), tally);
         circuit.Listen();
         await circuit._hub.StartAsync();
@@ -132,7 +132,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
             _tally.JsCall(identifier);
             if (identifier == "Blazor._internal.attachWebRendererInterop") _rendererAttached.TrySetResult();
             if (handle == 0) return;
-            await _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{JsResult(resultType)}]");
+            await _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{JsResult(identifier, resultType)}]");
         });
         _hub.On<string>("JS.Error", error =>
         {
@@ -148,12 +148,22 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     }
 
     /// <summary>
-    /// What a browser's JavaScript would answer: nothing (undefined) for the calls whose result is not used, a fresh
-    /// object reference where .NET asked for one (JSCallResultType.JSObjectReference = 1).
+    /// What the browser's JavaScript answers (a 1280 × 800 window, as the chromium client's): the calls of the map page,
+    /// its layout, MudBlazor and Blazor itself whose result is read; nothing (undefined) for the others; a fresh object
+    /// reference where .NET asked for one (JSCallResultType.JSObjectReference = 1).
     /// </summary>
-    private string JsResult(int resultType) => resultType == 1
-        ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref _tally.ObjectReferences)}}}"
-        : "null";
+    private string JsResult(string identifier, int resultType) => identifier switch
+    {
+        _ when resultType == 1 => $"{{\"__jsObjectId\":{Interlocked.Increment(ref _tally.ObjectReferences)}}}",
+        "window.hasOwnProperty" => "true",
+        "mudpopoverHelper.countProviders" => "1",
+        "mudResizeListener.getBrowserWindowSize" => """{"height":800,"width":1280}""",
+        "mudResizeListener.matchMedia" => "false",
+        "mudElementRef.getBoundingClientRect" => """{"x":0,"y":0,"width":0,"height":0,"top":0,"left":0,"right":0,"bottom":0,"scrollX":0,"scrollY":0,"windowHeight":800,"windowWidth":1280}""",
+        "Blazor._internal.PageTitle.getAndRemoveExistingTitle" => "\"Waymark\"",
+        "waymark.fitScale" => "1",
+        _ => "null",
+    };
 
     /// <summary>A string as a render batch's string table holds it: the UTF-8 length (7 bits a byte), then the bytes.</summary>
     private static byte[] Entry(string text)
@@ -180,11 +190,19 @@ public sealed class CircuitTally
     public int DisconnectRefused;
     private readonly Dictionary<string, int> _jsCalls = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
+    private readonly Dictionary<string, int> _ignored = new(StringComparer.Ordinal);
     private readonly List<int> _editBatches = [];
 
     public void JsCall(string identifier)
     {
         lock (_jsCalls) _jsCalls[identifier] = _jsCalls.GetValueOrDefault(identifier) + 1;
+    }
+
+    /// <summary>A message the client could not read; one for which it has no handler it leaves aside as blazor.web.js leaves the DOM work.</summary>
+    public void Unread(string target, string why)
+    {
+        if (why.Contains("expects 0", StringComparison.Ordinal)) lock (_ignored) _ignored[target] = _ignored.GetValueOrDefault(target) + 1;
+        else Error($"'{target}' could not be read: {why}");
     }
 
     public void Error(string error)
@@ -198,6 +216,7 @@ public sealed class CircuitTally
     }
 
     public IReadOnlyDictionary<string, int> JsCalls { get { lock (_jsCalls) return new Dictionary<string, int>(_jsCalls); } }
+    public IReadOnlyDictionary<string, int> Ignored { get { lock (_ignored) return new Dictionary<string, int>(_ignored); } }
     public IReadOnlyList<string> Errors { get { lock (_errors) return [.. _errors]; } }
     public IReadOnlyList<int> EditBatches { get { lock (_editBatches) return [.. _editBatches]; } }
 }
@@ -209,10 +228,10 @@ public sealed class CircuitTally
 public sealed class BlazorPackHubProtocol : IHubProtocol
 {
     private readonly MessagePackHubProtocol _messagePack = new();
-    private readonly Action<string> _bindingFailed;
+    private readonly Action<string, string> _bindingFailed;
 
     /// <summary><paramref name="bindingFailed"/> hears of a message the client could not read (arguments other than expected), which SignalR would only log.</summary>
-    public BlazorPackHubProtocol(Action<string> bindingFailed) => _bindingFailed = bindingFailed;
+    public BlazorPackHubProtocol(Action<string, string> bindingFailed) => _bindingFailed = bindingFailed;
 
     public string Name => "blazorpack";
     public int Version => _messagePack.Version;
@@ -221,7 +240,7 @@ public sealed class BlazorPackHubProtocol : IHubProtocol
     public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
     {
         if (!_messagePack.TryParseMessage(ref input, binder, out message)) return false;
-        if (message is InvocationBindingFailureMessage failed) _bindingFailed($"'{failed.Target}' could not be read: {failed.BindingFailure.SourceException.Message}");
+        if (message is InvocationBindingFailureMessage failed) _bindingFailed(failed.Target, failed.BindingFailure.SourceException.Message);
         return true;
     }
 

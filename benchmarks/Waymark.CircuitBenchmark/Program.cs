@@ -102,6 +102,8 @@ var report = Report(options, server, pages, journey, opening.Elapsed, readings, 
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Out is { } outFile) await File.WriteAllTextAsync(outFile, report);
+// The server's own log of the run, to look up any error the report counts.
+await File.WriteAllTextAsync(Path.Combine(options.Work, "server.log"), server.Output);
 return 0;
 
 // Reads the first stage, then answers the rename to send: the reading is not part of the time measured.

@@ -79,9 +79,11 @@ public sealed class ProtocolPages : IMapPages
                      (edit.Count > 0 ? $" (that batch {edit[0]:N0}–{edit[^1]:N0} bytes)" : "");
         yield return "JavaScript calls the server made, each answered as fits (undefined, or an object reference where asked): " +
                      string.Join(", ", _tally.JsCalls.OrderByDescending(c => c.Value).Select(c => $"`{c.Key}` ×{c.Value}"));
+        if (_tally.Ignored.Count > 0)
+            yield return "messages for the page's DOM that the client leaves aside: " + string.Join(", ", _tally.Ignored.OrderByDescending(c => c.Value).Select(c => $"`{c.Key}` ×{c.Value}"));
         var errors = _tally.Errors;
         yield return errors.Count == 0 ? "circuit errors seen by the client (JS.Error, connections lost, messages it could not read): none"
-            : $"circuit errors seen by the client: {errors.Count}, e.g. {string.Join("; ", errors.Distinct().Take(3))}";
+            : $"circuit errors seen by the client: {errors.Count}: {string.Join("; ", errors.GroupBy(e => e).Select(g => $"{g.Key} ×{g.Count()}"))}";
         if (_tally.DisconnectRefused > 0) yield return $"_blazor/disconnect refused for {_tally.DisconnectRefused} circuits";
     }
 
