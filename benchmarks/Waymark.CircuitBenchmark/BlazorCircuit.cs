@@ -136,7 +136,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         });
         _hub.On<string>("JS.Error", error =>
         {
-            _tally.Error(error);
+            _tally.Error(_closing ? $"{error} (while the page was closing)" : error);
             _live.TrySetException(new InvalidOperationException($"The circuit failed: {error}"));
         });
         _hub.Closed += error =>
