@@ -60,7 +60,11 @@ await pages.OpenAsync(mapUrl, options.Pages, options.Parallel);
 opening.Stop();
 Console.WriteLine($"{options.Pages} map pages live in {opening.Elapsed.TotalSeconds:0.0} s");
 await Task.Delay(TimeSpan.FromSeconds(5));
-readings.Add(await memory.ReadAsync($"{options.Pages} pages open, every circuit live"));
+var open = await memory.ReadAsync($"{options.Pages} pages open, every circuit live");
+// The circuit counters come a second or two behind; read again (half a minute at most) until they count every page.
+for (var waited = Stopwatch.StartNew(); open.ConnectedCircuits < options.Pages && waited.Elapsed < TimeSpan.FromSeconds(30);)
+    open = await memory.ReadAsync(open.When);
+readings.Add(open);
 if (options.HoldSeconds > 0)
 {
     Console.WriteLine($"Holding the pages open for {options.HoldSeconds} s; the server is process {server.ProcessId}.");

@@ -18,6 +18,8 @@ public sealed class ProtocolPages : IMapPages
     private readonly CircuitTally _tally = new();
     private readonly List<BlazorCircuit> _circuits = [];
     private BlazorCircuit[] _pages = [];
+    private (long Batches, long Bytes) _atEdit;
+    private (long Batches, long Bytes) _atClose;
 
     private ProtocolPages(PublishedWaymark server, CookieContainer cookies)
     {
@@ -59,11 +61,15 @@ public sealed class ProtocolPages : IMapPages
         });
     }
 
-    public Task<IReadOnlyList<Task<double>>> WatchAsync(string marker) =>
-        Task.FromResult<IReadOnlyList<Task<double>>>([.. _pages.Select(p => p.Watch(marker))]);
+    public Task<IReadOnlyList<Task<double>>> WatchAsync(string marker)
+    {
+        _atEdit = (Interlocked.Read(ref _tally.Batches), Interlocked.Read(ref _tally.BatchBytes));
+        return Task.FromResult<IReadOnlyList<Task<double>>>([.. _pages.Select(p => p.Watch(marker))]);
+    }
 
     public async Task CloseAsync()
     {
+        _atClose = (Interlocked.Read(ref _tally.Batches), Interlocked.Read(ref _tally.BatchBytes));
         await Task.WhenAll(_pages.Select(p => p.CloseAsync(_http)));
         lock (_circuits) _circuits.Clear();
     }
@@ -76,7 +82,8 @@ public sealed class ProtocolPages : IMapPages
         var edit = _tally.EditBatches.Order().ToList();
         yield return $"protocol client: {_tally.Started} circuits started, {_tally.Batches:N0} render batches received and acknowledged " +
                      $"({_tally.BatchBytes / 1024.0 / 1024.0:N1} MB); the edit arrived in a batch carrying the new name as its own string on {edit.Count} pages" +
-                     (edit.Count > 0 ? $" (that batch {edit[0]:N0}–{edit[^1]:N0} bytes)" : "");
+                     (edit.Count > 0 ? $" (that batch {edit[0]:N0}–{edit[^1]:N0} bytes)" : "") +
+                     $"; from the edit until the pages closed (about 5 s) {_atClose.Batches - _atEdit.Batches:N0} batches, {(_atClose.Bytes - _atEdit.Bytes) / 1024.0:N0} KB in all";
         yield return "JavaScript calls the server made, each answered as fits (undefined, or an object reference where asked): " +
                      string.Join(", ", _tally.JsCalls.OrderByDescending(c => c.Value).Select(c => $"`{c.Key}` ×{c.Value}"));
         if (_tally.Ignored.Count > 0)
