@@ -70,12 +70,17 @@ if (options.HoldSeconds > 0)
     Console.WriteLine($"Holding the pages open for {options.HoldSeconds} s; the server is process {server.ProcessId}.");
     await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
 }
+// What the open pages cost while nothing changes (a client that kept a circuit busy would show here).
+var idleFrom = CpuTime.Read(server.ProcessId);
+await Task.Delay(TimeSpan.FromSeconds(5));
+var idle = CpuTime.Read(server.ProcessId).Minus(idleFrom);
 
 // One edit through the API: the first stage gets a new name; every page watches its map for that name.
 var marker = $"Circuit check {DateTime.UtcNow:HHmmss}";
 var seen = await pages.WatchAsync(marker);
 var rename = await RenameFirstStageAsync(api, journeysUrl, journey.Id, marker);
 var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var logAtEdit = server.Output.Length;
 var cpuBefore = CpuTime.Read(server.ProcessId);
 var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 var edit = Stopwatch.StartNew();
@@ -89,6 +94,10 @@ Console.WriteLine($"The edit reached {latencies.Count} of {options.Pages} pages"
 await Task.Delay(TimeSpan.FromSeconds(3));
 // What the edit cost the server in all (its renders may go on after the last page saw the name, for the other parts).
 var editCpu = new EditCpu(cpuSeen.Minus(cpuBefore), CpuTime.Read(server.ProcessId).Minus(cpuBefore));
+// What else the server did meanwhile (its idle memory release, a compacting collection, would cost CPU of its own).
+var loggedDuringEdit = server.Output[logAtEdit..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Where(l => !l.StartsWith("warn: Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && !l.StartsWith("info:", StringComparison.Ordinal)
+                && !l.StartsWith("Compiling a query", StringComparison.Ordinal)).ToList();
 readings.Add(await memory.ReadAsync($"{options.Pages} pages open, after the edit"));
 
 // Close everything as people would close their tabs, then watch the memory for a minute.
@@ -102,7 +111,7 @@ for (var s = 10; s <= 60; s += 10)
     readings.Add(await memory.ReadAsync($"{s} s after closing"));
 }
 
-var report = Report(options, server, pages, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu, clientCpu);
+var report = Report(options, server, pages, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu, clientCpu, idle, loggedDuringEdit);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Out is { } outFile) await File.WriteAllTextAsync(outFile, report);
@@ -126,7 +135,7 @@ static async Task<Func<Task>> RenameFirstStageAsync(HttpClient api, string journ
 }
 
 static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages pages, (Guid Id, string Name, int Steps) journey, TimeSpan opening,
-    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu, double clientCpu)
+    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu, double clientCpu, CpuTime idle, List<string> loggedDuringEdit)
 {
     static string N(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
     var before = readings[0];
@@ -157,6 +166,8 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages page
     text.AppendLine($"- CPU time while the edit went out (from the request until the last page showed it, {editCpu.UntilSeen.WallMs:0} ms): " +
                     $"the server **{editCpu.UntilSeen.ServerMs:0} ms**, the whole machine {editCpu.UntilSeen.MachineMs:0} ms of {editCpu.UntilSeen.WallMs * Environment.ProcessorCount:0} ms " +
                     $"({Environment.ProcessorCount} cores; the rest of it the client and other processes), the benchmark's own process {clientCpu:0} ms; the server until 3 s later: {editCpu.Settled.ServerMs:0} ms");
+    text.AppendLine($"- the server's log from the edit until 3 s after the last page had it: {(loggedDuringEdit.Count == 0 ? "nothing" : string.Join(" / ", loggedDuringEdit))}");
+    text.AppendLine($"- the server while the {o.Pages} pages stood open and nothing changed: {idle.ServerMs:0} ms CPU in {idle.WallMs / 1000:0} s");
     foreach (var finding in pages.Findings()) text.AppendLine($"- {finding}");
     var failures = server.Output.Split('\n').Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
     text.AppendLine(failures.Count == 0 ? "- errors in the server's log during the run: none"
