@@ -91,7 +91,16 @@ var cpuSeen = CpuTime.Read(server.ProcessId);
 var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMilliseconds;
 var latencies = seen.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result - sent).Order().ToList();
 Console.WriteLine($"The edit reached {latencies.Count} of {options.Pages} pages");
-await Task.Delay(TimeSpan.FromSeconds(3));
+// The server's CPU half a second at a time over the next 3 s: tells its renders (the snackbar's steps come at fixed
+// times) from what else it does meanwhile (a collection, the JIT's second tier).
+var afterSeen = new List<double>();
+for (var (slice, at) = (0, cpuSeen); slice < 6; slice++)
+{
+    await Task.Delay(TimeSpan.FromMilliseconds(500));
+    var now = CpuTime.Read(server.ProcessId);
+    afterSeen.Add(now.Minus(at).ServerMs);
+    at = now;
+}
 // What the edit cost the server in all (its renders may go on after the last page saw the name, for the other parts).
 var editCpu = new EditCpu(cpuSeen.Minus(cpuBefore), CpuTime.Read(server.ProcessId).Minus(cpuBefore));
 // What else the server did meanwhile (its idle memory release, a compacting collection, would cost CPU of its own).
@@ -111,7 +120,7 @@ for (var s = 10; s <= 60; s += 10)
     readings.Add(await memory.ReadAsync($"{s} s after closing"));
 }
 
-var report = Report(options, server, pages, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu, clientCpu, idle, loggedDuringEdit);
+var report = Report(options, server, pages, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu, clientCpu, idle, loggedDuringEdit, afterSeen);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Out is { } outFile) await File.WriteAllTextAsync(outFile, report);
@@ -135,7 +144,7 @@ static async Task<Func<Task>> RenameFirstStageAsync(HttpClient api, string journ
 }
 
 static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages pages, (Guid Id, string Name, int Steps) journey, TimeSpan opening,
-    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu, double clientCpu, CpuTime idle, List<string> loggedDuringEdit)
+    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu, double clientCpu, CpuTime idle, List<string> loggedDuringEdit, List<double> afterSeen)
 {
     static string N(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
     var before = readings[0];
@@ -165,7 +174,8 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages page
     else text.AppendLine($"- the edit reached no page within {o.EditTimeoutSeconds} s");
     text.AppendLine($"- CPU time while the edit went out (from the request until the last page showed it, {editCpu.UntilSeen.WallMs:0} ms): " +
                     $"the server **{editCpu.UntilSeen.ServerMs:0} ms**, the whole machine {editCpu.UntilSeen.MachineMs:0} ms of {editCpu.UntilSeen.WallMs * Environment.ProcessorCount:0} ms " +
-                    $"({Environment.ProcessorCount} cores; the rest of it the client and other processes), the benchmark's own process {clientCpu:0} ms; the server until 3 s later: {editCpu.Settled.ServerMs:0} ms");
+                    $"({Environment.ProcessorCount} cores; the rest of it the client and other processes), the benchmark's own process {clientCpu:0} ms; the server until 3 s later: {editCpu.Settled.ServerMs:0} ms " +
+                    $"(each half second after the last page had it: {string.Join(", ", afterSeen.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))} ms)");
     text.AppendLine($"- the server's log from the edit until 3 s after the last page had it: {(loggedDuringEdit.Count == 0 ? "nothing" : string.Join(" / ", loggedDuringEdit))}");
     text.AppendLine($"- the server while the {o.Pages} pages stood open and nothing changed: {idle.ServerMs:0} ms CPU in {idle.WallMs / 1000:0} s");
     foreach (var finding in pages.Findings()) text.AppendLine($"- {finding}");
