@@ -89,17 +89,19 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         return seen.Task;
     }
 
-    /// <summary>Closes the page as a tab does: blazor.web.js sends the circuit's id to <c>_blazor/disconnect</c> on unload, then the connection goes.</summary>
+    /// <summary>
+    /// Closes the page as a tab does: the connection goes, and blazor.web.js sends the circuit's id to
+    /// <c>_blazor/disconnect</c> on unload so that the server ends the circuit at once instead of keeping it for a reconnect.
+    /// The connection goes first: an acknowledgement still on its way to a circuit already ended would be answered with an error.
+    /// </summary>
     public async Task CloseAsync(HttpClient http)
     {
         _closing = true;
-        if (Secret is not null)
-        {
-            using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", Secret)]);
-            using var response = await http.PostAsync("_blazor/disconnect", form);
-            if (!response.IsSuccessStatusCode) Interlocked.Increment(ref _tally.DisconnectRefused);
-        }
         await _hub.DisposeAsync();
+        if (Secret is null) return;
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", Secret)]);
+        using var response = await http.PostAsync("_blazor/disconnect", form);
+        if (!response.IsSuccessStatusCode) Interlocked.Increment(ref _tally.DisconnectRefused);
     }
 
     public async ValueTask DisposeAsync()
