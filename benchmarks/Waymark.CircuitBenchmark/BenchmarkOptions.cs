@@ -6,11 +6,12 @@ namespace Waymark.CircuitBenchmark;
 /// The command line: <c>--client chromium|protocol --size demo|large --journey NAME|median --pages 200 --contexts 10 --parallel 8 --renderer-limit 16
 /// --published DIR --work DIR --out FILE</c>; <c>--hold SECONDS</c> keeps the pages open before the edit (to look at the
 /// server with dotnet-gcdump), <c>--server-env NAME=VALUE[;NAME=VALUE]</c> starts the server with runtime settings such as
-/// <c>DOTNET_gcServer=0</c> to compare. <c>--client protocol</c> holds the pages as Blazor circuits spoken from .NET
+/// <c>DOTNET_gcServer=0</c> to compare; <c>--prior-edits N</c> makes N edits that reach every page before the one measured
+/// (the code that delivers a change then runs as a server that has run a while has it, compiled by the JIT's second tier). <c>--client protocol</c> holds the pages as Blazor circuits spoken from .NET
 /// (<see cref="ProtocolPages"/>) instead of chromium tabs; <c>--contexts</c> and <c>--renderer-limit</c> are chromium's only.
 /// </summary>
 public sealed record BenchmarkOptions(
-    string Client, string Size, string? Journey, int Pages, int Contexts, int Parallel, int RendererLimit, int EditTimeoutSeconds, int HoldSeconds,
+    string Client, string Size, string? Journey, int Pages, int Contexts, int Parallel, int RendererLimit, int EditTimeoutSeconds, int HoldSeconds, int PriorEdits,
     IReadOnlyDictionary<string, string> ServerEnvironment, string? Published, string Work, string? Out, string CommandLine)
 {
     public static BenchmarkOptions Parse(string[] args)
@@ -34,6 +35,7 @@ public sealed record BenchmarkOptions(
             RendererLimit: Number("renderer-limit", 16),
             EditTimeoutSeconds: Number("edit-timeout", 60),
             HoldSeconds: Number("hold", 0),
+            PriorEdits: Number("prior-edits", 0),
             ServerEnvironment: (Text("server-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : ""),
             Published: Text("published") is { } p ? Path.GetFullPath(p) : null,
