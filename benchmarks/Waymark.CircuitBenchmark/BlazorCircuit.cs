@@ -217,6 +217,12 @@ public sealed class CircuitTally
         lock (_editBatches) _editBatches.Add(bytes);
     }
 
+    /// <summary>A new edit is watched: the batches that carried an earlier one no longer count.</summary>
+    public void ForgetEditBatches()
+    {
+        lock (_editBatches) _editBatches.Clear();
+    }
+
     public IReadOnlyDictionary<string, int> JsCalls { get { lock (_jsCalls) return new Dictionary<string, int>(_jsCalls); } }
     public IReadOnlyDictionary<string, int> Ignored { get { lock (_ignored) return new Dictionary<string, int>(_ignored); } }
     public IReadOnlyList<string> Errors { get { lock (_errors) return [.. _errors]; } }

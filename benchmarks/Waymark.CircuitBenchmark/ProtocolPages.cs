@@ -64,6 +64,7 @@ public sealed class ProtocolPages : IMapPages
     public Task<IReadOnlyList<Task<double>>> WatchAsync(string marker)
     {
         _atEdit = (Interlocked.Read(ref _tally.Batches), Interlocked.Read(ref _tally.BatchBytes));
+        _tally.ForgetEditBatches();
         return Task.FromResult<IReadOnlyList<Task<double>>>([.. _pages.Select(p => p.Watch(marker))]);
     }
 
