@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Playwright;
 using Waymark.CircuitBenchmark;
 
 // Interactive map pages at scale (issue 11, item 4): the published server holds N open map pages (Blazor circuits)
@@ -38,22 +37,13 @@ if (journey.Name is null) throw new InvalidOperationException($"No journey map m
 var mapUrl = $"{server.BaseUrl}/w/{Uri.EscapeDataString(server.Workspace)}/journeys/{journey.Id}";
 Console.WriteLine($"Map: '{journey.Name}' ({journey.Steps} steps) of workspace '{server.Workspace}' ({options.Size}) at {mapUrl}");
 
-using var playwright = await Playwright.CreateAsync();
-List<string> chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"];
-if (options.RendererLimit > 0) chromiumArgs.Add($"--renderer-process-limit={options.RendererLimit}");
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = "/usr/bin/chromium", Headless = true, Args = chromiumArgs,
-});
-
-var cookies = await SignInAsync(browser, server);
+await using IMapPages pages = options.Client == "protocol"
+    ? await ProtocolPages.StartAsync(server)
+    : await ChromiumPages.StartAsync(options, server);
+Console.WriteLine($"Client: {pages.Client}");
 
 // A warm-up page (JIT, caches, the first circuit) that is closed again before the baseline is taken.
-var warm = await NewContextAsync(browser, cookies);
-var warmPage = await warm.NewPageAsync();
-await OpenMapAsync(warmPage, mapUrl);
-await warm.CloseAsync();
+await pages.WarmUpAsync(mapUrl);
 // The same edit with no page open, for comparison with the one that has to reach every page.
 var loneRename = await RenameFirstStageAsync(api, journeysUrl, journey.Id, $"Circuit warm-up {DateTime.UtcNow:HHmmss}");
 var lone = Stopwatch.StartNew();
@@ -65,69 +55,73 @@ for (var waited = Stopwatch.StartNew(); baseline.ActiveCircuits is null or > 0 &
     baseline = await memory.ReadAsync(baseline.When);
 var readings = new List<MemoryReading> { baseline };
 
-// Pages share a handful of contexts (one sign-in cookie), so chromium keeps its memory within reason.
-var seen = new Dictionary<IPage, TaskCompletionSource<double>>();
-var contexts = new List<IBrowserContext>();
-for (var c = 0; c < options.Contexts; c++)
-{
-    var context = await NewContextAsync(browser, cookies);
-    // Each page tells the benchmark the moment (epoch ms) it saw the edit; no polling that would load the machine.
-    await context.ExposeBindingAsync("wmSeen", (BindingSource source, double at) =>
-    {
-        lock (seen) if (seen.TryGetValue(source.Page!, out var done)) done.TrySetResult(at);
-    });
-    contexts.Add(context);
-}
-var pages = new IPage[options.Pages];
 var opening = Stopwatch.StartNew();
-using (var gate = new SemaphoreSlim(options.Parallel))
-{
-    var opened = 0;
-    await Task.WhenAll(Enumerable.Range(0, options.Pages).Select(async i =>
-    {
-        await gate.WaitAsync();
-        try
-        {
-            var page = await contexts[i % contexts.Count].NewPageAsync();
-            await OpenMapAsync(page, mapUrl);
-            pages[i] = page;
-            if (Interlocked.Increment(ref opened) % 25 == 0) Console.WriteLine($"  {opened} pages live ({opening.Elapsed.TotalSeconds:0} s)");
-        }
-        finally { gate.Release(); }
-    }));
-}
+await pages.OpenAsync(mapUrl, options.Pages, options.Parallel);
 opening.Stop();
 Console.WriteLine($"{options.Pages} map pages live in {opening.Elapsed.TotalSeconds:0.0} s");
 await Task.Delay(TimeSpan.FromSeconds(5));
-readings.Add(await memory.ReadAsync($"{options.Pages} pages open, every circuit live"));
+var open = await memory.ReadAsync($"{options.Pages} pages open, every circuit live");
+// The circuit counters come a second or two behind; read again (half a minute at most) until they count every page.
+for (var waited = Stopwatch.StartNew(); open.ConnectedCircuits < options.Pages && waited.Elapsed < TimeSpan.FromSeconds(30);)
+    open = await memory.ReadAsync(open.When);
+readings.Add(open);
 if (options.HoldSeconds > 0)
 {
     Console.WriteLine($"Holding the pages open for {options.HoldSeconds} s; the server is process {server.ProcessId}.");
     await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
 }
+// What the open pages cost while nothing changes (a client that kept a circuit busy would show here).
+var idleFrom = CpuTime.Read(server.ProcessId);
+await Task.Delay(TimeSpan.FromSeconds(5));
+var idle = CpuTime.Read(server.ProcessId).Minus(idleFrom);
+
+// Edits before the one measured, each awaited on every page and followed by the 3 s the measured one gets.
+for (var prior = 1; prior <= options.PriorEdits; prior++)
+{
+    var name = $"Circuit prior {prior} {DateTime.UtcNow:HHmmss}";
+    var priorSeen = await pages.WatchAsync(name);
+    await (await RenameFirstStageAsync(api, journeysUrl, journey.Id, name))();
+    await Task.WhenAny(Task.WhenAll(priorSeen), Task.Delay(TimeSpan.FromSeconds(options.EditTimeoutSeconds)));
+    Console.WriteLine($"Prior edit {prior} reached {priorSeen.Count(s => s.IsCompletedSuccessfully)} of {options.Pages} pages");
+    await Task.Delay(TimeSpan.FromSeconds(3));
+}
 
 // One edit through the API: the first stage gets a new name; every page watches its map for that name.
 var marker = $"Circuit check {DateTime.UtcNow:HHmmss}";
-foreach (var page in pages) lock (seen) seen[page] = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
-await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript, marker)));
+var seen = await pages.WatchAsync(marker);
 var rename = await RenameFirstStageAsync(api, journeysUrl, journey.Id, marker);
+var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var logAtEdit = server.Output.Length;
 var cpuBefore = CpuTime.Read(server.ProcessId);
 var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 var edit = Stopwatch.StartNew();
 await rename();
 var editAnswered = edit.Elapsed.TotalMilliseconds;
-var all = Task.WhenAll(seen.Values.Select(s => s.Task));
-await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(options.EditTimeoutSeconds)));
+await Task.WhenAny(Task.WhenAll(seen), Task.Delay(TimeSpan.FromSeconds(options.EditTimeoutSeconds)));
 var cpuSeen = CpuTime.Read(server.ProcessId);
-var latencies = seen.Values.Where(s => s.Task.IsCompletedSuccessfully).Select(s => s.Task.Result - sent).Order().ToList();
+var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMilliseconds;
+var latencies = seen.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result - sent).Order().ToList();
 Console.WriteLine($"The edit reached {latencies.Count} of {options.Pages} pages");
-await Task.Delay(TimeSpan.FromSeconds(3));
+// The server's CPU half a second at a time over the next 3 s: tells its renders (the snackbar's steps come at fixed
+// times) from what else it does meanwhile (a collection, the JIT's second tier).
+var afterSeen = new List<double>();
+for (var (slice, at) = (0, cpuSeen); slice < 6; slice++)
+{
+    await Task.Delay(TimeSpan.FromMilliseconds(500));
+    var now = CpuTime.Read(server.ProcessId);
+    afterSeen.Add(now.Minus(at).ServerMs);
+    at = now;
+}
 // What the edit cost the server in all (its renders may go on after the last page saw the name, for the other parts).
 var editCpu = new EditCpu(cpuSeen.Minus(cpuBefore), CpuTime.Read(server.ProcessId).Minus(cpuBefore));
+// What else the server did meanwhile (its idle memory release, a compacting collection, would cost CPU of its own).
+var loggedDuringEdit = server.Output[logAtEdit..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Where(l => !l.StartsWith("warn: Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && !l.StartsWith("info:", StringComparison.Ordinal)
+                && !l.StartsWith("Compiling a query", StringComparison.Ordinal)).ToList();
 readings.Add(await memory.ReadAsync($"{options.Pages} pages open, after the edit"));
 
 // Close everything as people would close their tabs, then watch the memory for a minute.
-foreach (var context in contexts) await context.CloseAsync();
+await pages.CloseAsync();
 var closedAt = Stopwatch.StartNew();
 readings.Add(await memory.ReadAsync("right after closing"));
 for (var s = 10; s <= 60; s += 10)
@@ -137,10 +131,12 @@ for (var s = 10; s <= 60; s += 10)
     readings.Add(await memory.ReadAsync($"{s} s after closing"));
 }
 
-var report = Report(options, server, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu);
+var report = Report(options, server, pages, journey, opening.Elapsed, readings, latencies, editAnswered, loneEdit, editCpu, clientCpu, idle, loggedDuringEdit, afterSeen);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Out is { } outFile) await File.WriteAllTextAsync(outFile, report);
+// The server's own log of the run, to look up any error the report counts.
+await File.WriteAllTextAsync(Path.Combine(options.Work, "server.log"), server.Output);
 return 0;
 
 // Reads the first stage, then answers the rename to send: the reading is not part of the time measured.
@@ -158,56 +154,19 @@ static async Task<Func<Task>> RenameFirstStageAsync(HttpClient api, string journ
     };
 }
 
-static async Task<string> SignInAsync(IBrowser browser, PublishedWaymark server)
-{
-    var context = await browser.NewContextAsync();
-    context.SetDefaultTimeout(60_000);
-    var page = await context.NewPageAsync();
-    await page.GotoAsync($"{server.BaseUrl}/account/login");
-    await page.FillAsync("#email", PublishedWaymark.Email);
-    await page.FillAsync("#password", server.OneTimePassword);
-    await page.ClickAsync("button[type=submit]");
-    // A one-time password has to be replaced first.
-    await page.WaitForURLAsync(url => url.Contains("/account/password"));
-    const string own = "a long own password for the circuit benchmark";
-    await page.FillAsync("#currentPassword", server.OneTimePassword);
-    await page.FillAsync("#newPassword", own);
-    await page.FillAsync("#confirmPassword", own);
-    await page.ClickAsync("button[type=submit]");
-    await page.WaitForURLAsync(url => !url.Contains("/account/"));
-    var signedIn = await context.StorageStateAsync();
-    await context.CloseAsync();
-    return signedIn;
-}
-
-static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string signedIn)
-{
-    var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, StorageState = signedIn });
-    context.SetDefaultTimeout(180_000);
-    return context;
-}
-
-static async Task OpenMapAsync(IPage page, string url)
-{
-    await page.GotoAsync(url);
-    // The layout marks itself live once the interactive circuit has rendered (as in the browser tests).
-    await page.WaitForSelectorAsync("[data-circuit=live]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-    await page.WaitForSelectorAsync("[data-testid=journey-map]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-}
-
-static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, string Name, int Steps) journey, TimeSpan opening,
-    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu)
+static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages pages, (Guid Id, string Name, int Steps) journey, TimeSpan opening,
+    List<MemoryReading> readings, List<double> latencies, double editAnswered, double loneEdit, EditCpu editCpu, double clientCpu, CpuTime idle, List<string> loggedDuringEdit, List<double> afterSeen)
 {
     static string N(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
     var before = readings[0];
     var open = readings[1];
     var text = new StringBuilder();
-    text.AppendLine($"### {o.Pages} open map pages: '{journey.Name}' ({journey.Steps} steps), {o.Size} workspace, published build");
+    text.AppendLine($"### {o.Pages} open map pages ({pages.Client} client): '{journey.Name}' ({journey.Steps} steps), {o.Size} workspace, published build");
     text.AppendLine();
     text.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end; " +
-                    $"{o.Contexts} browser contexts sharing one sign-in, {o.Parallel} pages opened at a time, " +
-                    (o.ServerEnvironment.Count > 0 ? $"server started with {string.Join(", ", o.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))}, " : "") +
-                    $"renderer process limit {(o.RendererLimit > 0 ? o.RendererLimit.ToString(CultureInfo.InvariantCulture) : "none")}; all {o.Pages} live after {opening.TotalSeconds:0.0} s.");
+                    $"{pages.Setup(o)}, {o.Pages} pages opened {o.Parallel} at a time" +
+                    (o.ServerEnvironment.Count > 0 ? $", server started with {string.Join(", ", o.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))}" : "") +
+                    $"; all {o.Pages} live after {opening.TotalSeconds:0.0} s.");
     text.AppendLine();
     text.AppendLine("| server process | RSS (MB) | anonymous RSS (MB) | GC heap (MB) | GC committed (MB) | circuits active / connected |");
     text.AppendLine("|---|---|---|---|---|---|");
@@ -217,6 +176,7 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, stri
     text.AppendLine($"- memory per open page: **{(open.RssMb - before.RssMb) / o.Pages:0.00} MB RSS**" +
                     (open.GcHeapMb is { } h && before.GcHeapMb is { } b ? $", {(h - b) / o.Pages:0.00} MB GC heap" : "") +
                     $" ({o.Pages} pages: {open.RssMb:0} MB RSS in all; target < 400 MB)");
+    if (o.PriorEdits > 0) text.AppendLine($"- before the edit measured, {o.PriorEdits} other edit{(o.PriorEdits == 1 ? "" : "s")} reached every page (`--prior-edits`)");
     if (latencies.Count > 0)
     {
         double At(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Floor(q * latencies.Count))];
@@ -226,28 +186,17 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, (Guid Id, stri
     else text.AppendLine($"- the edit reached no page within {o.EditTimeoutSeconds} s");
     text.AppendLine($"- CPU time while the edit went out (from the request until the last page showed it, {editCpu.UntilSeen.WallMs:0} ms): " +
                     $"the server **{editCpu.UntilSeen.ServerMs:0} ms**, the whole machine {editCpu.UntilSeen.MachineMs:0} ms of {editCpu.UntilSeen.WallMs * Environment.ProcessorCount:0} ms " +
-                    $"({Environment.ProcessorCount} cores; the rest of it chromium and other processes); the server until 3 s later: {editCpu.Settled.ServerMs:0} ms");
+                    $"({Environment.ProcessorCount} cores; the rest of it the client and other processes), the benchmark's own process {clientCpu:0} ms; the server until 3 s later: {editCpu.Settled.ServerMs:0} ms " +
+                    $"(each half second after the last page had it: {string.Join(", ", afterSeen.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))} ms)");
+    text.AppendLine($"- the server's log from the edit until 3 s after the last page had it: {(loggedDuringEdit.Count == 0 ? "nothing" : string.Join(" / ", loggedDuringEdit))}");
+    text.AppendLine($"- the server while the {o.Pages} pages stood open and nothing changed: {idle.ServerMs:0} ms CPU in {idle.WallMs / 1000:0} s");
+    foreach (var finding in pages.Findings()) text.AppendLine($"- {finding}");
+    var failures = server.Output.Split('\n').Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
+    text.AppendLine(failures.Count == 0 ? "- errors in the server's log during the run: none"
+        : $"- errors in the server's log during the run: {failures.Count}, e.g. {string.Join("; ", failures.Distinct().Take(3).Select(f => f.Trim()))}");
     var last = readings[^1];
     text.AppendLine($"- a minute after closing: {last.RssMb:0} MB RSS (target < 250 MB){(last.ActiveCircuits is { } a ? $", {a} circuits still held" : "")}");
     text.AppendLine();
     text.AppendLine($"Command: `{o.CommandLine}`");
     return text.ToString();
-}
-
-public partial class Program
-{
-    /// <summary>Installed in every open page: tells <c>wmSeen</c> the moment the map first shows the marker.</summary>
-    private const string WatchScript = """
-        marker => {
-          const map = () => document.querySelector('[data-testid=journey-map]') ?? document.body;
-          const check = () => {
-            if (!map().textContent.includes(marker)) return false;
-            window.wmSeen(Date.now());
-            return true;
-          };
-          if (check()) return;
-          const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-        }
-        """;
 }
