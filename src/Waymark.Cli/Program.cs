@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Waymark.Cli.Commands;
+using Waymark.Web.Infrastructure;
+
+// Before the process's threads multiply, or glibc no longer reads it (see NativeHeap).
+NativeHeap.LimitArenas();
 
 var root = new RootCommand("Waymark: customer journey mapping and touchpoint management.");
 // Each command lives in Commands/<Name>Command.cs and offers a static Create().

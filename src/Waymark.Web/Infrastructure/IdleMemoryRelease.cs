@@ -1,5 +1,4 @@
 using System.Runtime;
-using System.Runtime.InteropServices;
 
 namespace Waymark.Web.Infrastructure;
 
@@ -28,29 +27,6 @@ internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : Backgr
     private const long Worth = 32L << 20;
     // So many pages closed since the last release make a burst worth collecting after.
     private const int PagesBurst = 10;
-
-    /// <summary>
-    /// Hands the C library's free heap pages back to the operating system. What closed pages freed outside the GC (the
-    /// WebSockets' compression state, SQLite's page caches) goes back to the C library's heap, which keeps it for good
-    /// unless trimmed: after 200 pages closed the GC held 93 MB but the process still 250 MB more than before. Linux with
-    /// glibc only; elsewhere (musl, Windows, macOS) there is nothing to call and nothing is done.
-    /// </summary>
-    internal static bool TrimNativeHeap()
-    {
-        if (!OperatingSystem.IsLinux()) return false;
-        try
-        {
-            MallocTrim(0);
-            return true;
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -83,7 +59,7 @@ internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> log) : Backgr
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                TrimNativeHeap();
+                NativeHeap.Trim();
                 released = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 closedAtRelease = closed;
                 allocated = GC.GetTotalAllocatedBytes();

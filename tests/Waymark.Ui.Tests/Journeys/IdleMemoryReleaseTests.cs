@@ -12,7 +12,7 @@ public sealed class IdleMemoryReleaseTests
     [Fact]
     public void Native_memory_freed_by_closed_pages_goes_back_to_the_operating_system()
     {
-        if (!File.Exists("/proc/self/status") || !IdleMemoryRelease.TrimNativeHeap()) return;
+        if (!File.Exists("/proc/self/status") || !NativeHeap.Trim()) return;
         // 96 MB in blocks small enough for the C library's heap (not mapped on their own), as connections' buffers are,
         // with one block kept above them so that freeing them does not shrink the heap's top by itself.
         var blocks = Enumerable.Range(0, 96 * 16).Select(_ => Marshal.AllocHGlobal(64 * 1024)).ToList();
@@ -25,7 +25,7 @@ public sealed class IdleMemoryReleaseTests
             foreach (var block in blocks) Marshal.FreeHGlobal(block);
             var freed = AnonymousMb();
 
-            Assert.True(IdleMemoryRelease.TrimNativeHeap());
+            Assert.True(NativeHeap.Trim());
 
             // Measured from the allocation: when the blocks landed in a thread's own heap (tests run in parallel), freeing
             // them can already give some back; either way the 96 MB must be back with the operating system after the release.
