@@ -2,8 +2,8 @@ using System.CommandLine;
 using Waymark.Cli.Commands;
 using Waymark.Web.Infrastructure;
 
-// Before the process's threads multiply, or glibc no longer reads it (see NativeHeap).
-NativeHeap.LimitArenas();
+// A server runs for long: it starts again at once with less memory kept by the C library (see NativeHeap).
+if (args is ["serve", ..]) NativeHeap.CapArenas();
 
 var root = new RootCommand("Waymark: customer journey mapping and touchpoint management.");
 // Each command lives in Commands/<Name>Command.cs and offers a static Create().
