@@ -51,7 +51,7 @@ public static class InteractionEventReader
         }
     }
 
-    /// <summary>One flat JSON object per line; the first line names the fields (as the analyzer reads NDJSON), later new properties become attributes.</summary>
+    /// <summary>One flat JSON object per line; objects may leave out properties (a score only on survey answers).</summary>
     public static IEnumerable<EventRecord> ReadNdjson(Stream stream, ColumnMapping mapping, string source)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, true, 1 << 16);
@@ -70,7 +70,7 @@ public static class InteractionEventReader
                 yield return new EventRecord(line, location, null, [("", problem)]);
                 continue;
             }
-            fields ??= new EventFields(mapping, properties!.Select(p => p.Name).ToList(), source);
+            fields = EventFields.Covering(fields, properties!, mapping, source);
             yield return fields.Make(line, location, properties!);
         }
     }
@@ -91,7 +91,7 @@ public static class InteractionEventReader
                 yield return new EventRecord(i + 1, location, null, [("", problem)]);
                 continue;
             }
-            fields ??= new EventFields(mapping, properties!.Select(p => p.Name).ToList(), source);
+            fields = EventFields.Covering(fields, properties!, mapping, source);
             yield return fields.Make(i + 1, location, properties!);
         }
     }
@@ -180,6 +180,19 @@ public static class InteractionEventReader
                 else if (value is not null) (extra ??= []).Add((name, value));
             }
             return Make(position, location, values, extra);
+        }
+
+        /// <summary>
+        /// Fields that know every property of the object: JSON objects may leave out what they do not have, so a property
+        /// first seen later (the score of a survey answer) is mapped from then on, as if it had been in the first object.
+        /// </summary>
+        public static EventFields Covering(EventFields? fields, IReadOnlyList<(string Name, string? Value)> properties, ColumnMapping mapping, string source)
+        {
+            if (fields is not null && properties.All(p => fields.IndexOf(p.Name) >= 0)) return fields;
+            var names = fields?._headers.ToList() ?? [];
+            foreach (var (name, _) in properties)
+                if (!names.Contains(name, StringComparer.Ordinal)) names.Add(name);
+            return new EventFields(mapping, names, source);
         }
 
         private int IndexOf(string name)

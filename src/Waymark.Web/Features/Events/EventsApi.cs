@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Waymark.Analytics.Reading;
 using Waymark.Domain.Common;
 using Waymark.Storage.Access;
@@ -16,7 +18,22 @@ public static class EventsApi
         workspace.MapPost("/events", Send).WithTags("Events")
             .RequireWorkspaceRole(WorkspaceRole.EventSender)
             .WithRequestBodyLimit(EventLimits.DefaultBytes, EventLimits.BytesSetting)
-            .Accepts<string>("application/x-ndjson", "application/json", "text/csv")
+            // Described rather than declared with Accepts: a declared type would let routing answer 415 without saying why.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The events: NDJSON (one flat object per line), a JSON array of flat objects, or CSV with a header row.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+                        ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return workspace;
