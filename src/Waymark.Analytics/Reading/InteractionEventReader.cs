@@ -105,18 +105,20 @@ public static class InteractionEventReader
         var keys = log.AttributeKeys.ToList();
         var eventId = Find(keys, mapping.EventId, ColumnMapping.EventIdNames);
         var agent = Find(keys, mapping.Agent, ColumnMapping.AgentNames);
-        var channel = Find(keys, null, ["channel"]);
+        // XES logs rarely name a channel; --map channel=<attribute> takes it from one of the event's attributes.
+        var channel = Find(keys, mapping.Channel, ["channel"]);
         for (var i = 0; i < log.Count; i++)
         {
-            var attributes = keys.Where(k => k != eventId && k != agent).Select(k => (k, log.AttributeOf(i, k))).Where(a => a.Item2 is not null).ToList();
+            var attributes = keys.Where(k => k != eventId && k != agent && k != channel).Select(k => (k, log.AttributeOf(i, k))).Where(a => a.Item2 is not null).ToList();
             var score = log.ScoreOf(i);
             var kind = log.ScoreKindOf(i);
-            var e = new InteractionEvent(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i), Text(log.ChannelOf(i)) ?? (channel is null ? "" : log.AttributeOf(i, channel) ?? ""))
+            var ownChannel = log.Channel[i] < 0 ? null : Text(log.ChannelOf(i));
+            var e = new InteractionEvent(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i), ownChannel ?? (channel is null ? "" : log.AttributeOf(i, channel) ?? ""))
             {
                 EventId = eventId is null ? null : log.AttributeOf(i, eventId),
                 Agent = agent is null ? null : log.AttributeOf(i, agent),
                 Case = log.CaseOf(i),
-                Outcome = Text(log.OutcomeOf(i)),
+                Outcome = log.Outcome[i] < 0 ? null : Text(log.OutcomeOf(i)),
                 Score = float.IsNaN(score) ? null : score,
                 ScoreKind = float.IsNaN(score) ? null : kind switch { ScoreKind.Nps => EventScoreKind.Nps, ScoreKind.Ces => EventScoreKind.Ces, _ => EventScoreKind.Csat },
                 HandlingSeconds = float.IsNaN(log.DurationOf(i)) ? null : log.DurationOf(i),
