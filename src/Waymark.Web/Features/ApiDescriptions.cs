@@ -83,6 +83,7 @@ public static partial class ApiDescriptions
         ["MembersApi.ChangeRole"] = ("Change a member's role.", "changeMemberRole"),
         ["MembersApi.Remove"] = ("Remove a member from the workspace.", "removeMember"),
         ["TokensApi.Revoke"] = ("Revoke an API token.", "revokeApiToken"),
+        ["EventsApi.Erase"] = ("Erase every event of one customer (the right to erasure); says how many were erased.", "eraseCustomerEvents"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

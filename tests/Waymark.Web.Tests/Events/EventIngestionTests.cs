@@ -268,3 +268,51 @@ public sealed class EventBatchLimitTests(SmallBatchFactory factory) : IClassFixt
         Assert.Equal(3, await StoredIn(other));
     }
 }
+
+/// <summary>The right to erasure: one customer's events go, on request of an owner, and the audit trail says so without naming them.</summary>
+public sealed class EventErasureTests(WaymarkApiFactory factory) : ApiTest(factory)
+{
+    private const string Events = """
+        {"customer":"anna","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone","event_id":"e-1"}
+        {"customer":"anna","time":"2026-12-02T09:00:00Z","touchpoint":"chat","channel":"chat"}
+        {"customer":"ben","time":"2026-11-03T09:00:00Z","touchpoint":"call","channel":"phone"}
+        """;
+
+    private async Task<long> Count(string? customer = null)
+    {
+        await using var db = Factory.OpenDb();
+        var ws = await db.Workspaces.SingleAsync(w => w.Key == Workspace);
+        return await EventStore.For(db).CountAsync(ws.Id, customer);
+    }
+
+    [Fact]
+    public async Task An_owner_erases_one_customer_s_events_and_the_answer_and_audit_trail_say_how_many()
+    {
+        (await Client.PostAsync($"{Api}/events", new StringContent(Events, Encoding.UTF8, "application/x-ndjson"))).EnsureSuccessStatusCode();
+
+        var response = await Client.DeleteAsync($"{Api}/events?customer=anna");
+
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("anna", 2), (answer.GetProperty("customer").GetString(), answer.GetProperty("erased").GetInt64()));
+        Assert.Equal((0, 1), (await Count("anna"), await Count("ben")));
+        await using var db = Factory.OpenDb();
+        var ws = await db.Workspaces.SingleAsync(w => w.Key == Workspace);
+        var audit = await db.AuditEntries.SingleAsync(a => a.WorkspaceId == ws.Id && a.EntityType == "InteractionEvents" && a.Action == AuditAction.Deleted);
+        Assert.Equal("""{"erased":2}""", audit.Changes);
+        Assert.StartsWith("customer sha256:", audit.EntityId);
+        Assert.DoesNotContain("anna", audit.EntityId + audit.Changes);
+    }
+
+    [Fact]
+    public async Task Editors_and_event_senders_may_not_erase_and_a_missing_customer_is_named()
+    {
+        (await Client.PostAsync($"{Api}/events", new StringContent(Events, Encoding.UTF8, "application/x-ndjson"))).EnsureSuccessStatusCode();
+        await Factory.GrantAsync(Workspace, "editor-erase@waymark.test", WorkspaceRole.Editor);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Factory.ClientAs("editor-erase@waymark.test").DeleteAsync($"{Api}/events?customer=anna")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Factory.TokenClient(await Factory.TokenAsync(Workspace, WorkspaceRole.EventSender)).DeleteAsync($"{Api}/events?customer=anna")).StatusCode);
+        Assert.Equal(["customer"], ErrorFields(await Problem(await Client.DeleteAsync($"{Api}/events"), 400)));
+        Assert.Equal(3, await Count());
+    }
+}

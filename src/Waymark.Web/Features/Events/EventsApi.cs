@@ -36,6 +36,7 @@ public static class EventsApi
             })
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        workspace.MapDelete("/events", Erase).WithTags("Events").RequireWorkspaceRole(WorkspaceRole.Owner);
         return workspace;
     }
 
@@ -80,6 +81,11 @@ public static class EventsApi
         };
         return TypedResults.Ok(await EventIngestion.IngestAsync(work, ws, records, EventLimits.From(configuration).MaxBatchEvents, ct));
     }
+
+    /// <summary>Erases every event of one customer (the right to erasure, GDPR article 17); owners only.</summary>
+    /// <param name="customer">The customer id as the events carry it.</param>
+    private static async Task<Ok<ErasureResponse>> Erase(CurrentWorkspace ws, Work work, string? customer, CancellationToken ct) =>
+        TypedResults.Ok(await EventErasure.EraseCustomerAsync(work, ws, customer, ct));
 
     private static string? FormatOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.MediaType?.ToLowerInvariant() switch
