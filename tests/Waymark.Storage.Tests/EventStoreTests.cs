@@ -83,6 +83,33 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task Retention_erases_events_older_than_the_workspace_keeps_them_and_frees_their_ids()
+    {
+        var ws = await NewWorkspace();
+        var other = await NewWorkspace();
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+        // Start + 0, + 10 days, + 40 days; "now" is 45 days after the start.
+        await store.AppendAsync(ws, [Call("anna", 0, "e-1"), Call("anna", 60 * 24 * 10), Call("anna", 60 * 24 * 40)]);
+        await store.AppendAsync(other, [Call("anna", 0)]);
+        var now = Start.AddDays(45);
+        Assert.Null(await store.RetentionDaysAsync(ws));
+        Assert.Equal(0, await store.ApplyRetentionAsync(now));
+
+        await store.SetRetentionDaysAsync(ws, 30);
+
+        Assert.Equal(30, await store.RetentionDaysAsync(ws));
+        Assert.Equal(2, await store.ApplyRetentionAsync(now));
+        Assert.Equal([Start.AddDays(40)], await store.ReadAsync(ws, Start, now).Select(e => e.At).ToListAsync());
+        Assert.Equal(1, await store.CountAsync(other));
+        Assert.Equal(new AppendResult(1, 0), await store.AppendAsync(ws, [Call("anna", 0, "e-1")]));
+
+        await store.SetRetentionDaysAsync(ws, null);
+        Assert.Null(await store.RetentionDaysAsync(ws));
+        Assert.Equal(0, await store.ApplyRetentionAsync(now, ws));
+    }
+
+    [Fact]
     public async Task A_deleted_workspace_takes_its_events_with_it()
     {
         var ws = await NewWorkspace();

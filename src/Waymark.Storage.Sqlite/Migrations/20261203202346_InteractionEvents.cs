@@ -7,7 +7,8 @@ namespace Waymark.Storage.Sqlite.Migrations
     /// <summary>
     /// The event store (Waymark.Storage.Interactions), written in SQL because it is not part of the EF model: it is read
     /// and written in bulk by SQL of its own. The workspace is a small number (event_workspaces) rather than a
-    /// 36-character text on every event; the time is UTC ticks; an event id is unique per workspace.
+    /// 36-character text on every event, which also holds how many days the workspace keeps its events; the time is UTC
+    /// ticks; an event id is unique per workspace.
     /// </summary>
     public partial class InteractionEvents : Migration
     {
@@ -17,7 +18,8 @@ namespace Waymark.Storage.Sqlite.Migrations
             migrationBuilder.Sql("""
                 CREATE TABLE event_workspaces (
                     number INTEGER PRIMARY KEY,
-                    workspace_id TEXT NOT NULL UNIQUE REFERENCES workspaces ("Id") ON DELETE CASCADE);
+                    workspace_id TEXT NOT NULL UNIQUE REFERENCES workspaces ("Id") ON DELETE CASCADE,
+                    retention_days INTEGER);
                 """);
             migrationBuilder.Sql("""
                 CREATE TABLE interaction_events (

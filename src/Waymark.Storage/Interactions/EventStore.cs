@@ -26,6 +26,14 @@ public interface IEventStore
 
     /// <summary>The events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), UTC, in time order.</summary>
     IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default);
+
+    /// <summary>How many days the workspace keeps its events; null keeps them for ever.</summary>
+    Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default);
+
+    Task SetRetentionDaysAsync(Guid workspaceId, int? days, CancellationToken ct = default);
+
+    /// <summary>Erases the events older than their workspace keeps them (of one workspace, or of all); returns how many went.</summary>
+    Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default);
 }
 
 public static class EventStore

@@ -148,6 +148,73 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         }
     }
 
+    public async Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            await using var read = new NpgsqlCommand("SELECT retention_days FROM event_workspaces WHERE workspace_id = @id", connection);
+            read.Parameters.AddWithValue("id", workspaceId);
+            return await read.ExecuteScalarAsync(ct) is int days ? days : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task SetRetentionDaysAsync(Guid workspaceId, int? days, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            await using var write = new NpgsqlCommand("INSERT INTO event_workspaces (workspace_id, retention_days) VALUES (@id, @days) "
+                                                      + "ON CONFLICT (workspace_id) DO UPDATE SET retention_days = excluded.retention_days", connection);
+            write.Parameters.AddWithValue("id", workspaceId);
+            write.Parameters.AddWithValue("days", NpgsqlDbType.Integer, (object?)days ?? DBNull.Value);
+            await write.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            var kept = new List<(int Number, int Days)>();
+            await using (var read = new NpgsqlCommand("SELECT number, retention_days FROM event_workspaces WHERE retention_days IS NOT NULL"
+                                                      + (workspaceId is null ? "" : " AND workspace_id = @id"), connection))
+            {
+                if (workspaceId is { } id) read.Parameters.AddWithValue("id", id);
+                await using var rows = await read.ExecuteReaderAsync(ct);
+                while (await rows.ReadAsync(ct)) kept.Add((rows.GetInt32(0), rows.GetInt32(1)));
+            }
+            long erased = 0;
+            foreach (var (number, days) in kept)
+            {
+                // Partitions are shared by all workspaces, so old events are deleted rather than their partitions dropped.
+                await using var delete = new NpgsqlCommand(
+                    """
+                    WITH gone AS (DELETE FROM interaction_events WHERE workspace = @w AND at < @cutoff RETURNING event_id),
+                    ids AS (DELETE FROM interaction_event_ids WHERE workspace = @w AND event_id IN (SELECT event_id FROM gone WHERE event_id IS NOT NULL))
+                    SELECT count(*) FROM gone
+                    """, connection);
+                delete.Parameters.AddWithValue("w", number);
+                delete.Parameters.AddWithValue("cutoff", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(now.ToUniversalTime().AddDays(-days), DateTimeKind.Utc));
+                erased += (long)(await delete.ExecuteScalarAsync(ct))!;
+            }
+            return erased;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>
     /// Creates the month partitions the batch needs and does not have yet. Looking a partition up takes no lock; creating
     /// one is serialised by an advisory lock, so two batches of a new month do not both try.

@@ -116,6 +116,71 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
         }
     }
 
+    public async Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT retention_days FROM event_workspaces WHERE workspace_id = $id";
+            read.Parameters.AddWithValue("$id", Key(workspaceId));
+            return await read.ExecuteScalarAsync(ct) is long days ? (int)days : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task SetRetentionDaysAsync(Guid workspaceId, int? days, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            await using var write = connection.CreateCommand();
+            write.CommandText = "INSERT INTO event_workspaces (workspace_id, retention_days) VALUES ($id, $days) "
+                                + "ON CONFLICT (workspace_id) DO UPDATE SET retention_days = excluded.retention_days";
+            write.Parameters.AddWithValue("$id", Key(workspaceId));
+            write.Parameters.AddWithValue("$days", (object?)days ?? DBNull.Value);
+            await write.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            var kept = new List<(long Number, long Days)>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.CommandText = "SELECT number, retention_days FROM event_workspaces WHERE retention_days IS NOT NULL"
+                                   + (workspaceId is null ? "" : " AND workspace_id = $id");
+                if (workspaceId is { } id) read.Parameters.AddWithValue("$id", Key(id));
+                await using var rows = await read.ExecuteReaderAsync(ct);
+                while (await rows.ReadAsync(ct)) kept.Add((rows.GetInt64(0), rows.GetInt64(1)));
+            }
+            long erased = 0;
+            foreach (var (number, days) in kept)
+            {
+                await using var delete = connection.CreateCommand();
+                delete.CommandText = "DELETE FROM interaction_events WHERE workspace = $w AND at < $cutoff";
+                delete.Parameters.AddWithValue("$w", number);
+                delete.Parameters.AddWithValue("$cutoff", now.ToUniversalTime().AddDays(-days).Ticks);
+                erased += await delete.ExecuteNonQueryAsync(ct);
+            }
+            return erased;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Opened through EF so that the durability pragmas are applied to the connection.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

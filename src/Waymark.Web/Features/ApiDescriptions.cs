@@ -84,6 +84,8 @@ public static partial class ApiDescriptions
         ["MembersApi.Remove"] = ("Remove a member from the workspace.", "removeMember"),
         ["TokensApi.Revoke"] = ("Revoke an API token.", "revokeApiToken"),
         ["EventsApi.Erase"] = ("Erase every event of one customer (the right to erasure); says how many were erased.", "eraseCustomerEvents"),
+        ["EventsApi.GetRetention"] = ("Read how many days the workspace keeps its interaction events.", "getEventRetention"),
+        ["EventsApi.SetRetention"] = ("Set how many days the workspace keeps its interaction events; older events are erased at once.", "setEventRetention"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -314,5 +315,40 @@ public sealed class EventErasureTests(WaymarkApiFactory factory) : ApiTest(facto
         Assert.Equal(HttpStatusCode.Forbidden, (await Factory.TokenClient(await Factory.TokenAsync(Workspace, WorkspaceRole.EventSender)).DeleteAsync($"{Api}/events?customer=anna")).StatusCode);
         Assert.Equal(["customer"], ErrorFields(await Problem(await Client.DeleteAsync($"{Api}/events"), 400)));
         Assert.Equal(3, await Count());
+    }
+}
+
+/// <summary>How long a workspace keeps its events: owners set it, older events go at once, the change is audited.</summary>
+public sealed class EventRetentionTests(WaymarkApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Setting_a_retention_erases_older_events_at_once_and_is_audited()
+    {
+        var recent = DateTime.UtcNow.AddDays(-2).ToString("O");
+        var old = DateTime.UtcNow.AddDays(-400).ToString("O");
+        (await Client.PostAsync($"{Api}/events", new StringContent($$"""
+            {"customer":"c-1","time":"{{old}}","touchpoint":"call","channel":"phone"}
+            {"customer":"c-1","time":"{{recent}}","touchpoint":"call","channel":"phone"}
+            """, Encoding.UTF8, "application/x-ndjson"))).EnsureSuccessStatusCode();
+        Assert.Equal(JsonValueKind.Null, (await GetOk($"{Api}/events/retention")).GetProperty("days").ValueKind);
+
+        var changed = await PutOk($"{Api}/events/retention", new { days = 365 });
+
+        Assert.Equal((365, 1), (changed.GetProperty("days").GetInt32(), changed.GetProperty("erased").GetInt64()));
+        Assert.Equal(365, (await GetOk($"{Api}/events/retention")).GetProperty("days").GetInt32());
+        await using var db = Factory.OpenDb();
+        var ws = await db.Workspaces.SingleAsync(w => w.Key == Workspace);
+        Assert.Equal(1, await EventStore.For(db).CountAsync(ws.Id));
+        var audit = await db.AuditEntries.SingleAsync(a => a.WorkspaceId == ws.Id && a.EntityType == "EventRetention");
+        Assert.Equal("""{"retentionDays":{"from":null,"to":365},"erased":1}""", audit.Changes);
+    }
+
+    [Fact]
+    public async Task A_retention_out_of_range_is_refused_and_editors_may_not_set_one()
+    {
+        Assert.Equal(["days"], ErrorFields(await Problem(await Client.PutAsJsonAsync($"{Api}/events/retention", new { days = 0 }), 400)));
+        await Factory.GrantAsync(Workspace, "editor-retention@waymark.test", WorkspaceRole.Editor);
+        await Problem(await Factory.ClientAs("editor-retention@waymark.test").PutAsJsonAsync($"{Api}/events/retention", new { days = 30 }), 403);
+        Assert.Equal(JsonValueKind.Null, (await GetOk($"{Api}/events/retention")).GetProperty("days").ValueKind);
     }
 }

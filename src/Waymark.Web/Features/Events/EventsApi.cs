@@ -37,6 +37,8 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         workspace.MapDelete("/events", Erase).WithTags("Events").RequireWorkspaceRole(WorkspaceRole.Owner);
+        workspace.MapGet("/events/retention", GetRetention).WithTags("Events");
+        workspace.MapPut("/events/retention", SetRetention).WithTags("Events").RequireWorkspaceRole(WorkspaceRole.Owner);
         return workspace;
     }
 
@@ -86,6 +88,13 @@ public static class EventsApi
     /// <param name="customer">The customer id as the events carry it.</param>
     private static async Task<Ok<ErasureResponse>> Erase(CurrentWorkspace ws, Work work, string? customer, CancellationToken ct) =>
         TypedResults.Ok(await EventErasure.EraseCustomerAsync(work, ws, customer, ct));
+
+    private static async Task<Ok<RetentionSetting>> GetRetention(CurrentWorkspace ws, Storage.WaymarkDb db, CancellationToken ct) =>
+        TypedResults.Ok(await EventRetention.GetAsync(db, ws, ct));
+
+    /// <summary>Sets how many days the workspace keeps its events (empty: for ever); older events are erased at once.</summary>
+    private static async Task<Ok<RetentionChange>> SetRetention(CurrentWorkspace ws, RetentionSetting setting, Work work, CancellationToken ct) =>
+        TypedResults.Ok(await EventRetention.SetAsync(work, ws, setting, ct));
 
     private static string? FormatOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.MediaType?.ToLowerInvariant() switch
