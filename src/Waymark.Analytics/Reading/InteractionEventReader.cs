@@ -12,7 +12,7 @@ namespace Waymark.Analytics.Reading;
 /// One record of an event file as it is to be stored: where it is (<see cref="Location"/>, e.g. "line 4"; <see cref="Position"/>
 /// counts the same way, for resuming), the event, or what is wrong with it by field.
 /// </summary>
-public sealed record EventRecord(long Position, string Location, InteractionEvent? Event, IReadOnlyList<(string Field, string Problem)> Problems);
+public sealed record IncomingEvent(long Position, string Location, InteractionEvent? Event, IReadOnlyList<(string Field, string Problem)> Problems);
 
 /// <summary>
 /// Reads events to be stored, one record at a time in file order, with the same column mapping and timestamp rules as the
@@ -22,14 +22,7 @@ public sealed record EventRecord(long Position, string Location, InteractionEven
 /// </summary>
 public static class InteractionEventReader
 {
-    public static IEnumerable<EventRecord> Read(Stream stream, EventLogFormat format, ColumnMapping mapping, string source) => format switch
-    {
-        EventLogFormat.Csv => ReadCsv(stream, mapping, source),
-        EventLogFormat.Ndjson => ReadNdjson(stream, mapping, source),
-        _ => throw new ArgumentException($"{format} is read through the analyzer (FromLog).", nameof(format)),
-    };
-
-    public static IEnumerable<EventRecord> ReadCsv(Stream stream, ColumnMapping mapping, string source)
+    public static IEnumerable<IncomingEvent> ReadCsv(Stream stream, ColumnMapping mapping, string source)
     {
         using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 17 });
@@ -43,7 +36,7 @@ public static class InteractionEventReader
             if (csv.RowFieldCount == 1 && headers.Length > 1 && csv.GetFieldSpan(0).IsEmpty) continue; // blank line
             if (csv.RowFieldCount < headers.Length)
             {
-                yield return new EventRecord(line, $"line {line}", null, [("", $"has {csv.RowFieldCount} fields, the header has {headers.Length}")]);
+                yield return new IncomingEvent(line, $"line {line}", null, [("", $"has {csv.RowFieldCount} fields, the header has {headers.Length}")]);
                 continue;
             }
             for (var i = 0; i < values.Length; i++) values[i] = csv.GetString(i);
@@ -52,7 +45,7 @@ public static class InteractionEventReader
     }
 
     /// <summary>One flat JSON object per line; objects may leave out properties (a score only on survey answers).</summary>
-    public static IEnumerable<EventRecord> ReadNdjson(Stream stream, ColumnMapping mapping, string source)
+    public static IEnumerable<IncomingEvent> ReadNdjson(Stream stream, ColumnMapping mapping, string source)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, true, 1 << 16);
         var names = new List<string>();
@@ -67,7 +60,7 @@ public static class InteractionEventReader
             var (properties, problem) = JsonObjects.One(Encoding.UTF8.GetBytes(text));
             if (problem is not null)
             {
-                yield return new EventRecord(line, location, null, [("", problem)]);
+                yield return new IncomingEvent(line, location, null, [("", problem)]);
                 continue;
             }
             fields = EventFields.Covering(fields, properties!, mapping, source);
@@ -76,11 +69,18 @@ public static class InteractionEventReader
     }
 
     /// <summary>A JSON array of flat objects; records are named by their place in the array ("item 3").</summary>
-    public static IEnumerable<EventRecord> ReadJsonArray(Stream stream, ColumnMapping mapping, string source)
+    public static IEnumerable<IncomingEvent> ReadJsonArray(Stream stream, ColumnMapping mapping, string source)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var items = JsonObjects.Array(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+        // An array is parsed whole; a body already in memory is not copied again.
+        ArraySegment<byte> bytes;
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var own)) bytes = own[(int)memory.Position..];
+        else
+        {
+            var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            bytes = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        var items = JsonObjects.Array(bytes, source);
         EventFields? fields = null;
         for (var i = 0; i < items.Count; i++)
         {
@@ -88,7 +88,7 @@ public static class InteractionEventReader
             var location = $"item {i + 1}";
             if (problem is not null)
             {
-                yield return new EventRecord(i + 1, location, null, [("", problem)]);
+                yield return new IncomingEvent(i + 1, location, null, [("", problem)]);
                 continue;
             }
             fields = EventFields.Covering(fields, properties!, mapping, source);
@@ -100,7 +100,7 @@ public static class InteractionEventReader
     /// The events of a log the analyzer read (XES, Parquet), in the log's order (by customer, then time), numbered from 1.
     /// Columns the log keeps as attributes are mapped by the same names as in a CSV file.
     /// </summary>
-    public static IEnumerable<EventRecord> FromLog(EventLog log, ColumnMapping mapping)
+    public static IEnumerable<IncomingEvent> FromLog(EventLog log, ColumnMapping mapping)
     {
         var keys = log.AttributeKeys.ToList();
         var eventId = Find(keys, mapping.EventId, ColumnMapping.EventIdNames);
@@ -126,7 +126,7 @@ public static class InteractionEventReader
                 Attributes = attributes.Count == 0 ? null : JsonObjects.Write(attributes!),
             };
             var problems = e.Problems().ToList();
-            yield return new EventRecord(i + 1, $"event {i + 1}", problems.Count == 0 ? e : null, problems);
+            yield return new IncomingEvent(i + 1, $"event {i + 1}", problems.Count == 0 ? e : null, problems);
         }
     }
 
@@ -171,7 +171,7 @@ public static class InteractionEventReader
             return -1;
         }
 
-        public EventRecord Make(long position, string location, IReadOnlyList<(string Name, string? Value)> properties)
+        public IncomingEvent Make(long position, string location, IReadOnlyList<(string Name, string? Value)> properties)
         {
             var values = new string?[_headers.Count];
             List<(string, string?)>? extra = null;
@@ -204,7 +204,7 @@ public static class InteractionEventReader
             return -1;
         }
 
-        public EventRecord Make(long position, string location, string?[] values, List<(string, string?)>? extra = null)
+        public IncomingEvent Make(long position, string location, string?[] values, List<(string, string?)>? extra = null)
         {
             var problems = new List<(string, string)>();
             string? Get(int column) => column < 0 ? null : string.IsNullOrWhiteSpace(values[column]) ? null : values[column]!.Trim();
@@ -239,7 +239,7 @@ public static class InteractionEventReader
             };
             // The time's own problem is already named; the event's rules add the rest.
             problems.AddRange(e.Problems().Where(p => p.Field != "time" || at != default));
-            return new EventRecord(position, location, problems.Count == 0 ? e : null, problems);
+            return new IncomingEvent(position, location, problems.Count == 0 ? e : null, problems);
         }
 
         private static float? Number(string? text, string field, string problem, List<(string, string)> problems)

@@ -165,7 +165,7 @@ internal static class IngestCommand
         Action<double, long> committed, CancellationToken ct)
     {
         using var opened = source.Open();
-        var batch = new List<EventRecord>(size);
+        var batch = new List<IncomingEvent>(size);
         foreach (var record in opened.Records)
         {
             if (record.Position < from) continue;
@@ -204,7 +204,7 @@ internal static class IngestCommand
 }
 
 /// <summary>An event file opened for one pass: its records in order and how far the pass has got (0 to 1).</summary>
-internal sealed record OpenedEvents(IEnumerable<EventRecord> Records, Func<double> Done, IDisposable? File) : IDisposable
+internal sealed record OpenedEvents(IEnumerable<IncomingEvent> Records, Func<double> Done, IDisposable? File) : IDisposable
 {
     public void Dispose() => File?.Dispose();
 }

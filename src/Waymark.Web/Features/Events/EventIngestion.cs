@@ -33,7 +33,7 @@ public static class EventIngestion
     /// <summary>Problems listed in one refusal; the count says how many there were in all.</summary>
     public const int MaxProblemsListed = 100;
 
-    public static async Task<EventBatchResponse> IngestAsync(Work work, CurrentWorkspace ws, IEnumerable<EventRecord> records, int maxEvents, CancellationToken ct)
+    public static async Task<EventBatchResponse> IngestAsync(Work work, CurrentWorkspace ws, IEnumerable<IncomingEvent> records, int maxEvents, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.EventSender, ct);
         var events = Validate(records, maxEvents);
@@ -49,7 +49,7 @@ public static class EventIngestion
     }
 
     /// <summary>The batch's events when every one is fine; otherwise a refusal naming each problem by line and field.</summary>
-    public static List<InteractionEvent> Validate(IEnumerable<EventRecord> records, int maxEvents)
+    public static List<InteractionEvent> Validate(IEnumerable<IncomingEvent> records, int maxEvents)
     {
         var events = new List<InteractionEvent>();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
