@@ -23,6 +23,18 @@ public sealed class InteractionEventReaderTests
     }
 
     [Fact]
+    public void A_json_object_without_a_required_field_is_refused_on_its_own_line()
+    {
+        var records = InteractionEventReader.ReadNdjson(Text("""
+            {"customer":"c-1","time":"2026-11-02T09:00:00Z","touchpoint":"call"}
+            {"customer":"c-1","time":"2026-11-02T09:10:00Z","touchpoint":"chat","channel":"chat"}
+            """), new ColumnMapping(), "t").ToList();
+
+        Assert.Equal(("channel", "is empty"), records[0].Problems.Single());
+        Assert.Equal("chat", records[1].Event!.Channel);
+    }
+
+    [Fact]
     public void A_nested_value_or_broken_json_is_a_problem_of_its_line_and_the_next_lines_are_still_read()
     {
         var records = InteractionEventReader.ReadNdjson(Text("""

@@ -187,6 +187,8 @@ public static class InteractionEventReader
         /// <summary>
         /// Fields that know every property of the object: JSON objects may leave out what they do not have, so a property
         /// first seen later (the score of a survey answer) is mapped from then on, as if it had been in the first object.
+        /// JSON has no header: a required field that no object has named yet is expected under its usual (or mapped)
+        /// name, so an object without it is refused on its own line ("channel is empty"), not the whole input.
         /// </summary>
         public static EventFields Covering(EventFields? fields, IReadOnlyList<(string Name, string? Value)> properties, ColumnMapping mapping, string source)
         {
@@ -194,6 +196,15 @@ public static class InteractionEventReader
             var names = fields?._headers.ToList() ?? [];
             foreach (var (name, _) in properties)
                 if (!names.Contains(name, StringComparer.Ordinal)) names.Add(name);
+            foreach (var (explicitName, candidates) in new[]
+                     {
+                         (mapping.Customer, ColumnMapping.CustomerNames), (mapping.Time, ColumnMapping.TimeNames),
+                         (mapping.Activity, ColumnMapping.ActivityNames), (mapping.Channel, ColumnMapping.ChannelNames),
+                     })
+            {
+                var wanted = explicitName is null ? candidates : [explicitName];
+                if (!names.Any(n => wanted.Contains(n, StringComparer.OrdinalIgnoreCase))) names.Add(wanted[0]);
+            }
             return new EventFields(mapping, names, source);
         }
 
