@@ -4,12 +4,16 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Waymark.Storage;
 
 namespace Waymark.Cli.Tests;
 
 /// <summary>
 /// The promise of POST …/events under a crash: the server is killed (SIGKILL) while a client sends batches; after a
 /// restart the client sends every batch it got no answer for again. Every acknowledged event is there, and none twice.
+/// On SQLite, and on PostgreSQL in a database of its own on the server of WAYMARK_TEST_POSTGRES.
 /// </summary>
 public sealed class KillDuringIngestionTests
 {
@@ -18,19 +22,25 @@ public sealed class KillDuringIngestionTests
     private static string Batch(int b) => string.Join("\n", Enumerable.Range(0, PerBatch).Select(i =>
         $$"""{"event_id":"b{{b}}-{{i}}","customer":"c-{{(b * PerBatch + i) % 997}}","time":"2026-11-{{1 + b % 28:00}}T09:{{i % 60:00}}:00Z","touchpoint":"call","channel":"phone"}"""));
 
-    [Fact]
-    public async Task Acknowledged_events_survive_a_kill_and_retried_batches_leave_no_duplicates()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Acknowledged_events_survive_a_kill_and_retried_batches_leave_no_duplicates(string provider)
     {
         using var scratch = new Scratch();
-        var db = scratch.File("w.db");
-        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db)).ExitCode);
-        var token = (await WaymarkProcess.RunAsync(scratch.Path, "token", "create", "--workspace", "demo", "--role", "eventSender", "--db", db)).LastLine;
+        var postgres = provider == "postgres" ? new NpgsqlConnectionStringBuilder(
+            Environment.GetEnvironmentVariable("WAYMARK_TEST_POSTGRES") ?? throw new InvalidOperationException("WAYMARK_TEST_POSTGRES is not set: run the tests with ./test.sh."))
+            { Database = $"waymark_kill_{Guid.NewGuid():N}" }.ToString() : null;
+        var options = new StorageOptions { SqliteFile = scratch.File("w.db"), PostgresConnectionString = postgres };
+        string[] storage = postgres is null ? ["--db", options.SqliteFile] : ["--postgres", postgres];
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, ["demo", .. storage])).ExitCode);
+        var token = (await WaymarkProcess.RunAsync(scratch.Path, ["token", "create", "--workspace", "demo", "--role", "eventSender", .. storage])).LastLine;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var acknowledged = new HashSet<int>();
         var port = FreePort();
-        var server = await ServeAsync(scratch, db, port);
+        var server = await ServeAsync(scratch, storage, port);
         var killed = false;
         try
         {
@@ -62,10 +72,10 @@ public sealed class KillDuringIngestionTests
 
             // What was acknowledged before the kill is all there.
             var before = acknowledged.ToList();
-            Assert.Equal(before.Count * PerBatch, Count(db, $"substr(event_id, 2, instr(event_id, '-') - 2) IN ({string.Join(",", before.Select(b => $"'{b}'"))})"));
+            Assert.Equal(before.Count * PerBatch, await CountAsync(options, $"split_part(event_id, '-', 1) IN ({string.Join(",", before.Select(b => $"'b{b}'"))})"));
 
             // Restarted, the client sends every batch without an answer again (some were stored before the kill).
-            server = await ServeAsync(scratch, db, port);
+            server = await ServeAsync(scratch, storage, port);
             foreach (var b in Enumerable.Range(0, Batches).Where(b => !acknowledged.Contains(b)))
             {
                 var response = await http.PostAsync($"http://127.0.0.1:{port}/api/workspaces/demo/events", new StringContent(Batch(b), Encoding.UTF8, "application/x-ndjson"));
@@ -76,24 +86,41 @@ public sealed class KillDuringIngestionTests
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
-            SqliteConnection.ClearAllPools();
         }
-        Assert.Equal(Batches * PerBatch, Count(db, "1 = 1"));
-        Assert.Equal(Batches * PerBatch, Count(db, "1 = 1", "count(DISTINCT event_id)"));
+        try
+        {
+            Assert.Equal(Batches * PerBatch, await CountAsync(options, "1 = 1"));
+            Assert.Equal(Batches * PerBatch, await CountAsync(options, "1 = 1", "count(DISTINCT event_id)"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            if (postgres is not null)
+            {
+                await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("WAYMARK_TEST_POSTGRES"));
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(postgres).Database}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
     }
 
-    private static long Count(string db, string where, string what = "count(*)")
+    /// <summary>Counted in SQL of the database itself, past the application (its event ids are b{batch}-{event}).</summary>
+    private static async Task<long> CountAsync(StorageOptions options, string where, string what = "count(*)")
     {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
+        await using var db = StorageSetup.CreateDb(options);
+        if (db.IsSqlite) where = where.Replace("split_part(event_id, '-', 1)", "substr(event_id, 1, instr(event_id, '-') - 1)");
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {what} FROM interaction_events WHERE {where}";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    private static async Task<Process> ServeAsync(Scratch scratch, string db, int port)
+    private static async Task<Process> ServeAsync(Scratch scratch, string[] storage, int port)
     {
-        var process = Process.Start(WaymarkProcess.StartInfo(scratch.Path, "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}"))!;
+        var process = Process.Start(WaymarkProcess.StartInfo(scratch.Path, ["serve", .. storage, "--urls", $"http://127.0.0.1:{port}"]))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         string? line;
         while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null && !line.Contains("Waymark is listening on")) { }
