@@ -13,6 +13,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateEventsCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(AccessCommands.User());
 root.Subcommands.Add(AccessCommands.Token());
 return await root.Parse(args).InvokeAsync();

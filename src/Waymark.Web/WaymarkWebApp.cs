@@ -49,6 +49,7 @@ public static class WaymarkWebApp
             db.AddInterceptors(sp.GetRequiredService<ReadOnlyPageData>(), sp.GetRequiredService<AuditTrail>());
         });
         services.AddHostedService<DatabasePreparation>();
+        services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);

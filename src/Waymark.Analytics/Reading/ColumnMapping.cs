@@ -17,6 +17,10 @@ public sealed record ColumnMapping
     public string? ScoreKind { get; init; }
     public string? Duration { get; init; }
     public string? Waiting { get; init; }
+    /// <summary>The source's own id of the event (stored events only: it makes sending an event again harmless).</summary>
+    public string? EventId { get; init; }
+    /// <summary>Who served the customer (stored events only).</summary>
+    public string? Agent { get; init; }
     /// <summary>A .NET exact format (e.g. <c>dd.MM.yyyy HH:mm</c>); ISO 8601 is read when null.</summary>
     public string? TimeFormat { get; init; }
     /// <summary>Zone for times without an offset (IANA or Windows id); UTC when null.</summary>
@@ -33,6 +37,8 @@ public sealed record ColumnMapping
     internal static readonly string[] ScoreKindNames = ["score_kind", "scoreKind", "survey"];
     internal static readonly string[] DurationNames = ["duration", "handling", "handling_seconds", "duration_seconds"];
     internal static readonly string[] WaitingNames = ["waiting", "wait", "waiting_seconds", "wait_seconds"];
+    internal static readonly string[] EventIdNames = ["event_id", "eventId", "id"];
+    internal static readonly string[] AgentNames = ["agent", "agent_id", "agentId"];
 
     public static ColumnMapping Parse(string text)
     {
@@ -56,9 +62,11 @@ public sealed record ColumnMapping
                 "scorekind" or "score_kind" => mapping with { ScoreKind = column },
                 "duration" => mapping with { Duration = column },
                 "waiting" => mapping with { Waiting = column },
+                "eventid" or "event_id" => mapping with { EventId = column },
+                "agent" => mapping with { Agent = column },
                 "timeformat" or "time_format" => mapping with { TimeFormat = column },
                 "timezone" or "time_zone" => mapping with { TimeZone = column },
-                _ => throw new FormatException($"Unknown field '{field}' in column mapping; known: customer, case, time, activity, lifecycle, channel, outcome, score, scoreKind, duration, waiting, timeFormat, timeZone."),
+                _ => throw new FormatException($"Unknown field '{field}' in column mapping; known: customer, case, time, activity, lifecycle, channel, outcome, score, scoreKind, duration, waiting, eventId, agent, timeFormat, timeZone."),
             };
         }
         return mapping;

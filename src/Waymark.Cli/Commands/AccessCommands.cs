@@ -46,7 +46,7 @@ internal static class AccessCommands
     {
         var storage = new StorageArguments();
         var workspace = new Option<string>("--workspace") { Description = "Key of the workspace the token acts in", Required = true };
-        var role = new Option<string>("--role") { Description = "viewer, editor or owner", Required = true };
+        var role = new Option<string>("--role") { Description = "eventSender (may only send events), viewer, editor or owner", Required = true };
         var name = new Option<string>("--name") { Description = "Who or what uses it", DefaultValueFactory = _ => "command line" };
         var expires = new Option<string?>("--expires") { Description = "Lifetime such as 30d, 12h or 90m, or a date (2027-01-31)" };
         var create = new Command("create", "Create an API token; it is printed last and shown only this once.");

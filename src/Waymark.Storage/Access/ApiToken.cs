@@ -52,7 +52,7 @@ public sealed class ApiToken
         if (string.IsNullOrWhiteSpace(name)) throw new Domain.Common.DomainRuleException("name", "A token needs a name that says who uses it.");
         if (name.Trim().Length > 100) throw new Domain.Common.DomainRuleException("name", "A token name has at most 100 characters.");
         Domain.Common.Guard.Line(name.Trim(), "name", 100);
-        if (!Enum.IsDefined(role)) throw new Domain.Common.DomainRuleException("role", "The role must be viewer, editor or owner.");
+        if (!Enum.IsDefined(role)) throw new Domain.Common.DomainRuleException("role", "The role must be eventSender, viewer, editor or owner.");
         if (expiresAt is { } e && e <= now) throw new Domain.Common.DomainRuleException("expiresAt", "The expiry must lie in the future.");
         var secret = SecretPrefix + Base62(RandomNumberGenerator.GetBytes(32));
         return (new ApiToken(workspaceId, name.Trim(), role, secret, now, expiresAt, createdBy), secret);

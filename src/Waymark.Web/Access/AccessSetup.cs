@@ -81,7 +81,7 @@ public static class AccessSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspacePolicies.Member, p => p.RequireAuthenticatedUser().AddRequirements(new WorkspaceRoleRequirement()))
             .AddPolicy(WorkspacePolicies.SignedInUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => !c.User.IsToken()))
-            .AddPolicy(WorkspacePolicies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(WorkspacePolicies.Authenticated, p => p.RequireAuthenticatedUser().RequireAssertion(c => !c.User.IsEventSender()))
             .AddPolicy(WorkspacePolicies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement()));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, WorkspaceRoleHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdministratorHandler>();

@@ -54,8 +54,17 @@ public static class Accounts
         return membership;
     }
 
+    /// <summary>A member's role: viewer, editor or owner (sending events only is for API tokens).</summary>
     public static WorkspaceRole ParseRole(string? text, string field = "role") =>
-        Enum.TryParse<WorkspaceRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(text, out _)
+        Enum.TryParse<WorkspaceRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && role != WorkspaceRole.EventSender && !int.TryParse(text, out _)
             ? role
             : throw new DomainRuleException(field, $"'{text}' is not a role: use viewer, editor or owner.");
+
+    /// <summary>An API token's role: a member's, or eventSender (also event-sender) for a system that only sends events.</summary>
+    public static WorkspaceRole ParseTokenRole(string? text, string field = "role") =>
+        text?.Replace("-", "").Replace("_", "") is { } plain && plain.Equals(nameof(WorkspaceRole.EventSender), StringComparison.OrdinalIgnoreCase)
+            ? WorkspaceRole.EventSender
+            : Enum.TryParse<WorkspaceRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(text, out _)
+                ? role
+                : throw new DomainRuleException(field, $"'{text}' is not a token role: use eventSender, viewer, editor or owner.");
 }

@@ -6,7 +6,8 @@ namespace Waymark.Web.Access;
 
 /// <summary>
 /// Sign-in attempts per client address, and writes per API token, in fixed windows; over the limit answers 429
-/// with Retry-After. Settings: Waymark:RateLimits:SignInPerWindow, TokenWritesPerWindow, WindowSeconds.
+/// with Retry-After. Settings: Waymark:RateLimits:SignInPerWindow, TokenWritesPerWindow, EventBatchesPerWindow, WindowSeconds.
+/// Event batches count apart from other writes, with a higher limit: a call-centre feed sends many, often small ones.
 /// </summary>
 internal static class RateLimits
 {
@@ -20,14 +21,18 @@ internal static class RateLimits
             var window = TimeSpan.FromSeconds(configuration.GetValue("Waymark:RateLimits:WindowSeconds", 60));
             var signIns = configuration.GetValue("Waymark:RateLimits:SignInPerWindow", 10);
             var tokenWrites = configuration.GetValue("Waymark:RateLimits:TokenWritesPerWindow", 600);
+            var eventBatches = configuration.GetValue("Waymark:RateLimits:EventBatchesPerWindow", 30_000);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
                 "sign-in:" + http.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signIns, Window = window, QueueLimit = 0 }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.User.FindFirst(WaymarkClaims.TokenId)?.Value is { } token && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter("token:" + token,
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = tokenWrites, Window = window, QueueLimit = 0 })
+                    ? IsEventBatch(http)
+                        ? RateLimitPartition.GetFixedWindowLimiter("events:" + token,
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = eventBatches, Window = window, QueueLimit = 0 })
+                        : RateLimitPartition.GetFixedWindowLimiter("token:" + token,
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = tokenWrites, Window = window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = async (context, ct) =>
             {
@@ -48,4 +53,8 @@ internal static class RateLimits
         });
         return services;
     }
+
+    private static bool IsEventBatch(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api/workspaces", out var rest)
+        && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, "events"];
 }

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Waymark.Web.Access;
 
-/// <summary>The largest request body an endpoint (or group) accepts, above the default of Waymark:Limits:RequestBodyBytes.</summary>
-public sealed record RequestBodyLimit(long Bytes);
+/// <summary>
+/// The largest request body an endpoint (or group) accepts, above the default of Waymark:Limits:RequestBodyBytes;
+/// <paramref name="Setting"/> names the configuration value that may change it.
+/// </summary>
+public sealed record RequestBodyLimit(long Bytes, string? Setting = null);
 
 /// <summary>
 /// Bodies are limited to 1 MB unless an endpoint says otherwise (the workspace import takes 50 MB); a larger
@@ -14,8 +17,8 @@ public static class RequestBodyLimits
     public const long DefaultBytes = 1024 * 1024;
     public const long ImportBytes = 50 * 1024 * 1024;
 
-    public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder builder, long bytes) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new RequestBodyLimit(bytes));
+    public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder builder, long bytes, string? setting = null) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestBodyLimit(bytes, setting));
 
     public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app)
     {
@@ -23,8 +26,9 @@ public static class RequestBodyLimits
         return app.Use(async (http, next) =>
         {
             var fallback = configuration.GetValue("Waymark:Limits:RequestBodyBytes", DefaultBytes);
-            var limit = http.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.Bytes is { } bytes
-                ? (bytes == ImportBytes ? configuration.GetValue("Waymark:Limits:ImportBodyBytes", ImportBytes) : bytes)
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>() is { } own
+                ? (own.Setting is { } setting ? configuration.GetValue(setting, own.Bytes)
+                    : own.Bytes == ImportBytes ? configuration.GetValue("Waymark:Limits:ImportBodyBytes", ImportBytes) : own.Bytes)
                 : fallback;
             if (http.Request.ContentLength > limit)
             {

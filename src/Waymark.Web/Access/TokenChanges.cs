@@ -28,7 +28,7 @@ public static class TokenChanges
     public static async Task<CreatedTokenResponse> CreateAsync(Work work, CurrentWorkspace ws, TokenRequest r, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.Owner, ct);
-        var role = Accounts.ParseRole(r.Role);
+        var role = Accounts.ParseTokenRole(r.Role);
         var (token, secret) = ApiToken.Create(ws.Id, r.Name ?? "", role, work.Clock.GetUtcNow(), r.ExpiresAt, work.ActorName);
         work.Db.ApiTokens.Add(token);
         await work.SaveAsync(ct);

@@ -14,6 +14,9 @@ public static class WaymarkClaims
 
     public static bool IsToken(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == TokenId);
 
+    /// <summary>A token that may only send events: it reads nothing, not even the list of workspaces.</summary>
+    public static bool IsEventSender(this ClaimsPrincipal user) => user.FindFirstValue(TokenRole) == nameof(WorkspaceRole.EventSender);
+
     /// <summary>The Identity user id of a signed-in person; null for tokens and anonymous callers.</summary>
     public static string? UserId(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && !user.IsToken() ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;

@@ -23,11 +23,15 @@ public static class WorkspacePolicies
     public static TBuilder RequireWorkspaceRole<TBuilder>(this TBuilder builder, WorkspaceRole role) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredWorkspaceRole(role));
 
-    /// <summary>What an endpoint needs: its explicit requirement, else viewer for GET/HEAD and editor for everything else.</summary>
+    /// <summary>
+    /// What an endpoint needs: its explicit requirement, else viewer for GET/HEAD and editor for everything else. An
+    /// endpoint marked for event senders needs exactly that (which editors and owners also cover, viewers not).
+    /// </summary>
     public static WorkspaceRole Required(Endpoint? endpoint, string method)
     {
         var byMethod = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
         var explicitRoles = endpoint?.Metadata.GetOrderedMetadata<RequiredWorkspaceRole>() ?? [];
+        if (explicitRoles.Any(r => r.Role == WorkspaceRole.EventSender)) return WorkspaceRole.EventSender;
         return explicitRoles.Select(r => r.Role).Append(byMethod).Max();
     }
 }
@@ -50,8 +54,9 @@ internal sealed class WorkspaceRoleHandler(WorkspaceAccess access) : Authorizati
             return;
         }
         http.Items[typeof(CurrentWorkspace)] = workspace;
-        if (role >= WorkspacePolicies.Required(http.GetEndpoint(), http.Request.Method)) context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this, Refusals.RoleTooSmall(WorkspacePolicies.Required(http.GetEndpoint(), http.Request.Method), key!)));
+        var required = WorkspacePolicies.Required(http.GetEndpoint(), http.Request.Method);
+        if (role.Value.Covers(required)) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, role == WorkspaceRole.EventSender ? Refusals.OnlySendsEvents(key!) : Refusals.RoleTooSmall(required, key!)));
     }
 }
 
@@ -72,7 +77,7 @@ internal sealed class WorkspaceAuthorizationResults(IProblemDetailsService probl
         {
             var why = reasons.FirstOrDefault()?.Message ?? "Your role does not allow this.";
             await Write(http, 403, "Forbidden", http.User.IsToken() && policy.Requirements.Any(r => r is not WorkspaceRoleRequirement)
-                ? "API tokens act only inside their own workspace; this needs a signed-in person." : why);
+                ? http.User.IsEventSender() ? Refusals.OnlySendsEvents(null) : "API tokens act only inside their own workspace; this needs a signed-in person." : why);
             return;
         }
         if (result.Challenged && IsApi(http))

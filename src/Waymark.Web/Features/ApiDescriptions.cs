@@ -42,6 +42,7 @@ public static partial class ApiDescriptions
         ["Audit"] = new("audit entry", "audit entries", "Who changed what in the workspace, and when."),
         ["Members"] = new("member", "members", "The people who may open the workspace, and their roles."),
         ["Tokens"] = new("API token", "API tokens", "API tokens for scripts and integrations, each with a role."),
+        ["Events"] = new("interaction event", "interaction events", "Interaction events from call-centre software, shops and CRMs: what each customer did, where and when, kept per workspace."),
     };
 
     /// <summary>Handlers whose class serves another resource than their tag names.</summary>
@@ -82,6 +83,10 @@ public static partial class ApiDescriptions
         ["MembersApi.ChangeRole"] = ("Change a member's role.", "changeMemberRole"),
         ["MembersApi.Remove"] = ("Remove a member from the workspace.", "removeMember"),
         ["TokensApi.Revoke"] = ("Revoke an API token.", "revokeApiToken"),
+        ["EventsApi.Erase"] = ("Erase every event of one customer (the right to erasure); says how many were erased.", "eraseCustomerEvents"),
+        ["EventsApi.GetRetention"] = ("Read how many days the workspace keeps its interaction events.", "getEventRetention"),
+        ["EventsApi.SetRetention"] = ("Set how many days the workspace keeps its interaction events; older events are erased at once.", "setEventRetention"),
+        ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 
     public static IServiceCollection AddWaymarkOpenApi(this IServiceCollection services) => services.AddOpenApi(o =>

@@ -1,5 +1,6 @@
 using Waymark.Web.Features.Dashboard;
 using Waymark.Web.Features.Evaluations;
+using Waymark.Web.Features.Events;
 using Waymark.Web.Features.Exchange;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Journeys;
@@ -46,6 +47,7 @@ public static class WaymarkApi
         workspace.MapImprovementsApi();
         workspace.MapDashboardApi();
         workspace.MapExchangeApi();
+        workspace.MapEventsApi();
         workspace.MapMembersApi();
         workspace.MapTokensApi();
         workspace.MapAuditApi();

@@ -23,6 +23,9 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
     /// <summary>The server's clock, for the times a change stamps (a test's clock in tests).</summary>
     public TimeProvider Clock => clock;
 
+    /// <summary>Who acts, for audit entries a use case writes itself (of what is not saved through the context).</summary>
+    public AuditActor? Actor => actor.Actor;
+
     /// <summary>Who acts, for wording such as "Ann changed …".</summary>
     public string ActorName => actor.Actor?.Name ?? "someone";
 
@@ -35,7 +38,8 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
         if (actor.IsOperator) return;
         var role = actor.Principal is { } caller ? await access.RoleAsync(caller, ws.Key, ct) : null;
         if (role is null) throw new ForbiddenChangeException(Refusals.NotAMember(ws.Key));
-        if (role < needs) throw new ForbiddenChangeException(Refusals.RoleTooSmall(needs, ws.Key));
+        if (!role.Value.Covers(needs))
+            throw new ForbiddenChangeException(role == WorkspaceRole.EventSender ? Refusals.OnlySendsEvents(ws.Key) : Refusals.RoleTooSmall(needs, ws.Key));
     }
 
     /// <summary>

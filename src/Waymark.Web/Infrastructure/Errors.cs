@@ -17,3 +17,6 @@ public sealed class InvalidItemsException(string message, IReadOnlyDictionary<st
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
+
+/// <summary>A request that holds more than the server takes at once (413), e.g. too many events in one batch.</summary>
+public sealed class TooLargeException(string message) : Exception(message);

@@ -27,9 +27,16 @@ public static class Refusals
 
     public static string NotAMember(string workspaceKey) => $"You are not a member of the workspace '{workspaceKey}'; nothing was changed.";
 
-    public static string RoleTooSmall(WorkspaceRole needs, string workspaceKey) => needs == WorkspaceRole.Owner
-        ? $"Only owners of the workspace '{workspaceKey}' can do this; nothing was changed."
-        : $"This needs the {needs.ToString().ToLowerInvariant()} role in the workspace '{workspaceKey}'; nothing was changed.";
+    public static string RoleTooSmall(WorkspaceRole needs, string workspaceKey) => needs switch
+    {
+        WorkspaceRole.Owner => $"Only owners of the workspace '{workspaceKey}' can do this; nothing was changed.",
+        WorkspaceRole.EventSender => $"Sending events needs the editor role in the workspace '{workspaceKey}' (or an API token for sending events); nothing was changed.",
+        _ => $"This needs the {needs.ToString().ToLowerInvariant()} role in the workspace '{workspaceKey}'; nothing was changed.",
+    };
+
+    /// <summary>What an event-sender token hears wherever it asks for anything but sending events.</summary>
+    public static string OnlySendsEvents(string? workspaceKey) =>
+        $"This API token may only send events{(workspaceKey is null ? "" : $" to the workspace '{workspaceKey}'")}; it cannot read or change anything else.";
 
     /// <summary>The refusal an exception stands for; null for a failure that is not a refusal (a bug, a lost database).</summary>
     public static Refusal? Of(Exception exception) => exception switch
@@ -44,6 +51,7 @@ public static class Refusals
         DbUpdateConcurrencyException => new(409, "Someone else changed this first", ChangedMeanwhile),
         ConflictException e => new(409, "This cannot be done as things stand", e.Message),
         ForbiddenChangeException e => new(403, "Forbidden", e.Message),
+        TooLargeException e => new(413, "The request is too large", e.Message),
         PreconditionRequiredException e => new(428, "The version you edit is missing", e.Message),
         DbUpdateException => new(409, "This cannot be done as things stand", ReferenceGone),
         _ => null,

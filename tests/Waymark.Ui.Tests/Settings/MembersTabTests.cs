@@ -169,6 +169,24 @@ public sealed class MembersTabTests : IDisposable
         Assert.Contains($"Token '{name}' revoked.", _host.Messages);
     }
 
+    [Fact]
+    public async Task An_owner_creates_a_token_that_may_only_send_events()
+    {
+        var name = $"Call centre {Guid.NewGuid():N}"[..20];
+        var tab = Render();
+        Assert.Contains("Event sender", tab.Find("#token-role").TextContent);
+        Assert.DoesNotContain("Event sender", tab.Find("#invite-role").TextContent);
+
+        tab.Find("#token-name").Input(name);
+        tab.Find("#token-role").Change("eventsender");
+        await tab.Find("form[aria-label='New API token']").SubmitAsync();
+
+        tab.WaitForElement("[data-testid=new-token]");
+        Assert.Contains("Event sender", tab.Find($"[data-token='{name}']").TextContent);
+        await using var db = _factory.OpenDb();
+        Assert.Equal(WorkspaceRole.EventSender, (await db.ApiTokens.SingleAsync(t => t.WorkspaceId == _host.Workspace.Id && t.Name == name)).Role);
+    }
+
     /// <summary>
     /// Fails today, for every page that saves through UiData, not only this tab: AuditTrail is a singleton
     /// (WaymarkWebApp: AddSingleton&lt;AuditTrail&gt;) and so holds the root scope's CurrentActor, never the scoped one

@@ -38,6 +38,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
     {
         if (op.Template.Contains("/members") || op.Template.Contains("/tokens") || op.Template.EndsWith("/audit", StringComparison.Ordinal)) return WorkspaceRole.Owner;
         if (op.Template == "/api/workspaces/{workspace}" && op.Method is "PUT" or "DELETE") return WorkspaceRole.Owner;
+        if (op.Template == "/api/workspaces/{workspace}/events/retention" && op.Method == "PUT") return WorkspaceRole.Owner;
+        if (op.Template == "/api/workspaces/{workspace}/events") return op.Method == "POST" ? WorkspaceRole.EventSender : WorkspaceRole.Owner;
         return op.IsRead ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
     }
 
@@ -52,10 +54,16 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         if (op.InWorkspace)
         {
             if (caller.Outsider) return Outcome.NotFound;
-            return caller.Role >= Needed(op) ? Outcome.Allowed : Outcome.Forbidden;
+            // Sending events: event-sender tokens, editors and owners; all else needs at least the role, which an event sender never has.
+            var needed = Needed(op);
+            var allowed = needed == WorkspaceRole.EventSender
+                ? caller.Role is WorkspaceRole.EventSender or WorkspaceRole.Editor or WorkspaceRole.Owner
+                : caller.Role is { } role && role != WorkspaceRole.EventSender && role >= needed;
+            return allowed ? Outcome.Allowed : Outcome.Forbidden;
         }
         // Outside a workspace: listing is for everyone signed in; creating, importing and one's account are for people, not tokens.
-        if (op.Template == "/api/workspaces" && op.Method == "GET") return Outcome.Allowed;
+        // An event-sender token reads nothing, not even the list.
+        if (op.Template == "/api/workspaces" && op.Method == "GET") return caller.Role == WorkspaceRole.EventSender ? Outcome.Forbidden : Outcome.Allowed;
         return caller.IsPerson ? Outcome.Allowed : Outcome.Forbidden;
     }
 
@@ -165,7 +173,9 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         await factory.UserAsync("outsider@waymark.test");
         await factory.CreateClient().PostAsync("/api/workspaces", new StringContent("{\"key\":\"elsewhere\",\"name\":\"Elsewhere\"}", Encoding.UTF8, "application/json"));
         await factory.GrantAsync("elsewhere", "outsider@waymark.test", WorkspaceRole.Owner);
-        foreach (var role in Enum.GetValues<WorkspaceRole>()) await factory.GrantAsync(Ws, $"{role}@waymark.test".ToLowerInvariant(), role);
+        // Sending events only is a role for tokens, not people.
+        var personRoles = Enum.GetValues<WorkspaceRole>().Where(r => r != WorkspaceRole.EventSender).ToList();
+        foreach (var role in personRoles) await factory.GrantAsync(Ws, $"{role}@waymark.test".ToLowerInvariant(), role);
         await factory.GrantAsync(Ws, "target@waymark.test", WorkspaceRole.Viewer);
         var target = await factory.UserAsync("target@waymark.test");
         await using (var db = factory.OpenDb())
@@ -185,11 +195,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         // An administrator of the server, not a member of the workspace: may do everything (as an owner everywhere).
         await factory.UserAsync("administrator@waymark.test", administrator: true);
         callers.Add(new("administrator", factory.ClientAs("administrator@waymark.test"), WorkspaceRole.Owner, true, Administrator: true));
-        foreach (var role in Enum.GetValues<WorkspaceRole>())
-        {
-            callers.Add(new($"{role} person", factory.ClientAs($"{role}@waymark.test".ToLowerInvariant()), role, true));
-            callers.Add(new($"{role} token", factory.TokenClient(await factory.TokenAsync(Ws, role)), role, false));
-        }
+        foreach (var role in personRoles) callers.Add(new($"{role} person", factory.ClientAs($"{role}@waymark.test".ToLowerInvariant()), role, true));
+        foreach (var role in Enum.GetValues<WorkspaceRole>()) callers.Add(new($"{role} token", factory.TokenClient(await factory.TokenAsync(Ws, role)), role, false));
 
         var failures = new List<string>();
         var refusedCount = 0;

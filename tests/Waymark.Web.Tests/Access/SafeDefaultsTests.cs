@@ -18,6 +18,7 @@ public sealed class StrictFactory : WaymarkApiFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Waymark:RateLimits:SignInPerWindow", "3");
         builder.UseSetting("Waymark:RateLimits:TokenWritesPerWindow", "3");
+        builder.UseSetting("Waymark:RateLimits:EventBatchesPerWindow", "5");
         builder.UseSetting("Waymark:RateLimits:WindowSeconds", "600");
         builder.UseSetting("Waymark:Limits:RequestBodyBytes", "4096");
         builder.UseSetting("Waymark:Limits:ImportBodyBytes", "65536");
@@ -69,6 +70,23 @@ public sealed class SafeDefaultsTests(StrictFactory factory) : IClassFixture<Str
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync($"/api/workspaces/{ws}/channels")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().PostAsJsonAsync($"/api/workspaces/{ws}/channels", new { name = "By a person", kind = "digital", reach = "direct" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Event_batches_count_apart_from_other_writes_with_their_own_limit()
+    {
+        var ws = await NewWorkspace();
+        var machine = factory.TokenClient(await factory.TokenAsync(ws, WorkspaceRole.Editor));
+        Task<HttpResponseMessage> Send(int i) => machine.PostAsync($"/api/workspaces/{ws}/events", new StringContent(
+            $$"""{"customer":"c-{{i}}","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone"}""", Encoding.UTF8, "application/x-ndjson"));
+
+        // Beyond the 3 other writes a token may make, up to 5 batches go through …
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await Send(i)).StatusCode);
+        var refused = await Send(5);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        // … and they take nothing from the other writes.
+        Assert.Equal(HttpStatusCode.Created, (await machine.PostAsJsonAsync($"/api/workspaces/{ws}/channels", new { name = "Fax", kind = "analog", reach = "direct" })).StatusCode);
     }
 
     [Fact]

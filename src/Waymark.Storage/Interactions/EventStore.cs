@@ -1,0 +1,43 @@
+using Waymark.Domain.Events;
+
+namespace Waymark.Storage.Interactions;
+
+/// <summary>How a batch went: events new to the store, and events left out because one with the same id was already kept.</summary>
+public readonly record struct AppendResult(int Stored, int Duplicates);
+
+/// <summary>
+/// Where a workspace's interaction events are kept. Deliberately narrow — append a batch, count or erase a customer, read
+/// a period — so that a store on a distributed engine (ClickHouse, PostgreSQL with Citus) can take its place as an adapter.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Stores the batch in one transaction: when this returns, every event is committed durably (it survives a crash of
+    /// the process or the machine); when it throws, none is. Events whose id the workspace already holds (or that repeat
+    /// an id within the batch) are left out and counted as duplicates.
+    /// </summary>
+    Task<AppendResult> AppendAsync(Guid workspaceId, IReadOnlyList<InteractionEvent> events, CancellationToken ct = default);
+
+    /// <summary>The workspace's events, or one customer's when <paramref name="customer"/> is given.</summary>
+    Task<long> CountAsync(Guid workspaceId, string? customer = null, CancellationToken ct = default);
+
+    /// <summary>Erases every event of one customer in the workspace (and their ids); returns how many went.</summary>
+    Task<long> DeleteCustomerAsync(Guid workspaceId, string customer, CancellationToken ct = default);
+
+    /// <summary>The events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), UTC, in time order.</summary>
+    IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default);
+
+    /// <summary>How many days the workspace keeps its events; null keeps them for ever.</summary>
+    Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default);
+
+    Task SetRetentionDaysAsync(Guid workspaceId, int? days, CancellationToken ct = default);
+
+    /// <summary>Erases the events older than their workspace keeps them (of one workspace, or of all); returns how many went.</summary>
+    Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default);
+}
+
+public static class EventStore
+{
+    /// <summary>The store of the context's database; it works on the context's connection.</summary>
+    public static IEventStore For(WaymarkDb db) => db.IsSqlite ? new SqliteEventStore(db) : new PostgresEventStore(db);
+}

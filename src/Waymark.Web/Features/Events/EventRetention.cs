@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Waymark.Domain.Common;
+using Waymark.Storage;
+using Waymark.Storage.Access;
+using Waymark.Storage.Interactions;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Features.Events;
+
+/// <summary>How many days a workspace keeps its events; no days keeps them for ever.</summary>
+public sealed record RetentionSetting(int? Days);
+
+/// <summary>The new setting and how many events it erased at once.</summary>
+public sealed record RetentionChange(int? Days, long Erased);
+
+/// <summary>
+/// How long a workspace keeps its interaction events (data minimisation): owners set it; events older than that are
+/// erased at once and from then on by <see cref="EventRetentionSweep"/>. The change is audited.
+/// </summary>
+public static class EventRetention
+{
+    public const int MaxDays = 36_500;
+
+    public static async Task<RetentionSetting> GetAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct) =>
+        new(await EventStore.For(db).RetentionDaysAsync(ws.Id, ct));
+
+    public static async Task<RetentionChange> SetAsync(Work work, CurrentWorkspace ws, RetentionSetting setting, CancellationToken ct)
+    {
+        await work.AllowAsync(ws, WorkspaceRole.Owner, ct);
+        if (setting.Days is { } days && days is < 1 or > MaxDays)
+            throw new DomainRuleException("days", $"Events are kept for 1 to {MaxDays:N0} days; leave the days empty to keep them for ever.");
+        var store = EventStore.For(work.Db);
+        var before = await store.RetentionDaysAsync(ws.Id, ct);
+        await store.SetRetentionDaysAsync(ws.Id, setting.Days, ct);
+        var erased = await store.ApplyRetentionAsync(work.Clock.GetUtcNow().UtcDateTime, ws.Id, ct);
+        if (work.Actor is { } actor && before != setting.Days)
+        {
+            work.Db.AuditEntries.Add(new AuditEntry(ws.Id, work.Clock.GetUtcNow(), actor, AuditAction.Changed, "EventRetention", ws.Key, null,
+                JsonSerializer.Serialize(new { retentionDays = new { from = before, to = setting.Days }, erased })));
+            await work.SaveAsync(ct);
+        }
+        return new RetentionChange(setting.Days, erased);
+    }
+}
+
+/// <summary>Erases, every Waymark:Events:RetentionSweepMinutes (default 60), the events older than their workspace keeps them.</summary>
+internal sealed class EventRetentionSweep(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<EventRetentionSweep> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Waymark:Events:RetentionSweepMinutes", 60))), clock);
+        do
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var erased = await EventStore.For(scope.ServiceProvider.GetRequiredService<WaymarkDb>()).ApplyRetentionAsync(clock.GetUtcNow().UtcDateTime, ct: ct);
+                if (erased > 0) log.LogInformation("Erased {Count} interaction events older than their workspace keeps them", erased);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "The retention sweep of interaction events failed; it is tried again at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(ct));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Waymark.Analytics.Reading;
+using Waymark.Domain.Events;
+
+namespace Waymark.Analytics.Tests;
+
+/// <summary>Reading events to be stored: in file order, every bad record named, nothing nested, nothing lost.</summary>
+public sealed class InteractionEventReaderTests
+{
+    private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void Ndjson_objects_may_leave_out_properties_that_later_objects_have()
+    {
+        var records = InteractionEventReader.ReadNdjson(Text("""
+            {"customer":"c-1","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone"}
+            {"customer":"c-1","time":"2026-11-02T09:10:00Z","touchpoint":"survey","channel":"email","score":9,"score_kind":"nps","agentId":"A7"}
+            """), new ColumnMapping(), "t").ToList();
+
+        Assert.All(records, r => Assert.Empty(r.Problems));
+        Assert.Equal((9f, EventScoreKind.Nps, "A7"), (records[1].Event!.Score!.Value, records[1].Event!.ScoreKind!.Value, records[1].Event!.Agent!));
+        Assert.Equal([1L, 2L], records.Select(r => r.Position));
+    }
+
+    [Fact]
+    public void A_json_object_without_a_required_field_is_refused_on_its_own_line()
+    {
+        var records = InteractionEventReader.ReadNdjson(Text("""
+            {"customer":"c-1","time":"2026-11-02T09:00:00Z","touchpoint":"call"}
+            {"customer":"c-1","time":"2026-11-02T09:10:00Z","touchpoint":"chat","channel":"chat"}
+            """), new ColumnMapping(), "t").ToList();
+
+        Assert.Equal(("channel", "is empty"), records[0].Problems.Single());
+        Assert.Equal("chat", records[1].Event!.Channel);
+    }
+
+    [Fact]
+    public void A_nested_value_or_broken_json_is_a_problem_of_its_line_and_the_next_lines_are_still_read()
+    {
+        var records = InteractionEventReader.ReadNdjson(Text("""
+            {"customer":"c-1","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone","extra":{"a":1}}
+            {"customer":"c-2",
+            {"customer":"c-3","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone","score":"high"}
+            """), new ColumnMapping(), "t").ToList();
+
+        Assert.Equal(["line 1", "line 2", "line 3"], records.Select(r => r.Location));
+        Assert.Contains("nested value", records[0].Problems.Single().Problem);
+        Assert.Contains("not valid JSON", records[1].Problems.Single().Problem);
+        Assert.Equal(("score", "'high' is not a number"), records[2].Problems.Single());
+    }
+
+    [Fact]
+    public void Json_array_items_are_named_by_their_place_and_a_broken_array_by_its_line()
+    {
+        var records = InteractionEventReader.ReadJsonArray(Text("""
+            [{"customer":"c-1","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone"},
+             {"customer":"","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone"}]
+            """), new ColumnMapping(), "t").ToList();
+        Assert.Equal(("item 2", "customer"), (records[1].Location, records[1].Problems.Single().Field));
+
+        var broken = Assert.Throws<EventLogFormatException>(() => InteractionEventReader.ReadJsonArray(Text("[{\"customer\":\"c-1\",\n \"time\" 3}]"), new ColumnMapping(), "t").ToList());
+        Assert.Equal("line 2, item 1", broken.Location);
+    }
+
+    [Fact]
+    public void Unmapped_csv_columns_are_kept_as_attributes_and_a_short_row_is_named()
+    {
+        var records = InteractionEventReader.ReadCsv(Text("customer,time,touchpoint,channel,queue,\"note, free\"\nc-1,2026-11-02T09:00:00Z,call,phone,billing,\"said \"\"hi\"\"\"\nc-2,2026-11-02\n"),
+            new ColumnMapping(), "t").ToList();
+
+        Assert.Equal("""{"queue":"billing","note, free":"said \"hi\""}""", records[0].Event!.Attributes);
+        Assert.Equal(("line 3", ""), (records[1].Location, records[1].Problems.Single().Field));
+    }
+}

@@ -1,0 +1,127 @@
+using Waymark.Domain.Events;
+using Waymark.Domain.Workspaces;
+using Waymark.Storage.Interactions;
+using Waymark.Storage.Tests.Support;
+
+namespace Waymark.Storage.Tests;
+
+/// <summary>The event store on SQLite and on PostgreSQL: batches, idempotent ids, erasure, periods, workspaces apart.</summary>
+public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase> where TDatabase : TestDatabase
+{
+    private static readonly DateTime Start = new(2026, 10, 30, 9, 0, 0, DateTimeKind.Utc);
+
+    private async Task<Guid> NewWorkspace()
+    {
+        var workspace = new Workspace("ev-" + Guid.NewGuid().ToString("N")[..10], "Events");
+        await using var db = database.Open();
+        db.Workspaces.Add(workspace);
+        await db.SaveChangesAsync();
+        return workspace.Id;
+    }
+
+    private static InteractionEvent Call(string customer, int minutes, string? id = null) =>
+        new(customer, Start.AddMinutes(minutes), "support-contact", "phone")
+        {
+            EventId = id, Case = "T-" + minutes, Outcome = "resolved", Agent = "Mia", HandlingSeconds = 312.5f, WaitingSeconds = 45,
+            Score = 4, ScoreKind = EventScoreKind.Csat, Attributes = """{"queue":"billing"}""",
+        };
+
+    [Fact]
+    public async Task A_batch_is_stored_whole_and_read_back_field_by_field_across_months()
+    {
+        var ws = await NewWorkspace();
+        // 30 Oct 09:00 + 3 days lands in November: two month partitions on PostgreSQL.
+        var batch = new[] { Call("c1", 0, "e-1"), Call("c2", 60 * 24 * 3), new InteractionEvent("c1", Start.AddMinutes(5), "web-visit", "website") };
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+
+        var result = await store.AppendAsync(ws, batch);
+
+        Assert.Equal(new AppendResult(3, 0), result);
+        var read = await store.ReadAsync(ws, Start, Start.AddDays(10)).ToListAsync();
+        Assert.Equal([batch[0], batch[2], batch[1]], read);
+        Assert.Equal(DateTimeKind.Utc, read[0].At.Kind);
+        Assert.Equal([batch[2]], await store.ReadAsync(ws, Start.AddMinutes(1), Start.AddDays(1)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Events_with_a_known_id_are_duplicates_in_a_retry_and_within_one_batch()
+    {
+        var ws = await NewWorkspace();
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+        Assert.Equal(new AppendResult(2, 0), await store.AppendAsync(ws, [Call("c1", 0, "e-1"), Call("c1", 1, "e-2")]));
+
+        var retry = await store.AppendAsync(ws, [Call("c1", 0, "e-1"), Call("c1", 1, "e-2"), Call("c1", 2, "e-3"), Call("c1", 3, "e-3"), Call("c1", 4)]);
+
+        Assert.Equal(new AppendResult(2, 3), retry);
+        var ids = (await store.ReadAsync(ws, Start, Start.AddDays(1)).ToListAsync()).Select(e => e.EventId ?? "-").ToList();
+        Assert.Equal(["e-1", "e-2", "e-3", "-"], ids);
+        // Events without an id are always new: the same call sent twice is two calls.
+        Assert.Equal(new AppendResult(1, 0), await store.AppendAsync(ws, [Call("c1", 4)]));
+        Assert.Equal(5, await store.CountAsync(ws));
+    }
+
+    [Fact]
+    public async Task Erasing_a_customer_removes_their_events_only_in_their_workspace_and_frees_their_ids()
+    {
+        var ws = await NewWorkspace();
+        var other = await NewWorkspace();
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+        await store.AppendAsync(ws, [Call("anna", 0, "e-1"), Call("anna", 1), Call("ben", 2, "e-2")]);
+        // The same event id in another workspace is another event.
+        Assert.Equal(new AppendResult(1, 0), await store.AppendAsync(other, [Call("anna", 0, "e-1")]));
+
+        Assert.Equal(2, await store.DeleteCustomerAsync(ws, "anna"));
+
+        Assert.Equal(0, await store.CountAsync(ws, "anna"));
+        Assert.Equal(1, await store.CountAsync(ws, "ben"));
+        Assert.Equal(1, await store.CountAsync(other, "anna"));
+        Assert.Equal(new AppendResult(1, 0), await store.AppendAsync(ws, [Call("anna", 0, "e-1")]));
+        Assert.Equal(0, await store.DeleteCustomerAsync(Guid.NewGuid(), "anna"));
+    }
+
+    [Fact]
+    public async Task Retention_erases_events_older_than_the_workspace_keeps_them_and_frees_their_ids()
+    {
+        var ws = await NewWorkspace();
+        var other = await NewWorkspace();
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+        // Start + 0, + 10 days, + 40 days; "now" is 45 days after the start.
+        await store.AppendAsync(ws, [Call("anna", 0, "e-1"), Call("anna", 60 * 24 * 10), Call("anna", 60 * 24 * 40)]);
+        await store.AppendAsync(other, [Call("anna", 0)]);
+        var now = Start.AddDays(45);
+        Assert.Null(await store.RetentionDaysAsync(ws));
+        Assert.Equal(0, await store.ApplyRetentionAsync(now));
+
+        await store.SetRetentionDaysAsync(ws, 30);
+
+        Assert.Equal(30, await store.RetentionDaysAsync(ws));
+        Assert.Equal(2, await store.ApplyRetentionAsync(now));
+        Assert.Equal([Start.AddDays(40)], await store.ReadAsync(ws, Start, now).Select(e => e.At).ToListAsync());
+        Assert.Equal(1, await store.CountAsync(other));
+        Assert.Equal(new AppendResult(1, 0), await store.AppendAsync(ws, [Call("anna", 0, "e-1")]));
+
+        await store.SetRetentionDaysAsync(ws, null);
+        Assert.Null(await store.RetentionDaysAsync(ws));
+        Assert.Equal(0, await store.ApplyRetentionAsync(now, ws));
+    }
+
+    [Fact]
+    public async Task A_deleted_workspace_takes_its_events_with_it()
+    {
+        var ws = await NewWorkspace();
+        await using (var db = database.Open())
+            await EventStore.For(db).AppendAsync(ws, [Call("anna", 0, "e-1")]);
+        await using (var db = database.Open())
+            await WorkspaceStore.DeleteAsync(db, ws);
+        await using (var db = database.Open())
+            Assert.Equal(0, await EventStore.For(db).CountAsync(ws));
+    }
+}
+
+public sealed class SqliteEventStoreTests(SqliteTestDatabase database) : EventStoreTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresEventStoreTests(PostgresTestDatabase database) : EventStoreTests<PostgresTestDatabase>(database);
