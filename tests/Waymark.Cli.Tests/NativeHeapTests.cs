@@ -13,7 +13,7 @@ public sealed class NativeHeapTests
     /// them on 2 cores, with it one or two.
     /// </summary>
     [Fact]
-    public async Task A_busy_server_keeps_the_C_library_heap_to_few_arenas()
+    public async Task A_busy_server_keeps_the_C_library_heap_to_few_arenas_and_its_diagnostics()
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null) return;
         using var scratch = new Scratch();
@@ -29,6 +29,12 @@ public sealed class NativeHeapTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null && !line.Contains("Waymark is listening on")) { }
             Assert.NotNull(line);
+
+            // The server started again in the same process: the runtime's diagnostics (dotnet-counters, dotnet-trace,
+            // dotnet-gcdump) must still answer on the socket named by the process id.
+            var diagnostics = Assert.Single(Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{process.Id}-*-socket"));
+            using (var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified))
+                await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(diagnostics));
 
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             // Many requests at once, so the thread pool grows and its threads allocate side by side.

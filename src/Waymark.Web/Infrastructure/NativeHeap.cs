@@ -25,6 +25,10 @@ public static class NativeHeap
             var argv = File.ReadAllText("/proc/self/cmdline").Split('\0');
             var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                 .Select(e => $"{e.Key}={e.Value}").Append($"{ArenaMax}=2");
+            // The runtime's diagnostics socket (dotnet-counters, dotnet-trace) is named by the process id and start time,
+            // which stay; the runtime started again makes its own only where the file is gone.
+            foreach (var socket in Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))
+                File.Delete(socket);
             // argv ends with an empty string (the command line ends with a NUL): its place takes the terminating null.
             Exec("/proc/self/exe", [.. argv[..^1], null], [.. environment, null]);
         }
