@@ -65,6 +65,11 @@ var open = await memory.ReadAsync($"{options.Pages} pages open, every circuit li
 for (var waited = Stopwatch.StartNew(); open.ConnectedCircuits < options.Pages && waited.Elapsed < TimeSpan.FromSeconds(30);)
     open = await memory.ReadAsync(open.When);
 readings.Add(open);
+// What holding the pages costs once the burst of opening them is collected (the GC runs when something allocates or
+// the idle release finds the server quiet): the figure the target is about. The reading above stays for comparison.
+await Task.Delay(TimeSpan.FromSeconds(20));
+var settled = await memory.ReadAsync($"{options.Pages} pages open, 20 s later (settled)");
+readings.Add(settled);
 if (options.HoldSeconds > 0)
 {
     Console.WriteLine($"Holding the pages open for {options.HoldSeconds} s; the server is process {server.ProcessId}.");
@@ -159,7 +164,8 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages page
 {
     static string N(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
     var before = readings[0];
-    var open = readings[1];
+    var justOpened = readings[1];
+    var open = readings[2];
     var text = new StringBuilder();
     text.AppendLine($"### {o.Pages} open map pages ({pages.Client} client): '{journey.Name}' ({journey.Steps} steps), {o.Size} workspace, published build");
     text.AppendLine();
@@ -175,7 +181,7 @@ static string Report(BenchmarkOptions o, PublishedWaymark server, IMapPages page
     text.AppendLine();
     text.AppendLine($"- memory per open page: **{(open.RssMb - before.RssMb) / o.Pages:0.00} MB RSS**" +
                     (open.GcHeapMb is { } h && before.GcHeapMb is { } b ? $", {(h - b) / o.Pages:0.00} MB GC heap" : "") +
-                    $" ({o.Pages} pages: {open.RssMb:0} MB RSS in all; target < 400 MB)");
+                    $" ({o.Pages} pages: {open.RssMb:0} MB RSS in all 20 s after they opened, {justOpened.RssMb:0} MB right after; target < 400 MB)");
     if (o.PriorEdits > 0) text.AppendLine($"- before the edit measured, {o.PriorEdits} other edit{(o.PriorEdits == 1 ? "" : "s")} reached every page (`--prior-edits`)");
     if (latencies.Count > 0)
     {
