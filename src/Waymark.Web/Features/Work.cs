@@ -23,8 +23,16 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
     /// <summary>The server's clock, for the times a change stamps (a test's clock in tests).</summary>
     public TimeProvider Clock => clock;
 
-    /// <summary>Who acts, for audit entries a use case writes itself (of what is not saved through the context).</summary>
-    public AuditActor? Actor => actor.Actor;
+    /// <summary>
+    /// Writes an audit entry for a change that was not saved through the context (the event store's own SQL), as the
+    /// <see cref="AuditTrail"/> does for the others, and saves it; nothing when nobody is acting (no actor to name).
+    /// </summary>
+    public async Task AuditAsync(CurrentWorkspace ws, AuditAction action, string entity, string entityId, object changes, CancellationToken ct)
+    {
+        if (actor.Actor is not { } who) return;
+        db.AuditEntries.Add(new AuditEntry(ws.Id, clock.GetUtcNow(), who, action, entity, entityId, null, System.Text.Json.JsonSerializer.Serialize(changes)));
+        await SaveAsync(ct);
+    }
 
     /// <summary>Who acts, for wording such as "Ann changed …".</summary>
     public string ActorName => actor.Actor?.Name ?? "someone";

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Waymark.Domain.Common;
 using Waymark.Storage.Access;
 using Waymark.Storage.Interactions;
@@ -25,12 +24,7 @@ public static class EventErasure
             throw new DomainRuleException("customer", "Name the customer whose events are to be erased, as in ?customer=C-1042.");
         customer = customer.Trim();
         var erased = await EventStore.For(work.Db).DeleteCustomerAsync(ws.Id, customer, ct);
-        if (work.Actor is { } actor)
-        {
-            work.Db.AuditEntries.Add(new AuditEntry(ws.Id, work.Clock.GetUtcNow(), actor, AuditAction.Deleted, "InteractionEvents", CustomerHash(customer), null,
-                JsonSerializer.Serialize(new { erased })));
-            await work.SaveAsync(ct);
-        }
+        await work.AuditAsync(ws, AuditAction.Deleted, "InteractionEvents", CustomerHash(customer), new { erased }, ct);
         return new ErasureResponse(customer, erased);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Waymark.Analytics.Reading;
 using Waymark.Domain.Events;
 using Waymark.Storage.Access;
@@ -38,13 +37,9 @@ public static class EventIngestion
         await work.AllowAsync(ws, WorkspaceRole.EventSender, ct);
         var events = Validate(records, maxEvents);
         var result = await EventStore.For(work.Db).AppendAsync(ws.Id, events, ct);
-        if (work.Actor is { } actor)
-        {
-            // Events are not saved through the context, so the audit trail gets one entry per batch here, after the commit.
-            work.Db.AuditEntries.Add(new AuditEntry(ws.Id, work.Clock.GetUtcNow(), actor, AuditAction.Created, "InteractionEvents", ws.Key, null,
-                JsonSerializer.Serialize(new { received = events.Count, stored = result.Stored, duplicates = result.Duplicates })));
-            await work.SaveAsync(ct);
-        }
+        // Events are not saved through the context, so the audit trail gets one entry per batch here, after the commit.
+        await work.AuditAsync(ws, AuditAction.Created, "InteractionEvents", ws.Key,
+            new { received = events.Count, stored = result.Stored, duplicates = result.Duplicates }, ct);
         return new EventBatchResponse(events.Count, result.Stored, result.Duplicates);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Waymark.Domain.Common;
 using Waymark.Storage;
 using Waymark.Storage.Access;
@@ -33,12 +32,8 @@ public static class EventRetention
         var before = await store.RetentionDaysAsync(ws.Id, ct);
         await store.SetRetentionDaysAsync(ws.Id, setting.Days, ct);
         var erased = await store.ApplyRetentionAsync(work.Clock.GetUtcNow().UtcDateTime, ws.Id, ct);
-        if (work.Actor is { } actor && before != setting.Days)
-        {
-            work.Db.AuditEntries.Add(new AuditEntry(ws.Id, work.Clock.GetUtcNow(), actor, AuditAction.Changed, "EventRetention", ws.Key, null,
-                JsonSerializer.Serialize(new { retentionDays = new { from = before, to = setting.Days }, erased })));
-            await work.SaveAsync(ct);
-        }
+        if (before != setting.Days)
+            await work.AuditAsync(ws, AuditAction.Changed, "EventRetention", ws.Key, new { retentionDays = new { from = before, to = setting.Days }, erased }, ct);
         return new RetentionChange(setting.Days, erased);
     }
 }
