@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Events;
 
 namespace Waymark.Storage.Interactions;
@@ -40,4 +42,55 @@ public static class EventStore
 {
     /// <summary>The store of the context's database; it works on the context's connection.</summary>
     public static IEventStore For(WaymarkDb db) => db.IsSqlite ? new SqliteEventStore(db) : new PostgresEventStore(db);
+}
+
+/// <summary>
+/// The context's own connection for a store's SQL: opened through EF, so the durability settings of the database apply
+/// (SQLite's synchronous=FULL), and closed again when the work is done.
+/// </summary>
+internal static class StoreConnection
+{
+    public static async Task<TConnection> OpenAsync<TConnection>(WaymarkDb db, CancellationToken ct) where TConnection : DbConnection
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return (TConnection)db.Database.GetDbConnection();
+    }
+
+    public static async Task<T> UseAsync<TConnection, T>(WaymarkDb db, Func<TConnection, Task<T>> work, CancellationToken ct) where TConnection : DbConnection
+    {
+        var connection = await OpenAsync<TConnection>(db, ct);
+        try
+        {
+            return await work(connection);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+/// <summary>An event's columns after its workspace, the same in both stores, and how a row of them is read.</summary>
+internal static class EventRows
+{
+    public const string Columns = "at, customer, touchpoint, channel, event_id, case_id, outcome, agent, handling_seconds, waiting_seconds, score, score_kind, attributes";
+
+    /// <summary>Reads the columns after the time (the first, which each store reads its own way) into an event.</summary>
+    public static InteractionEvent Read(DbDataReader rows, DateTime at) =>
+        new(rows.GetString(1), at, rows.GetString(2), rows.GetString(3))
+        {
+            EventId = Text(rows, 4),
+            Case = Text(rows, 5),
+            Outcome = Text(rows, 6),
+            Agent = Text(rows, 7),
+            HandlingSeconds = Number(rows, 8),
+            WaitingSeconds = Number(rows, 9),
+            Score = Number(rows, 10),
+            ScoreKind = rows.IsDBNull(11) ? null : (EventScoreKind)Convert.ToByte(rows.GetValue(11)),
+            Attributes = Text(rows, 12),
+        };
+
+    private static string? Text(DbDataReader rows, int i) => rows.IsDBNull(i) ? null : rows.GetString(i);
+
+    private static float? Number(DbDataReader rows, int i) => rows.IsDBNull(i) ? null : Convert.ToSingle(rows.GetValue(i));
 }

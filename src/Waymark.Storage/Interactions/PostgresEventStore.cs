@@ -16,22 +16,19 @@ namespace Waymark.Storage.Interactions;
 /// </summary>
 internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
 {
-    private const string Columns = "at, customer, touchpoint, channel, event_id, case_id, outcome, agent, handling_seconds, waiting_seconds, score, score_kind, attributes";
-
     public async Task<AppendResult> AppendAsync(Guid workspaceId, IReadOnlyList<InteractionEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0) return new(0, 0);
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
         {
-            var workspace = await NumberAsync(connection, workspaceId, create: true, ct);
+            var workspace = await NumberAsync(connection, workspaceId, ct);
             await EnsurePartitionsAsync(connection, events, ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using (var staging = new NpgsqlCommand(
                 "CREATE TEMP TABLE event_staging (seq integer, at timestamptz, customer text, touchpoint text, channel text, event_id text, case_id text, "
                 + "outcome text, agent text, handling_seconds real, waiting_seconds real, score real, score_kind smallint, attributes text) ON COMMIT DROP", connection, transaction))
                 await staging.ExecuteNonQueryAsync(ct);
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY event_staging (seq, {Columns}) FROM STDIN (FORMAT BINARY)", ct))
+            await using (var copy = await connection.BeginBinaryImportAsync($"COPY event_staging (seq, {EventRows.Columns}) FROM STDIN (FORMAT BINARY)", ct))
             {
                 for (var i = 0; i < events.Count; i++)
                 {
@@ -65,8 +62,8 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
                     RETURNING event_id),
                 first_of_id AS (
                     SELECT DISTINCT ON (event_id) * FROM event_staging WHERE event_id IS NOT NULL ORDER BY event_id, seq)
-                INSERT INTO interaction_events (workspace, {Columns})
-                SELECT @w, {Columns} FROM event_staging WHERE event_id IS NULL
+                INSERT INTO interaction_events (workspace, {EventRows.Columns})
+                SELECT @w, {EventRows.Columns} FROM event_staging WHERE event_id IS NULL
                 UNION ALL
                 SELECT @w, {Prefixed("f.")} FROM first_of_id f JOIN claimed c ON c.event_id = f.event_id
                 """, connection, transaction))
@@ -75,18 +72,13 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
                 stored = await insert.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
-            return new(stored, events.Count - stored);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return new AppendResult(stored, events.Count - stored);
+        }, ct);
     }
 
     public async Task<long> CountAsync(Guid workspaceId, string? customer = null, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
         {
             await using var count = new NpgsqlCommand(
                 "SELECT count(*) FROM interaction_events e JOIN event_workspaces w ON w.number = e.workspace WHERE w.workspace_id = @id"
@@ -94,17 +86,12 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
             count.Parameters.AddWithValue("id", workspaceId);
             if (customer is not null) count.Parameters.AddWithValue("customer", customer);
             return (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     public async Task<long> DeleteCustomerAsync(Guid workspaceId, string customer, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
         {
             // The ids go with the events: an erased customer leaves nothing behind, and data sent again is new data.
             await using var delete = new NpgsqlCommand(
@@ -120,20 +107,16 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
             delete.Parameters.AddWithValue("id", workspaceId);
             delete.Parameters.AddWithValue("customer", customer);
             return (long)(await delete.ExecuteScalarAsync(ct))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     public async IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
+        var connection = await StoreConnection.OpenAsync<NpgsqlConnection>(db, ct);
         try
         {
             await using var read = new NpgsqlCommand(
-                $"SELECT {Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) "
+                $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) "
                 + "AND at >= @from AND at < @to ORDER BY at, id", connection);
             read.Parameters.AddWithValue("id", workspaceId);
             read.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(from.ToUniversalTime(), DateTimeKind.Utc));
@@ -150,40 +133,29 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
 
     public async Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
         {
             await using var read = new NpgsqlCommand("SELECT retention_days FROM event_workspaces WHERE workspace_id = @id", connection);
             read.Parameters.AddWithValue("id", workspaceId);
-            return await read.ExecuteScalarAsync(ct) is int days ? days : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return await read.ExecuteScalarAsync(ct) is int days ? (int?)days : null;
+        }, ct);
     }
 
     public async Task SetRetentionDaysAsync(Guid workspaceId, int? days, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
         {
             await using var write = new NpgsqlCommand("INSERT INTO event_workspaces (workspace_id, retention_days) VALUES (@id, @days) "
                                                       + "ON CONFLICT (workspace_id) DO UPDATE SET retention_days = excluded.retention_days", connection);
             write.Parameters.AddWithValue("id", workspaceId);
             write.Parameters.AddWithValue("days", NpgsqlDbType.Integer, (object?)days ?? DBNull.Value);
-            await write.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return await write.ExecuteNonQueryAsync(ct);
+        }, ct);
     }
 
     public async Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
         {
             var kept = new List<(int Number, int Days)>();
             await using (var read = new NpgsqlCommand("SELECT number, retention_days FROM event_workspaces WHERE retention_days IS NOT NULL"
@@ -208,11 +180,7 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
                 erased += (long)(await delete.ExecuteScalarAsync(ct))!;
             }
             return erased;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     /// <summary>
@@ -240,7 +208,7 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         }
     }
 
-    private static string Prefixed(string prefix) => string.Join(", ", Columns.Split(", ").Select(c => prefix + c));
+    private static string Prefixed(string prefix) => string.Join(", ", EventRows.Columns.Split(", ").Select(c => prefix + c));
 
     private static async Task Text(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
     {
@@ -254,16 +222,11 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         else await copy.WriteNullAsync(ct);
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
-    }
-
-    private static async Task<int> NumberAsync(NpgsqlConnection connection, Guid workspaceId, bool create, CancellationToken ct)
+    /// <summary>The workspace's small number, given to it by its first batch.</summary>
+    private static async Task<int> NumberAsync(NpgsqlConnection connection, Guid workspaceId, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            (create ? "INSERT INTO event_workspaces (workspace_id) VALUES (@id) ON CONFLICT DO NOTHING; " : "")
+            "INSERT INTO event_workspaces (workspace_id) VALUES (@id) ON CONFLICT DO NOTHING; "
             + "SELECT number FROM event_workspaces WHERE workspace_id = @id", connection);
         command.Parameters.AddWithValue("id", workspaceId);
         return (int)(await command.ExecuteScalarAsync(ct))!;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,19 +13,16 @@ namespace Waymark.Storage.Interactions;
 /// </summary>
 internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
 {
-    private const string Columns = "at, customer, touchpoint, channel, event_id, case_id, outcome, agent, handling_seconds, waiting_seconds, score, score_kind, attributes";
-
     public async Task<AppendResult> AppendAsync(Guid workspaceId, IReadOnlyList<InteractionEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0) return new(0, 0);
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            var workspace = await NumberAsync(connection, transaction, workspaceId, create: true, ct);
+            var workspace = await NumberAsync(connection, transaction, workspaceId, ct);
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO interaction_events (workspace, {Columns}) VALUES ($w, $at, $customer, $touchpoint, $channel, $event_id, $case_id, $outcome, $agent, $handling, $waiting, $score, $kind, $attributes) ON CONFLICT DO NOTHING";
+            insert.CommandText = $"INSERT INTO interaction_events (workspace, {EventRows.Columns}) VALUES ($w, $at, $customer, $touchpoint, $channel, $event_id, $case_id, $outcome, $agent, $handling, $waiting, $score, $kind, $attributes) ON CONFLICT DO NOTHING";
             insert.Parameters.AddWithValue("$w", workspace);
             var p = new[] { "$at", "$customer", "$touchpoint", "$channel", "$event_id", "$case_id", "$outcome", "$agent", "$handling", "$waiting", "$score", "$kind", "$attributes" }
                 .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
@@ -53,18 +49,13 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
                 stored += await insert.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
-            return new(stored, events.Count - stored);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return new AppendResult(stored, events.Count - stored);
+        }, ct);
     }
 
     public async Task<long> CountAsync(Guid workspaceId, string? customer = null, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT count(*) FROM interaction_events e JOIN event_workspaces w ON w.number = e.workspace WHERE w.workspace_id = $id"
@@ -72,37 +63,28 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
             count.Parameters.AddWithValue("$id", Key(workspaceId));
             if (customer is not null) count.Parameters.AddWithValue("$customer", customer);
             return (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     public async Task<long> DeleteCustomerAsync(Guid workspaceId, string customer, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
             await using var delete = connection.CreateCommand();
             delete.CommandText = "DELETE FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND customer = $customer";
             delete.Parameters.AddWithValue("$id", Key(workspaceId));
             delete.Parameters.AddWithValue("$customer", customer);
             return await delete.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     public async IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
+        var connection = await StoreConnection.OpenAsync<SqliteConnection>(db, ct);
         try
         {
             await using var read = connection.CreateCommand();
-            read.CommandText = $"SELECT {Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND at >= $from AND at < $to ORDER BY at, id";
+            read.CommandText = $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND at >= $from AND at < $to ORDER BY at, id";
             read.Parameters.AddWithValue("$id", Key(workspaceId));
             read.Parameters.AddWithValue("$from", from.ToUniversalTime().Ticks);
             read.Parameters.AddWithValue("$to", to.ToUniversalTime().Ticks);
@@ -118,42 +100,31 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
 
     public async Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
             await using var read = connection.CreateCommand();
             read.CommandText = "SELECT retention_days FROM event_workspaces WHERE workspace_id = $id";
             read.Parameters.AddWithValue("$id", Key(workspaceId));
-            return await read.ExecuteScalarAsync(ct) is long days ? (int)days : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return await read.ExecuteScalarAsync(ct) is long days ? (int?)days : null;
+        }, ct);
     }
 
     public async Task SetRetentionDaysAsync(Guid workspaceId, int? days, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
             await using var write = connection.CreateCommand();
             write.CommandText = "INSERT INTO event_workspaces (workspace_id, retention_days) VALUES ($id, $days) "
                                 + "ON CONFLICT (workspace_id) DO UPDATE SET retention_days = excluded.retention_days";
             write.Parameters.AddWithValue("$id", Key(workspaceId));
             write.Parameters.AddWithValue("$days", (object?)days ?? DBNull.Value);
-            await write.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return await write.ExecuteNonQueryAsync(ct);
+        }, ct);
     }
 
     public async Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        try
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
             var kept = new List<(long Number, long Days)>();
             await using (var read = connection.CreateCommand())
@@ -174,52 +145,20 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
                 erased += await delete.ExecuteNonQueryAsync(ct);
             }
             return erased;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>Opened through EF so that the durability pragmas are applied to the connection.</summary>
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return (SqliteConnection)db.Database.GetDbConnection();
+        }, ct);
     }
 
     /// <summary>EF keeps a Guid in SQLite as upper-case text; the reference to the workspace must match it exactly.</summary>
     private static string Key(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static async Task<long> NumberAsync(SqliteConnection connection, SqliteTransaction transaction, Guid workspaceId, bool create, CancellationToken ct)
+    /// <summary>The workspace's small number, given to it by its first batch.</summary>
+    private static async Task<long> NumberAsync(SqliteConnection connection, SqliteTransaction transaction, Guid workspaceId, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = (create ? "INSERT INTO event_workspaces (workspace_id) VALUES ($id) ON CONFLICT DO NOTHING; " : "")
+        command.CommandText = "INSERT INTO event_workspaces (workspace_id) VALUES ($id) ON CONFLICT DO NOTHING; "
                               + "SELECT number FROM event_workspaces WHERE workspace_id = $id";
         command.Parameters.AddWithValue("$id", Key(workspaceId));
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
-}
-
-/// <summary>Reads the columns after the time (same order in both stores) into an event.</summary>
-internal static class EventRows
-{
-    public static InteractionEvent Read(DbDataReader rows, DateTime at) =>
-        new(rows.GetString(1), at, rows.GetString(2), rows.GetString(3))
-        {
-            EventId = Text(rows, 4),
-            Case = Text(rows, 5),
-            Outcome = Text(rows, 6),
-            Agent = Text(rows, 7),
-            HandlingSeconds = Number(rows, 8),
-            WaitingSeconds = Number(rows, 9),
-            Score = Number(rows, 10),
-            ScoreKind = rows.IsDBNull(11) ? null : (EventScoreKind)Convert.ToByte(rows.GetValue(11)),
-            Attributes = Text(rows, 12),
-        };
-
-    private static string? Text(DbDataReader rows, int i) => rows.IsDBNull(i) ? null : rows.GetString(i);
-
-    private static float? Number(DbDataReader rows, int i) => rows.IsDBNull(i) ? null : Convert.ToSingle(rows.GetValue(i));
 }
