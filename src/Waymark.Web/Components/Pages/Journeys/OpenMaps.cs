@@ -50,19 +50,33 @@ public sealed class OpenMaps : IDisposable
         Guid? stamp;
         await using (var db = data.Open()) stamp = await WorkspaceStamp.OfAsync(db, ws.Id, ct);
         var day = data.Today;
+        // Pages that ask at the same moment (a change delivered while a page opens) wait for one read rather than
+        // each making its own copy. The stamp was read before the map: a change saved in between leaves an older stamp
+        // on a newer map, which only makes the next page read the map again.
+        ReadView? shared = null;
         lock (_gate)
         {
-            if (stamp is not null && _maps.TryGetValue(journeyId, out var open) && open.Read is { } kept && kept.Stamp == stamp && kept.Day == day)
-                return kept.View;
+            if (stamp is { } s && _maps.TryGetValue(journeyId, out var open))
+            {
+                if (open.Read is not { } kept || kept.Stamp != s || kept.Day != day)
+                    open.Read = kept = new ReadView(s, day, new(() => MapData.LoadAsync(data, ws, journeyId)));
+                shared = kept;
+            }
         }
-        // The stamp was read before the map: a change saved in between leaves an older stamp on a newer map, which only
-        // makes the next page read the map again.
-        var view = await MapData.LoadAsync(data, ws, journeyId, ct);
-        lock (_gate)
+        if (shared is null) return await MapData.LoadAsync(data, ws, journeyId, ct);
+        try
         {
-            if (stamp is { } s && _maps.TryGetValue(journeyId, out var open)) open.Read = new ReadView(s, day, view);
+            return await shared.View.Value.WaitAsync(ct);
         }
-        return view;
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // A read that failed is not kept: the next page tries again.
+            lock (_gate)
+            {
+                if (_maps.TryGetValue(journeyId, out var open) && open.Read == shared) open.Read = null;
+            }
+            throw;
+        }
     }
 
     /// <summary>How many pages have <paramref name="journeyId"/> open in this process.</summary>
@@ -126,14 +140,15 @@ public sealed class OpenMaps : IDisposable
 
     private sealed record SharedView(long Generation, MapView? View);
 
-    private sealed record ReadView(Guid Stamp, DateOnly Day, MapView? View);
+    /// <summary>The map as read at a workspace stamp on a day, read once however many pages ask for it.</summary>
+    private sealed record ReadView(Guid Stamp, DateOnly Day, Lazy<Task<MapView?>> View);
 
     private sealed class OpenMap
     {
         public readonly List<Viewer> Viewers = [];
         public long Generation;
         public SharedView? View;
-        /// <summary>The map as last read for a page, with the workspace stamp it was read at.</summary>
+        /// <summary>The map as last read (or being read) for a page, with the workspace stamp it was read at.</summary>
         public ReadView? Read;
         public Task Delivering = Task.CompletedTask;
     }
