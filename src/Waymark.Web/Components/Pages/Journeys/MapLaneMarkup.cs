@@ -22,7 +22,7 @@ public static class MapLaneMarkup
     // The rows last built per map, to hand out the same strings again: pages that load a map each read their own view.
     private static readonly ConcurrentDictionary<Guid, WeakReference<string?[]>> Latest = new();
 
-    private sealed record Built(string Link, IReadOnlyList<string?> Rows);
+    private sealed record Built(string Link, string?[] Rows);
 
     /// <summary>
     /// The cells of each row of <see cref="MapView.Layout"/>'s lanes, in order, with the filler cell at the end; null for the
@@ -31,16 +31,27 @@ public static class MapLaneMarkup
     /// </summary>
     public static IReadOnlyList<string?> Rows(MapView view, string link)
     {
-        if (ByView.TryGetValue(view, out var built) && built.Link == link) return built.Rows;
+        // Pages of one map render side by side: GetValue hands every caller the one set of rows that got into the table,
+        // so two pages that built a view's rows at the same moment still hold the same strings.
+        var built = ByView.GetValue(view, v => new Built(link, Share(v, link)));
+        if (built.Link != link)
+        {
+            built = new Built(link, Share(view, link));
+            ByView.AddOrUpdate(view, built);
+        }
+        if (!Latest.TryGetValue(view.Map.Id, out var latest) || !latest.TryGetTarget(out var rows) || rows != built.Rows)
+            Latest[view.Map.Id] = new WeakReference<string?[]>(built.Rows);
+        return built.Rows;
+    }
+
+    /// <summary>The rows of the view, each the very string of the map's last rows where its HTML did not change.</summary>
+    private static string?[] Share(MapView view, string link)
+    {
         var rows = Build(view, link);
-        var journey = view.Map.Id;
-        if (Latest.TryGetValue(journey, out var weak) && weak.TryGetTarget(out var known))
+        if (Latest.TryGetValue(view.Map.Id, out var weak) && weak.TryGetTarget(out var known))
             for (var i = 0; i < rows.Length; i++)
                 if (rows[i] is { } row && Array.Find(known, k => k == row) is { } same) rows[i] = same;
-        Latest[journey] = new WeakReference<string?[]>(rows);
-        built = new Built(link, rows);
-        ByView.AddOrUpdate(view, built);
-        return built.Rows;
+        return rows;
     }
 
     private static string?[] Build(MapView view, string link)
