@@ -51,6 +51,7 @@ public static class WaymarkWebApp
         services.AddHostedService<DatabasePreparation>();
         services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
+        services.AddSingleton<Features.Evidence.EventAnalytics>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 
