@@ -10,7 +10,7 @@ namespace Waymark.Analytics.Metrics;
 /// that are sorted before reporting. The transition times and journey durations live outside the GC heap: dispose the
 /// partial (or the one it was merged into) when done with it to free them at once; the finalizer frees them otherwise.
 /// </summary>
-public sealed class PartialResult : IDisposable
+public sealed partial class PartialResult : IDisposable
 {
     internal const int Bins = 11;
     internal const int Kinds = 3;
