@@ -8,6 +8,13 @@ namespace Waymark.Storage.Interactions;
 public readonly record struct AppendResult(int Stored, int Duplicates);
 
 /// <summary>
+/// One day's kept analysis result for one question (variant): the UTC day whose journeys it holds, the change count of the
+/// days it was worked out from (<see cref="IEventStore.DayChangesAsync"/>), and its bytes (null when no journey started that
+/// day, or when they were not asked for).
+/// </summary>
+public sealed record KeptPartial(DateOnly Day, long Basis, byte[]? Data);
+
+/// <summary>
 /// Where a workspace's interaction events are kept. Deliberately narrow — append a batch, count or erase a customer, read
 /// a period — so that a store on a distributed engine (ClickHouse, PostgreSQL with Citus) can take its place as an adapter.
 /// </summary>
@@ -36,6 +43,22 @@ public interface IEventStore
 
     /// <summary>Erases the events older than their workspace keeps them (of one workspace, or of all); returns how many went.</summary>
     Task<long> ApplyRetentionAsync(DateTime now, Guid? workspaceId = null, CancellationToken ct = default);
+
+    /// <summary>The time of the workspace's newest stored event; null when it has none.</summary>
+    Task<DateTime?> LastEventAtAsync(Guid workspaceId, CancellationToken ct = default);
+
+    /// <summary>
+    /// How often the events of each UTC day from <paramref name="from"/> to <paramref name="to"/> (inclusive) changed: every
+    /// batch that brought events of the day, every erasure and retention run that took some counts once. Days never
+    /// changed are left out (count 0). The counts only grow, so a sum over fixed days tells whether any of them changed.
+    /// </summary>
+    Task<IReadOnlyDictionary<DateOnly, long>> DayChangesAsync(Guid workspaceId, DateOnly from, DateOnly to, CancellationToken ct = default);
+
+    /// <summary>The kept analysis results of one variant for the days from <paramref name="from"/> to <paramref name="to"/> (inclusive); without their bytes unless <paramref name="withData"/>.</summary>
+    Task<IReadOnlyList<KeptPartial>> ReadPartialsAsync(Guid workspaceId, string variant, DateOnly from, DateOnly to, bool withData, CancellationToken ct = default);
+
+    /// <summary>Keeps (or replaces) analysis results of one variant.</summary>
+    Task WritePartialsAsync(Guid workspaceId, string variant, IReadOnlyList<KeptPartial> partials, CancellationToken ct = default);
 }
 
 public static class EventStore

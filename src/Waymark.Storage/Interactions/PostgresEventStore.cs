@@ -71,6 +71,14 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
                 insert.Parameters.AddWithValue("w", workspace);
                 stored = await insert.ExecuteNonQueryAsync(ct);
             }
+            // The batch's days have changed: one statement, in day order so that two batches lock the rows alike.
+            await using (var mark = new NpgsqlCommand(
+                "INSERT INTO event_day_changes (workspace, day, changes) SELECT @w, (at AT TIME ZONE 'UTC')::date, 1 FROM event_staging GROUP BY 2 ORDER BY 2 "
+                + "ON CONFLICT (workspace, day) DO UPDATE SET changes = event_day_changes.changes + 1", connection, transaction))
+            {
+                mark.Parameters.AddWithValue("w", workspace);
+                await mark.ExecuteNonQueryAsync(ct);
+            }
             await transaction.CommitAsync(ct);
             return new AppendResult(stored, events.Count - stored);
         }, ct);
@@ -95,13 +103,14 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         {
             // The ids go with the events: an erased customer leaves nothing behind, and data sent again is new data.
             await using var delete = new NpgsqlCommand(
-                """
+                $"""
                 WITH ws AS (SELECT number FROM event_workspaces WHERE workspace_id = @id),
                 gone AS (
-                    DELETE FROM interaction_events WHERE workspace = (SELECT number FROM ws) AND customer = @customer RETURNING event_id),
+                    DELETE FROM interaction_events WHERE workspace = (SELECT number FROM ws) AND customer = @customer RETURNING event_id, at),
                 ids AS (
                     DELETE FROM interaction_event_ids WHERE workspace = (SELECT number FROM ws)
-                    AND event_id IN (SELECT event_id FROM gone WHERE event_id IS NOT NULL))
+                    AND event_id IN (SELECT event_id FROM gone WHERE event_id IS NOT NULL)),
+                {ForgetDays("(SELECT number FROM ws)")}
                 SELECT count(*) FROM gone
                 """, connection);
             delete.Parameters.AddWithValue("id", workspaceId);
@@ -170,9 +179,10 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
             {
                 // Partitions are shared by all workspaces, so old events are deleted rather than their partitions dropped.
                 await using var delete = new NpgsqlCommand(
-                    """
-                    WITH gone AS (DELETE FROM interaction_events WHERE workspace = @w AND at < @cutoff RETURNING event_id),
-                    ids AS (DELETE FROM interaction_event_ids WHERE workspace = @w AND event_id IN (SELECT event_id FROM gone WHERE event_id IS NOT NULL))
+                    $"""
+                    WITH gone AS (DELETE FROM interaction_events WHERE workspace = @w AND at < @cutoff RETURNING event_id, at),
+                    ids AS (DELETE FROM interaction_event_ids WHERE workspace = @w AND event_id IN (SELECT event_id FROM gone WHERE event_id IS NOT NULL)),
+                    {ForgetDays("@w")}
                     SELECT count(*) FROM gone
                     """, connection);
                 delete.Parameters.AddWithValue("w", number);
@@ -182,6 +192,84 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
             return erased;
         }, ct);
     }
+
+    public async Task<DateTime?> LastEventAtAsync(Guid workspaceId, CancellationToken ct = default)
+    {
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
+        {
+            await using var read = new NpgsqlCommand(
+                "SELECT max(at) FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id)", connection);
+            read.Parameters.AddWithValue("id", workspaceId);
+            return await read.ExecuteScalarAsync(ct) is DateTime at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
+        }, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<DateOnly, long>> DayChangesAsync(Guid workspaceId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
+        {
+            await using var read = new NpgsqlCommand(
+                "SELECT day, changes FROM event_day_changes WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) AND day BETWEEN @from AND @to", connection);
+            read.Parameters.AddWithValue("id", workspaceId);
+            read.Parameters.AddWithValue("from", from);
+            read.Parameters.AddWithValue("to", to);
+            var changes = new Dictionary<DateOnly, long>();
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct)) changes[rows.GetFieldValue<DateOnly>(0)] = rows.GetInt64(1);
+            return (IReadOnlyDictionary<DateOnly, long>)changes;
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<KeptPartial>> ReadPartialsAsync(Guid workspaceId, string variant, DateOnly from, DateOnly to, bool withData, CancellationToken ct = default)
+    {
+        return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
+        {
+            await using var read = new NpgsqlCommand(
+                $"SELECT day, basis{(withData ? ", data" : "")} FROM event_day_partials "
+                + "WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) AND variant = @variant AND day BETWEEN @from AND @to", connection);
+            read.Parameters.AddWithValue("id", workspaceId);
+            read.Parameters.AddWithValue("variant", variant);
+            read.Parameters.AddWithValue("from", from);
+            read.Parameters.AddWithValue("to", to);
+            var kept = new List<KeptPartial>();
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+                kept.Add(new KeptPartial(rows.GetFieldValue<DateOnly>(0), rows.GetInt64(1), withData && !rows.IsDBNull(2) ? rows.GetFieldValue<byte[]>(2) : null));
+            return (IReadOnlyList<KeptPartial>)kept;
+        }, ct);
+    }
+
+    public async Task WritePartialsAsync(Guid workspaceId, string variant, IReadOnlyList<KeptPartial> partials, CancellationToken ct = default)
+    {
+        if (partials.Count == 0) return;
+        await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>
+        {
+            var workspace = await NumberAsync(connection, workspaceId, ct);
+            await using var write = new NpgsqlCommand(
+                "INSERT INTO event_day_partials (workspace, variant, day, basis, data) "
+                + "SELECT @w, @variant, * FROM unnest(@days, @bases, @data) "
+                + "ON CONFLICT (workspace, variant, day) DO UPDATE SET basis = excluded.basis, data = excluded.data", connection);
+            write.Parameters.AddWithValue("w", workspace);
+            write.Parameters.AddWithValue("variant", variant);
+            write.Parameters.AddWithValue("days", partials.Select(p => p.Day).ToArray());
+            write.Parameters.AddWithValue("bases", partials.Select(p => p.Basis).ToArray());
+            write.Parameters.AddWithValue("data", NpgsqlDbType.Array | NpgsqlDbType.Bytea, partials.Select(p => p.Data).ToArray());
+            return await write.ExecuteNonQueryAsync(ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Parts of a statement whose CTE <c>gone</c> returns erased events' times: counts a change of their days and drops
+    /// those days' kept results, which may name an erased customer.
+    /// </summary>
+    private static string ForgetDays(string workspace) => $"""
+        days AS (SELECT DISTINCT (at AT TIME ZONE 'UTC')::date AS day FROM gone),
+        marked AS (
+            INSERT INTO event_day_changes (workspace, day, changes) SELECT {workspace}, day, 1 FROM days ORDER BY day
+            ON CONFLICT (workspace, day) DO UPDATE SET changes = event_day_changes.changes + 1),
+        dropped AS (
+            DELETE FROM event_day_partials WHERE workspace = {workspace} AND day IN (SELECT day FROM days))
+        """;
 
     /// <summary>
     /// Creates the month partitions the batch needs and does not have yet. Looking a partition up takes no lock; creating

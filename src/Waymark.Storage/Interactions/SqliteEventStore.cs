@@ -48,6 +48,7 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
                 p[12].Value = (object?)e.Attributes ?? DBNull.Value;
                 stored += await insert.ExecuteNonQueryAsync(ct);
             }
+            await MarkBatchDaysAsync(connection, transaction, workspace, events, ct);
             await transaction.CommitAsync(ct);
             return new AppendResult(stored, events.Count - stored);
         }, ct);
@@ -70,11 +71,19 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
     {
         return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
         {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var workspace = await ExistingNumberAsync(connection, transaction, workspaceId, ct);
+            if (workspace is not { } w) return 0L;
+            // The customer's days are marked changed, and their kept results (which may name the customer) go with the events.
+            await ForgetDaysAsync(connection, transaction, w, "customer = $customer", ("$customer", customer), ct);
             await using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND customer = $customer";
-            delete.Parameters.AddWithValue("$id", Key(workspaceId));
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM interaction_events WHERE workspace = $w AND customer = $customer";
+            delete.Parameters.AddWithValue("$w", w);
             delete.Parameters.AddWithValue("$customer", customer);
-            return await delete.ExecuteNonQueryAsync(ct);
+            var erased = await delete.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (long)erased;
         }, ct);
     }
 
@@ -138,14 +147,136 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
             long erased = 0;
             foreach (var (number, days) in kept)
             {
+                var cutoff = now.ToUniversalTime().AddDays(-days).Ticks;
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+                await ForgetDaysAsync(connection, transaction, number, "at < $cutoff", ("$cutoff", cutoff), ct);
                 await using var delete = connection.CreateCommand();
+                delete.Transaction = transaction;
                 delete.CommandText = "DELETE FROM interaction_events WHERE workspace = $w AND at < $cutoff";
                 delete.Parameters.AddWithValue("$w", number);
-                delete.Parameters.AddWithValue("$cutoff", now.ToUniversalTime().AddDays(-days).Ticks);
+                delete.Parameters.AddWithValue("$cutoff", cutoff);
                 erased += await delete.ExecuteNonQueryAsync(ct);
+                await transaction.CommitAsync(ct);
             }
             return erased;
         }, ct);
+    }
+
+    public async Task<DateTime?> LastEventAtAsync(Guid workspaceId, CancellationToken ct = default)
+    {
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT max(at) FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id)";
+            read.Parameters.AddWithValue("$id", Key(workspaceId));
+            return await read.ExecuteScalarAsync(ct) is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : (DateTime?)null;
+        }, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<DateOnly, long>> DayChangesAsync(Guid workspaceId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT day, changes FROM event_day_changes WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND day BETWEEN $from AND $to";
+            read.Parameters.AddWithValue("$id", Key(workspaceId));
+            read.Parameters.AddWithValue("$from", from.DayNumber);
+            read.Parameters.AddWithValue("$to", to.DayNumber);
+            var changes = new Dictionary<DateOnly, long>();
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct)) changes[DateOnly.FromDayNumber((int)rows.GetInt64(0))] = rows.GetInt64(1);
+            return (IReadOnlyDictionary<DateOnly, long>)changes;
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<KeptPartial>> ReadPartialsAsync(Guid workspaceId, string variant, DateOnly from, DateOnly to, bool withData, CancellationToken ct = default)
+    {
+        return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = $"SELECT day, basis{(withData ? ", data" : "")} FROM event_day_partials "
+                               + "WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND variant = $variant AND day BETWEEN $from AND $to";
+            read.Parameters.AddWithValue("$id", Key(workspaceId));
+            read.Parameters.AddWithValue("$variant", variant);
+            read.Parameters.AddWithValue("$from", from.DayNumber);
+            read.Parameters.AddWithValue("$to", to.DayNumber);
+            var kept = new List<KeptPartial>();
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+                kept.Add(new KeptPartial(DateOnly.FromDayNumber((int)rows.GetInt64(0)), rows.GetInt64(1), withData && !rows.IsDBNull(2) ? (byte[])rows.GetValue(2) : null));
+            return (IReadOnlyList<KeptPartial>)kept;
+        }, ct);
+    }
+
+    public async Task WritePartialsAsync(Guid workspaceId, string variant, IReadOnlyList<KeptPartial> partials, CancellationToken ct = default)
+    {
+        if (partials.Count == 0) return;
+        await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var workspace = await NumberAsync(connection, transaction, workspaceId, ct);
+            await using var write = connection.CreateCommand();
+            write.Transaction = transaction;
+            write.CommandText = "INSERT INTO event_day_partials (workspace, variant, day, basis, data) VALUES ($w, $variant, $day, $basis, $data) "
+                                + "ON CONFLICT (workspace, variant, day) DO UPDATE SET basis = excluded.basis, data = excluded.data";
+            write.Parameters.AddWithValue("$w", workspace);
+            write.Parameters.AddWithValue("$variant", variant);
+            var day = write.Parameters.Add("$day", SqliteType.Integer);
+            var basis = write.Parameters.Add("$basis", SqliteType.Integer);
+            var data = write.Parameters.Add("$data", SqliteType.Blob);
+            foreach (var p in partials)
+            {
+                day.Value = p.Day.DayNumber;
+                basis.Value = p.Basis;
+                data.Value = (object?)p.Data ?? DBNull.Value;
+                await write.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            return 0;
+        }, ct);
+    }
+
+    /// <summary>Counts a change of every UTC day the batch holds events of (one statement: its days as a JSON array).</summary>
+    private static async Task MarkBatchDaysAsync(SqliteConnection connection, SqliteTransaction transaction, long workspace, IReadOnlyList<InteractionEvent> events, CancellationToken ct)
+    {
+        await using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = "INSERT INTO event_day_changes (workspace, day, changes) SELECT $w, value, 1 FROM json_each($days) WHERE true "
+                           + "ON CONFLICT (workspace, day) DO UPDATE SET changes = changes + 1";
+        mark.Parameters.AddWithValue("$w", workspace);
+        mark.Parameters.AddWithValue("$days", "[" + string.Join(',', events.Select(e => e.At.Ticks / TimeSpan.TicksPerDay).Distinct()) + "]");
+        await mark.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Before events are erased: counts a change of the days they are on and drops those days' kept results, which may
+    /// name an erased customer.
+    /// </summary>
+    private static async Task ForgetDaysAsync(SqliteConnection connection, SqliteTransaction transaction, long workspace, string which,
+        (string Name, object Value) parameter, CancellationToken ct)
+    {
+        await using var forget = connection.CreateCommand();
+        forget.Transaction = transaction;
+        forget.CommandText = $"""
+            CREATE TEMP TABLE IF NOT EXISTS forgotten_days (day INTEGER PRIMARY KEY);
+            DELETE FROM forgotten_days;
+            INSERT INTO forgotten_days SELECT DISTINCT at / {TimeSpan.TicksPerDay} FROM interaction_events WHERE workspace = $w AND {which};
+            INSERT INTO event_day_changes (workspace, day, changes) SELECT $w, day, 1 FROM forgotten_days WHERE true
+                ON CONFLICT (workspace, day) DO UPDATE SET changes = changes + 1;
+            DELETE FROM event_day_partials WHERE workspace = $w AND day IN (SELECT day FROM forgotten_days);
+            """;
+        forget.Parameters.AddWithValue("$w", workspace);
+        forget.Parameters.AddWithValue(parameter.Name, parameter.Value);
+        await forget.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long?> ExistingNumberAsync(SqliteConnection connection, SqliteTransaction transaction, Guid workspaceId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT number FROM event_workspaces WHERE workspace_id = $id";
+        command.Parameters.AddWithValue("$id", Key(workspaceId));
+        return await command.ExecuteScalarAsync(ct) is long number ? number : null;
     }
 
     /// <summary>EF keeps a Guid in SQLite as upper-case text; the reference to the workspace must match it exactly.</summary>
