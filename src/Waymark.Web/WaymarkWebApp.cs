@@ -52,6 +52,7 @@ public static class WaymarkWebApp
         services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
         services.AddSingleton<Features.Evidence.EventAnalytics>();
+        services.AddHostedService<Features.Evidence.EventAnalyticsRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 

@@ -43,6 +43,7 @@ public static partial class ApiDescriptions
         ["Members"] = new("member", "members", "The people who may open the workspace, and their roles."),
         ["Tokens"] = new("API token", "API tokens", "API tokens for scripts and integrations, each with a role."),
         ["Events"] = new("interaction event", "interaction events", "Interaction events from call-centre software, shops and CRMs: what each customer did, where and when, kept per workspace."),
+        ["Analytics"] = new("journey analysis", "journey analyses", "The journeys customers really take, worked out from the stored interaction events of a period."),
     };
 
     /// <summary>Handlers whose class serves another resource than their tag names.</summary>
@@ -76,6 +77,7 @@ public static partial class ApiDescriptions
         ["KpisApi.Performance"] = ("Read a KPI's performance against its target and best in class.", "getKpiPerformance"),
         ["KpiMeasurementsApi.Record"] = ("Record measurements of a KPI.", "recordKpiMeasurements"),
         ["KpiMeasurementsApi.RecordAcrossKpis"] = ("Record measurements of several KPIs at once.", "recordMeasurementsAcrossKpis"),
+        ["AnalyticsApi.Get"] = ("Read the journey analytics of a period: variants, the directly-follows graph, channel switches, KPIs and conformance of the journeys that start in it, as waymark analyze --json reports them.", "getJourneyAnalytics"),
         ["DashboardApi.Get"] = ("Read the workspace dashboard: the CX score by phase and channel, the importance–performance grid (counts per quadrant and cell), the KPIs furthest from target, unaddressed moments and the progress of actions.", "getDashboard"),
         ["DashboardApi.GetUnaddressed"] = ("List the moments of truth and pain points that no action addresses yet.", "listUnaddressedMoments"),
         ["DashboardApi.GetGridPoints"] = ("List the evaluated touchpoints on the importance–performance grid, or those of one quadrant, the most in need of attention first.", "listImportancePerformancePoints"),

@@ -49,7 +49,7 @@ public static class EventsApi
     /// <c>customer=cust_id,time=ts,touchpoint=activity</c>. Other fields are kept as attributes.
     /// </summary>
     private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> Send(CurrentWorkspace ws, HttpRequest request, Work work,
-        IConfiguration configuration, string? map, CancellationToken ct)
+        IConfiguration configuration, Evidence.EventAnalytics analytics, string? map, CancellationToken ct)
     {
         var format = FormatOf(request.ContentType);
         if (format is null)
@@ -81,20 +81,30 @@ public static class EventsApi
             "json" => InteractionEventReader.ReadJsonArray(body, mapping, source),
             _ => InteractionEventReader.ReadNdjson(body, mapping, source),
         };
-        return TypedResults.Ok(await EventIngestion.IngestAsync(work, ws, records, EventLimits.From(configuration).MaxBatchEvents, ct));
+        var response = await EventIngestion.IngestAsync(work, ws, records, EventLimits.From(configuration).MaxBatchEvents, ct);
+        if (response.Stored > 0) analytics.EventsChanged(ws.Id);
+        return TypedResults.Ok(response);
     }
 
     /// <summary>Erases every event of one customer (the right to erasure, GDPR article 17); owners only.</summary>
     /// <param name="customer">The customer id as the events carry it.</param>
-    private static async Task<Ok<ErasureResponse>> Erase(CurrentWorkspace ws, Work work, string? customer, CancellationToken ct) =>
-        TypedResults.Ok(await EventErasure.EraseCustomerAsync(work, ws, customer, ct));
+    private static async Task<Ok<ErasureResponse>> Erase(CurrentWorkspace ws, Work work, Evidence.EventAnalytics analytics, string? customer, CancellationToken ct)
+    {
+        var response = await EventErasure.EraseCustomerAsync(work, ws, customer, ct);
+        if (response.Erased > 0) analytics.EventsChanged(ws.Id);
+        return TypedResults.Ok(response);
+    }
 
     private static async Task<Ok<RetentionSetting>> GetRetention(CurrentWorkspace ws, Storage.WaymarkDb db, CancellationToken ct) =>
         TypedResults.Ok(await EventRetention.GetAsync(db, ws, ct));
 
     /// <summary>Sets how many days the workspace keeps its events (empty: for ever); older events are erased at once.</summary>
-    private static async Task<Ok<RetentionChange>> SetRetention(CurrentWorkspace ws, RetentionSetting setting, Work work, CancellationToken ct) =>
-        TypedResults.Ok(await EventRetention.SetAsync(work, ws, setting, ct));
+    private static async Task<Ok<RetentionChange>> SetRetention(CurrentWorkspace ws, RetentionSetting setting, Work work, Evidence.EventAnalytics analytics, CancellationToken ct)
+    {
+        var change = await EventRetention.SetAsync(work, ws, setting, ct);
+        analytics.EventsChanged(ws.Id);
+        return TypedResults.Ok(change);
+    }
 
     private static string? FormatOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.MediaType?.ToLowerInvariant() switch

@@ -1,4 +1,10 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Waymark.Analytics.Conformance;
 using Waymark.Analytics.Metrics;
 using Waymark.Analytics.Model;
@@ -30,30 +36,299 @@ public sealed record EventAnalysis(EventQuestion Question, AnalysisReport Report
 /// <summary>
 /// Journey analytics over the events a workspace has stored. Everything that shows evidence from events — the analytics
 /// endpoint and page, the map's evidence lane, KPIs computed from events — asks here.
+/// <para>
+/// A journey is a customer's events that follow each other with no gap longer than <see cref="JourneyGap"/>, and it ends
+/// at the latest at the end of the UTC calendar month it started in; it belongs to the UTC day of its first event, and a
+/// period's report counts the journeys that start in it, with all their events (decision 0008). So each day's journeys
+/// are analysed once into a mergeable partial result, kept in the database per workspace, day and question (variant),
+/// and a period's report is the merge of its days. A day's partial depends only on the events of its month from seven
+/// days before it on; it stays valid while none of those days has changed (the store counts changes per day), so new,
+/// late or erased events make only the days they can touch be worked out again.
+/// </para>
 /// </summary>
-public sealed class EventAnalytics
+public sealed class EventAnalytics : IDisposable
 {
     /// <summary>A customer's events more than this apart belong to two journeys.</summary>
     public static readonly TimeSpan JourneyGap = TimeSpan.FromDays(7);
 
+    /// <summary>How many whole days before a day can decide whether a journey starts on it.</summary>
+    private static readonly int GapDays = (int)Math.Ceiling(JourneyGap.TotalDays);
+
+    /// <summary>Merged reports, by workspace, question, period and the change counts of the months they read.</summary>
+    private readonly MemoryCache _reports = new(new MemoryCacheOptions { SizeLimit = 256 });
+    /// <summary>One computation at a time per workspace and question: a request and the background do not both work a month out.</summary>
+    private readonly ConcurrentDictionary<(Guid, string), SemaphoreSlim> _working = new();
+    private readonly Channel<Guid> _changed = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Workspaces whose events changed, for <see cref="EventAnalyticsRefresh"/> to bring their kept results up to date.</summary>
+    internal ChannelReader<Guid> Changed => _changed.Reader;
+
+    /// <summary>Says that the workspace's events changed (a batch, an erasure, retention): its plain results are worked out again soon, in the background.</summary>
+    public void EventsChanged(Guid workspaceId) => _changed.Writer.TryWrite(workspaceId);
+
+    /// <summary>
+    /// The workspace's definition of service contacts, which first-contact resolution and repeat contacts count with.
+    /// The one place it is looked up: results of different definitions are kept apart and never merged.
+    /// </summary>
+    internal static Task<ServiceContactDefinition> ServiceContactsAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct) =>
+        Task.FromResult(ServiceContactDefinition.Default);
+
     public async Task<EventAnalysis> AnalyseAsync(WaymarkDb db, CurrentWorkspace ws, EventQuestion question, CancellationToken ct)
     {
-        var map = question.Journey is { } journey ? await DesignedJourneys.OfAsync(db, ws, journey, ct) : null;
-        var builder = new EventLogBuilder();
-        DateTime? last = null;
-        var from = question.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var to = question.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        await foreach (var e in EventStore.For(db).ReadAsync(ws.Id, from, to, ct))
+        if (question.To < question.From) throw new ArgumentException("The period ends before it starts.", nameof(question));
+        var (map, variant) = await VariantOfAsync(db, ws, question, ct);
+        var store = EventStore.For(db);
+        var last = await store.LastEventAtAsync(ws.Id, ct);
+        var (first, end) = (MonthStart(question.From), MonthStart(question.To).AddMonths(1).AddDays(-1));
+        var changes = await store.DayChangesAsync(ws.Id, first, end, ct);
+        var key = (ws.Id, variant.Key, question.From, question.To, changes.Values.Sum());
+        if (_reports.TryGetValue(key, out AnalysisReport? known)) return new EventAnalysis(question, known!, map, last);
+
+        var days = await DaysAsync(db, ws.Id, variant, first, end, changes, question.From, question.To, ct);
+        var report = await Task.Run(() =>
         {
-            last = e.At;
-            if (question.Channel is { } channel && !string.Equals(e.Channel, channel, StringComparison.OrdinalIgnoreCase)) continue;
-            if (question.Persona is { } persona && !string.Equals(PersonaOf(e), persona, StringComparison.OrdinalIgnoreCase)) continue;
-            builder.Add(e.Customer, e.At, e.Touchpoint, e.Channel, e.Outcome, e.Score ?? float.NaN, Kind(e.ScoreKind),
-                e.HandlingSeconds ?? float.NaN, e.WaitingSeconds ?? float.NaN);
-        }
-        var log = builder.Build();
-        var report = await Task.Run(() => JourneyAnalyzer.Analyze(log, new AnalysisOptions { InactivityGap = JourneyGap, Journey = map }), ct);
+            using var merged = JourneyAnalyzer.AnalyzePartial(new EventLogBuilder().Build(), variant.Options);
+            // A merged day's buffers move into the merged partial, which frees them all.
+            foreach (var bytes in days) merged.Merge(PartialResult.FromBytes(bytes));
+            return JourneyAnalyzer.ToReport(merged);
+        }, ct);
+        _reports.Set(key, report, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return new EventAnalysis(question, report, map, last);
+    }
+
+    /// <summary>
+    /// The same report worked out straight from the stored events, keeping nothing: the journeys that start in the period,
+    /// each read whole from its month, analysed month by month. Kept results merged must always equal it (tests and benchmarks compare the two).
+    /// </summary>
+    public async Task<EventAnalysis> AnalyseDirectlyAsync(WaymarkDb db, CurrentWorkspace ws, EventQuestion question, CancellationToken ct)
+    {
+        var (map, variant) = await VariantOfAsync(db, ws, question, ct);
+        var store = EventStore.For(db);
+        // Month by month: the engine cuts journeys at the gap only, and none reaches into the next month.
+        using var merged = JourneyAnalyzer.AnalyzePartial(new EventLogBuilder().Build(), variant.Options);
+        for (var month = MonthStart(question.From); month <= question.To; month = month.AddMonths(1))
+        {
+            var events = await MonthEvents.ReadAsync(store, ws.Id, month, variant, ct);
+            var builder = new EventLogBuilder();
+            foreach (var (day, journey) in events.Journeys())
+                if (day >= question.From && day <= question.To)
+                    foreach (var i in journey) events.AddTo(builder, i);
+            var log = builder.Build();
+            merged.Merge(await Task.Run(() => JourneyAnalyzer.AnalyzePartial(log, variant.Options), ct));
+        }
+        var report = JourneyAnalyzer.ToReport(merged);
+        return new EventAnalysis(question, report, map, await store.LastEventAtAsync(ws.Id, ct));
+    }
+
+    /// <summary>
+    /// Brings the kept results of the workspace's plain question (no filter, no map) up to date for every month whose
+    /// events changed since they were worked out; run in the background after events arrive.
+    /// </summary>
+    public async Task<int> RefreshAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct)
+    {
+        var (_, variant) = await VariantOfAsync(db, ws, new EventQuestion { From = DateOnly.MinValue, To = DateOnly.MinValue }, ct);
+        var store = EventStore.For(db);
+        var changes = await store.DayChangesAsync(ws.Id, DateOnly.MinValue, DateOnly.MaxValue, ct);
+        var kept = (await store.ReadPartialsAsync(ws.Id, variant.Key, DateOnly.MinValue, DateOnly.MaxValue, withData: false, ct)).ToDictionary(k => k.Day, k => k.Basis);
+        var worked = 0;
+        foreach (var month in changes.Keys.Select(MonthStart).Distinct().Order())
+        {
+            var end = month.AddMonths(1).AddDays(-1);
+            if (Enumerable.Range(0, end.DayNumber - month.DayNumber + 1).Select(month.AddDays)
+                .All(day => kept.TryGetValue(day, out var basis) && basis == Basis(day, changes))) continue;
+            await DaysAsync(db, ws.Id, variant, month, end, changes, month, end, ct);
+            worked++;
+        }
+        return worked;
+    }
+
+    /// <summary>
+    /// The kept results (bytes) of the days <paramref name="from"/> to <paramref name="to"/> with journeys; days whose
+    /// result is missing or older than a change it depends on are worked out again — with every other such day of their
+    /// months, since the month's events are read anyway — and kept.
+    /// </summary>
+    private async Task<List<byte[]>> DaysAsync(WaymarkDb db, Guid workspaceId, Variant variant, DateOnly first, DateOnly end,
+        IReadOnlyDictionary<DateOnly, long> changes, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var store = EventStore.For(db);
+        var gate = _working.GetOrAdd((workspaceId, variant.Key), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var kept = (await store.ReadPartialsAsync(workspaceId, variant.Key, first, end, withData: true, ct)).ToDictionary(k => k.Day);
+            var stale = Enumerable.Range(0, end.DayNumber - first.DayNumber + 1).Select(first.AddDays)
+                .Where(day => !kept.TryGetValue(day, out var k) || k.Basis != Basis(day, changes)).ToHashSet();
+            foreach (var month in stale.Select(MonthStart).Distinct().Order())
+            {
+                var events = await MonthEvents.ReadAsync(store, workspaceId, month, variant, ct);
+                var days = stale.Where(day => MonthStart(day) == month).ToHashSet();
+                var worked = await Task.Run(() => events.Partials(days, day => Basis(day, changes), variant.Options), ct);
+                await store.WritePartialsAsync(workspaceId, variant.Key, worked, ct);
+                foreach (var k in worked) kept[k.Day] = k;
+            }
+            return kept.Values.Where(k => k.Day >= from && k.Day <= to && k.Data is not null).OrderBy(k => k.Day).Select(k => k.Data!).ToList();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The change count a day's result depends on: the changes of the days of its month from <see cref="GapDays"/> before
+    /// it (which decide whether a customer's event on it starts a journey) to the month's end (which its journeys may reach).
+    /// The counts only grow, so the sum moves whenever one of those days changes.
+    /// </summary>
+    private static long Basis(DateOnly day, IReadOnlyDictionary<DateOnly, long> changes)
+    {
+        var month = MonthStart(day);
+        var first = day.AddDays(-GapDays) < month ? month : day.AddDays(-GapDays);
+        long sum = 0;
+        for (var d = first; d < month.AddMonths(1); d = d.AddDays(1)) sum += changes.GetValueOrDefault(d);
+        return sum;
+    }
+
+    private static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+
+    private static async Task<(DesignedJourney? Map, Variant Variant)> VariantOfAsync(WaymarkDb db, CurrentWorkspace ws, EventQuestion question, CancellationToken ct)
+    {
+        var map = question.Journey is { } journey ? await DesignedJourneys.OfAsync(db, ws, journey, ct) : null;
+        var contacts = await ServiceContactsAsync(db, ws, ct);
+        return (map, Variant.Of(question.Channel, question.Persona, map, contacts));
+    }
+
+    public void Dispose() => _reports.Dispose();
+
+    /// <summary>
+    /// One question's kind of result: which events count (channel, persona), the map held against, the service-contact
+    /// definition. Its key names them (the map and the definition by a hash of their content), so results of different
+    /// questions are kept apart and a changed map or definition is worked out anew.
+    /// </summary>
+    internal sealed record Variant(string Key, string? Channel, string? Persona, AnalysisOptions Options)
+    {
+        /// <summary>Part of the key: a change of how journeys are cut or results are written makes every kept result be worked out again.</summary>
+        private const string Rules = "month-cut-7d/1";
+
+        public static Variant Of(string? channel, string? persona, DesignedJourney? map, ServiceContactDefinition contacts)
+        {
+            channel = string.IsNullOrWhiteSpace(channel) ? null : channel.Trim();
+            persona = string.IsNullOrWhiteSpace(persona) ? null : persona.Trim();
+            var key = new StringBuilder(Rules);
+            if (channel is not null) key.Append("|channel=").Append(channel.ToLowerInvariant());
+            if (persona is not null) key.Append("|persona=").Append(persona.ToLowerInvariant());
+            if (map is not null) key.Append("|map=").Append(Hash(map.ToJson()));
+            if (!contacts.Equals(ServiceContactDefinition.Default)) key.Append("|contacts=").Append(Hash(contacts.Key));
+            return new Variant(key.ToString(), channel, persona,
+                new AnalysisOptions { InactivityGap = JourneyGap, Journey = map, ServiceContacts = contacts, Parallelism = 1 });
+        }
+
+        private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 12);
+
+        public bool Counts(InteractionEvent e) =>
+            (Channel is null || string.Equals(e.Channel, Channel, StringComparison.OrdinalIgnoreCase))
+            && (Persona is null || string.Equals(PersonaOf(e), Persona, StringComparison.OrdinalIgnoreCase));
+
+        private static string? PersonaOf(InteractionEvent e)
+        {
+            if (e.Attributes is null) return null;
+            using var json = JsonDocument.Parse(e.Attributes);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("persona", out var p) ? p.ToString() : null;
+        }
+    }
+
+    /// <summary>
+    /// The counted events of one UTC month, compactly (the same texts shared), grouped by customer in time order, and
+    /// cut into journeys: at a gap longer than <see cref="JourneyGap"/>, and at the month's end, where reading stops.
+    /// </summary>
+    private sealed class MonthEvents
+    {
+        private readonly List<Row> _rows = [];
+        private readonly List<string> _customers = [];
+        private int[] _order = [], _starts = [];
+
+        private readonly record struct Row(int Customer, long Ticks, string Touchpoint, string Channel, string? Outcome, float Score,
+            ScoreKind Kind, float Handling, float Waiting);
+
+        public static async Task<MonthEvents> ReadAsync(IEventStore store, Guid workspaceId, DateOnly month, Variant variant, CancellationToken ct)
+        {
+            var events = new MonthEvents();
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var customers = new Dictionary<string, int>(StringComparer.Ordinal);
+            string Shared(string s) => texts.TryGetValue(s, out var known) ? known : texts[s] = s;
+            var from = month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            await foreach (var e in store.ReadAsync(workspaceId, from, from.AddMonths(1), ct))
+            {
+                if (!variant.Counts(e)) continue;
+                if (!customers.TryGetValue(e.Customer, out var customer))
+                {
+                    customers[e.Customer] = customer = events._customers.Count;
+                    events._customers.Add(e.Customer);
+                }
+                events._rows.Add(new Row(customer, e.At.Ticks, Shared(e.Touchpoint), Shared(e.Channel), e.Outcome is null ? null : Shared(e.Outcome),
+                    e.Score ?? float.NaN, Kind(e.ScoreKind), e.HandlingSeconds ?? float.NaN, e.WaitingSeconds ?? float.NaN));
+            }
+            events.Group();
+            return events;
+        }
+
+        /// <summary>Orders the rows by customer, keeping the store's time order within each (a counting sort).</summary>
+        private void Group()
+        {
+            var count = new int[_customers.Count + 1];
+            foreach (var r in _rows) count[r.Customer + 1]++;
+            for (var c = 1; c < count.Length; c++) count[c] += count[c - 1];
+            _starts = (int[])count.Clone();
+            _order = new int[_rows.Count];
+            var next = (int[])count.Clone();
+            for (var i = 0; i < _rows.Count; i++) _order[next[_rows[i].Customer]++] = i;
+        }
+
+        /// <summary>Every journey of the month with the UTC day it starts on, as its rows in time order.</summary>
+        public IEnumerable<(DateOnly Day, ArraySegment<int> Rows)> Journeys()
+        {
+            var gap = JourneyGap.Ticks;
+            for (var c = 0; c < _customers.Count; c++)
+            {
+                int s = _starts[c], e = _starts[c + 1];
+                var start = s;
+                for (var i = s + 1; i <= e; i++)
+                {
+                    if (i < e && _rows[_order[i]].Ticks - _rows[_order[i - 1]].Ticks <= gap) continue;
+                    yield return (DateOnly.FromDayNumber((int)(_rows[_order[start]].Ticks / TimeSpan.TicksPerDay)), new ArraySegment<int>(_order, start, i - start));
+                    start = i;
+                }
+            }
+        }
+
+        public void AddTo(EventLogBuilder builder, int row)
+        {
+            var r = _rows[row];
+            builder.Add(_customers[r.Customer], new DateTime(r.Ticks, DateTimeKind.Utc), r.Touchpoint, r.Channel, r.Outcome, r.Score, r.Kind, r.Handling, r.Waiting);
+        }
+
+        /// <summary>The results of the given days of this month, worked out from their journeys (null bytes: no journey started).</summary>
+        public List<KeptPartial> Partials(IReadOnlySet<DateOnly> days, Func<DateOnly, long> basis, AnalysisOptions options)
+        {
+            var builders = new Dictionary<DateOnly, EventLogBuilder>();
+            foreach (var (day, journey) in Journeys())
+            {
+                if (!days.Contains(day)) continue;
+                if (!builders.TryGetValue(day, out var builder)) builders[day] = builder = new EventLogBuilder();
+                foreach (var i in journey) AddTo(builder, i);
+            }
+            var worked = new List<KeptPartial>();
+            foreach (var day in days.Order())
+            {
+                byte[]? bytes = null;
+                if (builders.Remove(day, out var builder))
+                {
+                    using var partial = JourneyAnalyzer.AnalyzePartial(builder.Build(), options);
+                    bytes = partial.ToBytes();
+                }
+                worked.Add(new KeptPartial(day, basis(day), bytes));
+            }
+            return worked;
+        }
     }
 
     private static ScoreKind Kind(EventScoreKind? kind) => kind switch
@@ -63,11 +338,54 @@ public sealed class EventAnalytics
         EventScoreKind.Ces => ScoreKind.Ces,
         _ => ScoreKind.None,
     };
+}
 
-    private static string? PersonaOf(InteractionEvent e)
+/// <summary>
+/// Brings the workspaces' plain analytics up to date in the background after their events changed, a few seconds after
+/// the last batch (a steady feed is worked out at most every half minute), so the first read of a period is a merge.
+/// </summary>
+internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2), Longest = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        if (e.Attributes is null) return null;
-        using var json = JsonDocument.Parse(e.Attributes);
-        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("persona", out var p) ? p.ToString() : null;
+        var reader = analytics.Changed;
+        while (await reader.WaitToReadAsync(ct))
+        {
+            var pending = new HashSet<Guid>();
+            var started = DateTime.UtcNow;
+            // Debounced: keep collecting while batches keep coming, but not for ever.
+            while (true)
+            {
+                while (reader.TryRead(out var id)) pending.Add(id);
+                if (DateTime.UtcNow - started >= Longest) break;
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                wait.CancelAfter(Quiet);
+                try
+                {
+                    if (!await reader.WaitToReadAsync(wait.Token)) break;
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+            foreach (var id in pending)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+                    var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == id).Select(w => new { w.Key, w.Name }).FirstOrDefaultAsync(ct);
+                    if (workspace is null) continue;
+                    await analytics.RefreshAsync(db, new CurrentWorkspace(id, workspace.Key, workspace.Name), ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Working out the kept journey analytics of workspace {Workspace} failed; the next read works them out", id);
+                }
+            }
+        }
     }
 }
