@@ -343,13 +343,16 @@ public sealed class EventAnalytics : IDisposable
 /// <summary>
 /// Brings the workspaces' plain analytics up to date in the background after their events changed, a few seconds after
 /// the last batch (a steady feed is worked out at most every half minute), so the first read of a period is a merge.
+/// Shortly after start every workspace is looked at once: events stored while the server was down (<c>waymark ingest</c>)
+/// are worked out too.
 /// </summary>
 internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2), Longest = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2), Longest = TimeSpan.FromSeconds(30), AfterStart = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        _ = LookAtEveryWorkspaceAsync(ct);
         var reader = analytics.Changed;
         while (await reader.WaitToReadAsync(ct))
         {
@@ -379,13 +382,32 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
                     var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
                     var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == id).Select(w => new { w.Key, w.Name }).FirstOrDefaultAsync(ct);
                     if (workspace is null) continue;
-                    await analytics.RefreshAsync(db, new CurrentWorkspace(id, workspace.Key, workspace.Name), ct);
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var months = await analytics.RefreshAsync(db, new CurrentWorkspace(id, workspace.Key, workspace.Name), ct);
+                    if (months > 0)
+                        log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
+                            months, workspace.Key, watch.Elapsed.TotalSeconds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     log.LogWarning(e, "Working out the kept journey analytics of workspace {Workspace} failed; the next read works them out", id);
                 }
             }
+        }
+    }
+
+    private async Task LookAtEveryWorkspaceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(AfterStart, ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+            foreach (var id in await db.Workspaces.AsNoTracking().Select(w => w.Id).ToListAsync(ct)) analytics.EventsChanged(id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Looking for journey analytics to work out after start failed; reads work them out");
         }
     }
 }
