@@ -31,6 +31,8 @@ namespace Waymark.Storage.Postgres.Migrations
                     data bytea,
                     PRIMARY KEY (workspace, variant, day));
                 """);
+            // Events stored before this migration count as one change of their days.
+            migrationBuilder.Sql("INSERT INTO event_day_changes (workspace, day, changes) SELECT DISTINCT workspace, (at AT TIME ZONE 'UTC')::date, 1 FROM interaction_events;");
         }
 
         /// <inheritdoc />

@@ -31,6 +31,8 @@ namespace Waymark.Storage.Sqlite.Migrations
                     data BLOB,
                     PRIMARY KEY (workspace, variant, day));
                 """);
+            // Events stored before this migration count as one change of their days.
+            migrationBuilder.Sql("INSERT INTO event_day_changes (workspace, day, changes) SELECT DISTINCT workspace, at / 864000000000, 1 FROM interaction_events;");
         }
 
         /// <inheritdoc />

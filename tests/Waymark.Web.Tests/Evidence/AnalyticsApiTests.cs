@@ -160,6 +160,19 @@ public sealed class AnalyticsApiTests(WaymarkApiFactory factory) : JourneyApiTes
     }
 
     [Fact]
+    public async Task Years_without_events_answer_an_empty_report_and_keep_nothing()
+    {
+        await Send([Event("anna", new(2026, 10, 5, 9, 0, 0, DateTimeKind.Utc), "web-visit", "website")]);
+
+        var report = await GetOk($"{Api}/analytics?from=1990-01-01&to=2025-12-31");
+
+        Assert.Equal((0, 0), (report.GetProperty("cases").GetInt32(), report.GetProperty("events").GetInt32()));
+        await using var db = Factory.OpenDb();
+        var ws = await Ws();
+        Assert.Empty(await EventStore.For(db).ReadPartialsAsync(ws.Id, "month-cut-7d/1", new DateOnly(1990, 1, 1), new DateOnly(2025, 12, 31), withData: false));
+    }
+
+    [Fact]
     public async Task An_erased_customer_is_gone_from_the_report()
     {
         await Send([Event("anna", new(2026, 10, 5, 9, 0, 0, DateTimeKind.Utc), "web-visit", "website"),

@@ -158,7 +158,10 @@ public sealed class EventAnalytics : IDisposable
             var kept = (await store.ReadPartialsAsync(workspaceId, variant.Key, first, end, withData: true, ct)).ToDictionary(k => k.Day);
             var stale = Enumerable.Range(0, end.DayNumber - first.DayNumber + 1).Select(first.AddDays)
                 .Where(day => !kept.TryGetValue(day, out var k) || k.Basis != Basis(day, changes)).ToHashSet();
-            foreach (var month in stale.Select(MonthStart).Distinct().Order())
+            // A month without a counted change never held an event (every batch counts its days; the migration counted
+            // the events stored before it): its days are empty without reading or keeping anything.
+            var active = changes.Keys.Select(MonthStart).ToHashSet();
+            foreach (var month in stale.Select(MonthStart).Distinct().Where(active.Contains).Order())
             {
                 var events = await MonthEvents.ReadAsync(store, workspaceId, month, variant, ct);
                 var days = stale.Where(day => MonthStart(day) == month).ToHashSet();
