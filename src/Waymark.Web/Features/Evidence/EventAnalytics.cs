@@ -346,7 +346,7 @@ public sealed class EventAnalytics : IDisposable
 /// <summary>
 /// Brings the workspaces' plain analytics up to date in the background after their events changed, a few seconds after
 /// the last batch (a steady feed is worked out at most every half minute), so the first read of a period is a merge.
-/// Shortly after start every workspace is looked at once: events stored while the server was down (<c>waymark ingest</c>)
+/// Shortly after start every workspace with events is looked at once: events stored while the server was down (<c>waymark ingest</c>)
 /// are worked out too.
 /// </summary>
 internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
@@ -383,10 +383,9 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
-                    var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == id).Select(w => new { w.Key, w.Name }).FirstOrDefaultAsync(ct);
-                    if (workspace is null) continue;
+                    if ((await WorkspacesWithEventsAsync(db, ct)).FirstOrDefault(w => w.Id == id) is not { } workspace) continue;
                     var watch = System.Diagnostics.Stopwatch.StartNew();
-                    var months = await analytics.RefreshAsync(db, new CurrentWorkspace(id, workspace.Key, workspace.Name), ct);
+                    var months = await analytics.RefreshAsync(db, workspace, ct);
                     if (months > 0)
                         log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
                             months, workspace.Key, watch.Elapsed.TotalSeconds);
@@ -399,6 +398,29 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
         }
     }
 
+    /// <summary>
+    /// The workspaces that have stored events, read in SQL beside EF (as the event store reads): background work must not
+    /// show up among the commands a request runs.
+    /// </summary>
+    private static async Task<List<CurrentWorkspace>> WorkspacesWithEventsAsync(WaymarkDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var read = db.Database.GetDbConnection().CreateCommand();
+            read.CommandText = "SELECT w.\"Id\", w.\"Key\", w.\"Name\" FROM event_workspaces e JOIN workspaces w ON w.\"Id\" = e.workspace_id";
+            var found = new List<CurrentWorkspace>();
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+                found.Add(new CurrentWorkspace(rows.GetValue(0) is Guid id ? id : Guid.Parse(rows.GetString(0)), rows.GetString(1), rows.GetString(2)));
+            return found;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private async Task LookAtEveryWorkspaceAsync(CancellationToken ct)
     {
         try
@@ -406,7 +428,7 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
             await Task.Delay(AfterStart, ct);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
-            foreach (var id in await db.Workspaces.AsNoTracking().Select(w => w.Id).ToListAsync(ct)) analytics.EventsChanged(id);
+            foreach (var workspace in await WorkspacesWithEventsAsync(db, ct)) analytics.EventsChanged(workspace.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
