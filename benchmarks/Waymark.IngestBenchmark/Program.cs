@@ -8,6 +8,7 @@ using Waymark.IngestBenchmark;
 // throwaway PostgreSQL, an event-sender token, several clients sending NDJSON batches at once.
 //   dotnet run -c Release --project benchmarks/Waymark.IngestBenchmark -- [--db sqlite|postgres|both] [--batches 60]
 //       [--batch-size 10000] [--clients 3] [--kill N] [--published DIR]
+// --reader times only reading and checking the batches in this process (no server, no database).
 // --kill N kills the server with SIGKILL N times during ingestion instead, restarts it, has the clients send every
 // batch they got no answer for again, and checks that no acknowledged event is lost and none is stored twice.
 string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -16,6 +17,11 @@ var batches = int.Parse(Value("--batches") ?? "60", CultureInfo.InvariantCulture
 var batchSize = int.Parse(Value("--batch-size") ?? "10000", CultureInfo.InvariantCulture);
 var clients = int.Parse(Value("--clients") ?? "3", CultureInfo.InvariantCulture);
 var kills = int.Parse(Value("--kill") ?? "0", CultureInfo.InvariantCulture);
+if (args.Contains("--reader"))
+{
+    ReaderProfile.Run(batches, batchSize);
+    return;
+}
 var repository = FindRepository();
 var work = Value("--work") ?? Path.Combine(Path.GetTempPath(), "waymark-ingest-bench");
 if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
