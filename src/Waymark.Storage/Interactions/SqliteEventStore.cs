@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -22,13 +23,22 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
         {
             var cache = (long)(await PragmaAsync(connection, "PRAGMA cache_size", ct))!;
             await PragmaAsync(connection, $"PRAGMA cache_size = -{BatchCacheKiB}; PRAGMA wal_autocheckpoint = {CheckpointPages}", ct);
+            var turn = Writers.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1));
             try
             {
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-                var workspace = await NumberAsync(connection, transaction, workspaceId, ct);
-                var stored = Insert(connection, workspace, events, ct);
-                await transaction.CommitAsync(ct);
-                return new AppendResult(stored, events.Count - stored);
+                await turn.WaitAsync(ct);
+                try
+                {
+                    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+                    var workspace = await NumberAsync(connection, transaction, workspaceId, ct);
+                    var stored = Insert(connection, workspace, events, ct);
+                    await transaction.CommitAsync(ct);
+                    return new AppendResult(stored, events.Count - stored);
+                }
+                finally
+                {
+                    turn.Release();
+                }
             }
             finally
             {
@@ -36,6 +46,13 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
             }
         }, ct);
     }
+
+    /// <summary>
+    /// Batches of one database file take their turn here before BEGIN IMMEDIATE. SQLite itself would make them wait too,
+    /// but by polling (its busy handler sleeps up to 100 ms between tries), which leaves the database idle between two
+    /// batches; here the next batch starts the moment the last one commits.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A batch's customers are spread over the whole (workspace, customer) index, so it changes pages all over it. With
