@@ -67,7 +67,8 @@ public static class EventsApi
         {
             throw new DomainRuleException("map", e.Message);
         }
-        var body = new MemoryStream();
+        // Sized by the announced length (within the limit), so a batch of megabytes is not copied again as it grows.
+        var body = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, Math.Min(EventLimits.From(configuration).MaxBatchBytes, int.MaxValue)));
         try
         {
             await request.Body.CopyToAsync(body, ct);
