@@ -22,11 +22,10 @@ if (args.Contains("--reader"))
     ReaderProfile.Run(batches, batchSize);
     return;
 }
-var repository = FindRepository();
 var work = Value("--work") ?? Path.Combine(Path.GetTempPath(), "waymark-ingest-bench");
 if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
 Directory.CreateDirectory(work);
-var published = Value("--published") ?? WaymarkServer.Publish(repository, Path.Combine(Path.GetTempPath(), "waymark-ingest-published"));
+var published = Value("--published") ?? WaymarkServer.Publish(FindRepository(), Path.Combine(Path.GetTempPath(), "waymark-ingest-published"));
 var dll = Path.Combine(published, "waymark.dll");
 
 foreach (var database in databases)

@@ -127,7 +127,7 @@ internal sealed class WaymarkServer : IAsyncDisposable
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        var until = DateTime.UtcNow.AddSeconds(120);
+        var until = DateTime.UtcNow.AddSeconds(300);
         while (!server.Output.Contains("Waymark is listening on"))
         {
             if (server._process.HasExited || DateTime.UtcNow > until)
