@@ -46,8 +46,9 @@ internal static class KillRounds
                             }
                         }
                     }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
                     {
+                        // No answer: the batch is sent again after the restart.
                     }
                 }
             })));
