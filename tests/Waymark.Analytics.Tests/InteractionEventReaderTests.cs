@@ -71,4 +71,38 @@ public sealed class InteractionEventReaderTests
         Assert.Equal("""{"queue":"billing","note, free":"said \"hi\""}""", records[0].Event!.Attributes);
         Assert.Equal(("line 3", ""), (records[1].Location, records[1].Problems.Single().Field));
     }
+
+    [Fact]
+    public void Ndjson_read_from_bytes_takes_escapes_blanks_line_breaks_and_attributes_as_a_text_reader_would()
+    {
+        var body = "\uFEFF{\"customer\":\" c-1 \",\"time\":\"2026-11-02T09:00:00Z\",\"touchpoint\":\"call\",\"channel\":\"ph\\u006fne\",\"vip\":true,\"queue\":7,\"note\":\"\"}\r\n"
+                   + "\r\n"
+                   + "{\"customer\":\"c-2\",\"time\":\" 2026-11-02T10:00:00+01:00 \",\"touchpoint\":\"chat\",\"channel\":\"chat\",\"handling\":\" 12.5 \",\"waiting\":3e1,\"re\\u0067ion\":\"north\"}\r"
+                   + "{\"customer\":\"c-3\",\"time\":\"2026-11-02T11:00:00Z\",\"touchpoint\":\"call\",\"channel\":\"phone\",\"lost\":{\"a\":1}}\n"
+                   + "{\"customer\":\"c-4\",\"time\":\"2026-11-02T12:00:00Z\",\"touchpoint\":\"call\",\"channel\":\"phone\",\"handling\":\"long\"}";
+        var records = InteractionEventReader.ReadNdjson(new MemoryStream(Encoding.UTF8.GetBytes(body)), new ColumnMapping(), "t").ToList();
+
+        Assert.Equal(["line 1", "line 3", "line 4", "line 5"], records.Select(r => r.Location));
+        var first = records[0].Event!;
+        Assert.Equal(("c-1", "phone", """{"vip":"true","queue":"7"}"""), (first.Customer, first.Channel, first.Attributes));
+        var second = records[1].Event!;
+        Assert.Equal((new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), 12.5f, 30f), (second.At, second.HandlingSeconds!.Value, second.WaitingSeconds!.Value));
+        Assert.Equal("""{"region":"north"}""", second.Attributes);
+        Assert.Contains("nested value", records[2].Problems.Single().Problem);
+        // The bad line's property is no column: the next event keeps no 'lost' attribute and is read as before.
+        Assert.Equal(("handling", "'long' is not a number of seconds"), records[3].Problems.Single());
+    }
+
+    [Fact]
+    public void Ndjson_read_from_a_stream_in_pieces_gives_the_same_events_as_from_memory()
+    {
+        var lines = Enumerable.Range(0, 3000).Select(i =>
+            $$"""{"event_id":"e-{{i}}","customer":"c-{{i % 7}}","time":"2026-11-02T09:{{i % 60:00}}:00Z","touchpoint":"call","channel":"phone","agent":"a-{{i % 3}}"}""");
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
+        var fromMemory = InteractionEventReader.ReadNdjson(new MemoryStream(bytes), new ColumnMapping(), "t").ToList();
+        var fromStream = InteractionEventReader.ReadNdjson(new BufferedStream(new MemoryStream(bytes), 1000), new ColumnMapping(), "t").ToList();
+
+        Assert.Equal(3000, fromStream.Count(r => r.Event is not null));
+        Assert.Equal(fromMemory.Select(r => (r.Location, r.Event)), fromStream.Select(r => (r.Location, r.Event)));
+    }
 }

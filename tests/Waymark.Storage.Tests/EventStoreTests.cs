@@ -110,6 +110,24 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task Two_batches_sending_the_same_ids_at_once_store_each_event_once()
+    {
+        var ws = await NewWorkspace();
+        var batch = Enumerable.Range(0, 2000).Select(i => Call($"c{i % 50}", i, $"e-{i}")).ToList();
+        var reversed = Enumerable.Reverse(batch).ToList();
+
+        var results = await Task.WhenAll(new[] { batch, reversed, batch }.Select(async events =>
+        {
+            await using var db = database.Open();
+            return await EventStore.For(db).AppendAsync(ws, events);
+        }));
+
+        Assert.Equal((2000, 4000), (results.Sum(r => r.Stored), results.Sum(r => r.Duplicates)));
+        await using var check = database.Open();
+        Assert.Equal(2000, await EventStore.For(check).CountAsync(ws));
+    }
+
+    [Fact]
     public async Task A_deleted_workspace_takes_its_events_with_it()
     {
         var ws = await NewWorkspace();

@@ -44,28 +44,40 @@ public static class InteractionEventReader
         }
     }
 
-    /// <summary>One flat JSON object per line; objects may leave out properties (a score only on survey answers).</summary>
+    /// <summary>
+    /// One flat JSON object per line; objects may leave out properties (a score only on survey answers). Read from the
+    /// UTF-8 bytes line by line (<see cref="JsonEventLine"/>): no string is made for a line or a property name.
+    /// </summary>
     public static IEnumerable<IncomingEvent> ReadNdjson(Stream stream, ColumnMapping mapping, string source)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, true, 1 << 16);
-        var names = new List<string>();
+        var lines = new Utf8Lines(stream);
+        var json = new JsonEventLine();
         EventFields? fields = null;
         long line = 0;
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
+        while (lines.Next(out var offset, out var length))
         {
             line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (Blank(lines.Buffer.AsSpan(offset, length))) continue;
             var location = $"line {line}";
-            var (properties, problem) = JsonObjects.One(Encoding.UTF8.GetBytes(text));
+            var problem = json.Read(lines.Buffer, offset, length, out var newNames);
             if (problem is not null)
             {
                 yield return new IncomingEvent(line, location, null, [("", problem)]);
                 continue;
             }
-            fields = EventFields.Covering(fields, properties!, mapping, source);
-            yield return fields.Make(line, location, properties!);
+            if (fields is null || newNames) fields = EventFields.Covering(json, mapping, source);
+            yield return fields.Make(line, location, json);
         }
+    }
+
+    private static bool Blank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b >= 0x80) return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
+            if (!char.IsWhiteSpace((char)b)) return false;
+        }
+        return true;
     }
 
     /// <summary>A JSON array of flat objects; records are named by their place in the array ("item 3").</summary>
@@ -208,6 +220,75 @@ public static class InteractionEventReader
             return new EventFields(mapping, names, source);
         }
 
+        /// <summary>The same for NDJSON read from bytes: the line's names are the columns, with the required ones added.</summary>
+        public static EventFields Covering(JsonEventLine line, ColumnMapping mapping, string source)
+        {
+            foreach (var (explicitName, candidates) in Required(mapping))
+            {
+                var wanted = explicitName is null ? candidates : [explicitName];
+                if (!line.Names.Any(n => wanted.Contains(n, StringComparer.OrdinalIgnoreCase))) line.AddName(wanted[0]);
+            }
+            return new EventFields(mapping, line.Names.ToList(), source);
+        }
+
+        private static (string?, string[])[] Required(ColumnMapping mapping) =>
+        [
+            (mapping.Customer, ColumnMapping.CustomerNames), (mapping.Time, ColumnMapping.TimeNames),
+            (mapping.Activity, ColumnMapping.ActivityNames), (mapping.Channel, ColumnMapping.ChannelNames),
+        ];
+
+        /// <summary>
+        /// An event from an NDJSON line, by the same rules as from texts (<see cref="Make(long, string, string?[], List{ValueTuple{string, string?}}?)"/>)
+        /// but read from the line's bytes: times and numbers are parsed there, repeating values are shared strings.
+        /// </summary>
+        public IncomingEvent Make(long position, string location, JsonEventLine line)
+        {
+            List<(string, string)>? problems = null;
+            var at = default(DateTime);
+            if (line.TryTime(_c.Time, _time, out var ticks) == true) at = new DateTime(ticks, DateTimeKind.Utc);
+            else
+            {
+                var timeText = line.Text(_c.Time);
+                if (timeText is null) (problems ??= []).Add(("time", "is empty"));
+                else if (_time.TryParse(timeText, out ticks)) at = new DateTime(ticks, DateTimeKind.Utc);
+                else (problems ??= []).Add(("time", $"'{timeText}' is not a timestamp (expected ISO 8601, e.g. 2026-03-01T09:30:00Z, or the given time format)"));
+            }
+            var score = line.Number(_c.Score) ?? Number(line.Text(_c.Score), "score", "is not a number", ref problems);
+            EventScoreKind? kind = null;
+            var kindText = line.Shared(_c.ScoreKind);
+            if (!InteractionEvent.TryParseKind(kindText, out kind)) (problems ??= []).Add(("scoreKind", $"'{kindText}' is not nps, csat, ces or rating"));
+            if (score is not null && kind is null) kind = EventScoreKind.Csat;
+            var handling = line.Number(_c.Duration) ?? Number(line.Text(_c.Duration), "handling", "is not a number of seconds", ref problems);
+            var waiting = line.Number(_c.Waiting) ?? Number(line.Text(_c.Waiting), "waiting", "is not a number of seconds", ref problems);
+
+            var e = new InteractionEvent(line.Text(_c.Customer) ?? "", at, line.Shared(_c.Activity) ?? "", line.Shared(_c.Channel) ?? "")
+            {
+                EventId = line.Text(_eventId),
+                Case = line.Text(_c.Case),
+                Outcome = line.Shared(_c.Outcome),
+                Agent = line.Shared(_agent),
+                Score = score,
+                ScoreKind = kind,
+                HandlingSeconds = handling,
+                WaitingSeconds = waiting,
+                Attributes = line.Attributes(_mapped),
+            };
+            // The time's own problem is already named; the event's rules add the rest.
+            foreach (var p in e.Problems())
+                if (p.Field != "time" || at != default) (problems ??= []).Add(p);
+            return new IncomingEvent(position, location, problems is null ? e : null, problems is null ? NoProblems : problems);
+        }
+
+        private static readonly (string, string)[] NoProblems = [];
+
+        private static float? Number(string? text, string field, string problem, ref List<(string, string)>? problems)
+        {
+            if (text is null) return null;
+            if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value)) return value;
+            (problems ??= []).Add((field, $"'{text}' {problem}"));
+            return null;
+        }
+
         private int IndexOf(string name)
         {
             for (var i = 0; i < _headers.Count; i++)
@@ -266,22 +347,6 @@ public static class InteractionEventReader
 /// <summary>Flat JSON objects as (name, text) pairs: numbers and booleans as their text, null as null, nested values refused.</summary>
 internal static class JsonObjects
 {
-    public static (List<(string Name, string? Value)>? Properties, string? Problem) One(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            var json = new Utf8JsonReader(utf8);
-            if (!json.Read() || json.TokenType != JsonTokenType.StartObject) return (null, "is not a JSON object");
-            var properties = ReadObject(ref json, out var problem);
-            if (problem is null && json.Read()) return (null, "holds more than one JSON value");
-            return problem is null ? (properties, null) : (null, problem);
-        }
-        catch (JsonException)
-        {
-            return (null, "is not valid JSON: check for a missing comma, quote or brace");
-        }
-    }
-
     public static List<(List<(string Name, string? Value)>? Properties, string? Problem)> Array(ReadOnlySpan<byte> utf8, string source)
     {
         var items = new List<(List<(string, string?)>?, string?)>();

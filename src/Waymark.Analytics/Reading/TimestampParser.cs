@@ -20,6 +20,9 @@ internal sealed class TimestampParser
 
     public TimeZoneInfo? DefaultZone { get; }
 
+    /// <summary>Whether times follow a format of their own; the UTF-8 overload reads ISO 8601 only.</summary>
+    public bool HasFormat => _format is not null;
+
     public bool TryParse(ReadOnlySpan<char> text, out long utcTicks)
     {
         if (_format is not null)

@@ -37,13 +37,14 @@ public sealed record InteractionEvent(string Customer, DateTime At, string Touch
     /// <summary>Every rule the event breaks, as (field, problem) in words a CX manager understands; empty when it is fine.</summary>
     public IEnumerable<(string Field, string Problem)> Problems()
     {
-        foreach (var p in Text(Customer, "customer", MaxKey, required: true)) yield return p;
-        foreach (var p in Text(Touchpoint, "touchpoint", MaxKey, required: true)) yield return p;
-        foreach (var p in Text(Channel, "channel", MaxShort, required: true)) yield return p;
-        foreach (var p in Text(EventId, "eventId", MaxShort, required: false)) yield return p;
-        foreach (var p in Text(Case, "case", MaxShort, required: false)) yield return p;
-        foreach (var p in Text(Outcome, "outcome", MaxShort, required: false)) yield return p;
-        foreach (var p in Text(Agent, "agent", MaxKey, required: false)) yield return p;
+        // One check per text, without an iterator each: a batch of 10,000 events is checked on every request.
+        if (Text(Customer, MaxKey, required: true) is { } customer) yield return ("customer", customer);
+        if (Text(Touchpoint, MaxKey, required: true) is { } touchpoint) yield return ("touchpoint", touchpoint);
+        if (Text(Channel, MaxShort, required: true) is { } channel) yield return ("channel", channel);
+        if (Text(EventId, MaxShort, required: false) is { } eventId) yield return ("eventId", eventId);
+        if (Text(Case, MaxShort, required: false) is { } @case) yield return ("case", @case);
+        if (Text(Outcome, MaxShort, required: false) is { } outcome) yield return ("outcome", outcome);
+        if (Text(Agent, MaxKey, required: false) is { } agent) yield return ("agent", agent);
         if (At.Kind != DateTimeKind.Utc) yield return ("time", "must be given in UTC or with an offset");
         else if (At.Year is < 1970 or > 2100) yield return ("time", $"{At:yyyy-MM-dd} lies outside 1970–2100");
         if (HandlingSeconds is { } h && (h < 0 || !float.IsFinite(h))) yield return ("handling", "cannot be negative");
@@ -89,14 +90,11 @@ public sealed record InteractionEvent(string Customer, DateTime At, string Touch
         }
     }
 
-    private static IEnumerable<(string, string)> Text(string? value, string field, int max, bool required)
+    private static string? Text(string? value, int max, bool required)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) yield return (field, "is empty");
-            yield break;
-        }
-        if (value.Length > max) yield return (field, $"is longer than {max} characters");
-        else if (value.Any(char.IsControl)) yield return (field, "contains a line break or an invisible control character");
+        if (string.IsNullOrWhiteSpace(value)) return required ? "is empty" : null;
+        if (value.Length > max) return $"is longer than {max} characters";
+        return value.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || value.AsSpan().ContainsAnyInRange('\u007F', '\u009F')
+            ? "contains a line break or an invisible control character" : null;
     }
 }

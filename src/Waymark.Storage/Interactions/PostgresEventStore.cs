@@ -9,9 +9,9 @@ namespace Waymark.Storage.Interactions;
 /// <summary>
 /// Events in PostgreSQL: interaction_events is partitioned by month of the event's time (a partition is created the
 /// first time a batch holds an event of that month). A partitioned table's unique indexes must hold the partition key,
-/// so the ids of events are kept once per workspace in interaction_event_ids. A batch is copied in binary into a
-/// temporary table, its new ids are claimed in interaction_event_ids (ON CONFLICT DO NOTHING), and only the events
-/// without an id or with a newly claimed one are inserted — all in one transaction, committed (synchronous_commit on)
+/// so the ids of events are kept once per workspace in interaction_event_ids. A batch's ids are claimed there first
+/// (ON CONFLICT DO NOTHING RETURNING the new ones), then the events without an id or with a newly claimed one are
+/// copied in binary straight into interaction_events — all in one transaction, committed (synchronous_commit on)
 /// before the caller hears of it.
 /// </summary>
 internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
@@ -23,60 +23,30 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         {
             var workspace = await NumberAsync(connection, workspaceId, ct);
             await EnsurePartitionsAsync(connection, events, ct);
+            // The batch's ids, each once (an id repeated within the batch is stored with its first event), in one order
+            // for every batch, so two batches claiming the same ids wait for each other instead of deadlocking.
+            var ids = events.Where(e => e.EventId is not null).Select(e => e.EventId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var staging = new NpgsqlCommand(
-                "CREATE TEMP TABLE event_staging (seq integer, at timestamptz, customer text, touchpoint text, channel text, event_id text, case_id text, "
-                + "outcome text, agent text, handling_seconds real, waiting_seconds real, score real, score_kind smallint, attributes text) ON COMMIT DROP", connection, transaction))
-                await staging.ExecuteNonQueryAsync(ct);
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY event_staging (seq, {EventRows.Columns}) FROM STDIN (FORMAT BINARY)", ct))
+            var claimed = ids.Length == 0 ? [] : await ClaimAsync(connection, transaction, workspace, ids, ct);
+            var stored = 0;
+            await using (var copy = await connection.BeginBinaryImportAsync($"COPY interaction_events (workspace, {EventRows.Columns}) FROM STDIN (FORMAT BINARY)", ct))
             {
-                for (var i = 0; i < events.Count; i++)
+                // Straight into the partitioned table: events without an id, and the first event of each id this batch claimed.
+                foreach (var e in events)
                 {
-                    var e = events[i];
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(i, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(e.Customer, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(e.Touchpoint, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(e.Channel, NpgsqlDbType.Text, ct);
-                    await Text(copy, e.EventId, ct);
-                    await Text(copy, e.Case, ct);
-                    await Text(copy, e.Outcome, ct);
-                    await Text(copy, e.Agent, ct);
-                    await Real(copy, e.HandlingSeconds, ct);
-                    await Real(copy, e.WaitingSeconds, ct);
-                    await Real(copy, e.Score, ct);
-                    if (e.ScoreKind is { } kind) await copy.WriteAsync((short)kind, NpgsqlDbType.Smallint, ct);
-                    else await copy.WriteNullAsync(ct);
-                    await Text(copy, e.Attributes, ct);
+                    if (e.EventId is { } id && !claimed.Remove(id)) continue;
+                    Write(copy, workspace, e);
+                    stored++;
                 }
                 await copy.CompleteAsync(ct);
             }
-            int stored;
-            await using (var insert = new NpgsqlCommand(
-                $"""
-                WITH claimed AS (
-                    INSERT INTO interaction_event_ids (workspace, event_id)
-                    SELECT DISTINCT @w, event_id FROM event_staging WHERE event_id IS NOT NULL
-                    ON CONFLICT DO NOTHING
-                    RETURNING event_id),
-                first_of_id AS (
-                    SELECT DISTINCT ON (event_id) * FROM event_staging WHERE event_id IS NOT NULL ORDER BY event_id, seq)
-                INSERT INTO interaction_events (workspace, {EventRows.Columns})
-                SELECT @w, {EventRows.Columns} FROM event_staging WHERE event_id IS NULL
-                UNION ALL
-                SELECT @w, {Prefixed("f.")} FROM first_of_id f JOIN claimed c ON c.event_id = f.event_id
-                """, connection, transaction))
-            {
-                insert.Parameters.AddWithValue("w", workspace);
-                stored = await insert.ExecuteNonQueryAsync(ct);
-            }
             // The batch's days have changed: one statement, in day order so that two batches lock the rows alike.
             await using (var mark = new NpgsqlCommand(
-                "INSERT INTO event_day_changes (workspace, day, changes) SELECT @w, (at AT TIME ZONE 'UTC')::date, 1 FROM event_staging GROUP BY 2 ORDER BY 2 "
+                "INSERT INTO event_day_changes (workspace, day, changes) SELECT @w, d, 1 FROM unnest(@days) AS d ORDER BY d "
                 + "ON CONFLICT (workspace, day) DO UPDATE SET changes = event_day_changes.changes + 1", connection, transaction))
             {
                 mark.Parameters.AddWithValue("w", workspace);
+                mark.Parameters.AddWithValue("days", events.Select(e => DateOnly.FromDateTime(e.At)).Distinct().Order().ToArray());
                 await mark.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
@@ -296,18 +266,54 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         }
     }
 
-    private static string Prefixed(string prefix) => string.Join(", ", EventRows.Columns.Split(", ").Select(c => prefix + c));
-
-    private static async Task Text(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    /// <summary>
+    /// Claims the ids for the workspace in interaction_event_ids; returns those that were new, which this transaction
+    /// now holds (a batch sending the same id at the same moment waits for it, then finds it taken).
+    /// </summary>
+    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int workspace, string[] ids, CancellationToken ct)
     {
-        if (value is null) await copy.WriteNullAsync(ct);
-        else await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+        await using var claim = new NpgsqlCommand(
+            "INSERT INTO interaction_event_ids (workspace, event_id) SELECT @w, id FROM unnest(@ids) WITH ORDINALITY AS i (id, n) ORDER BY n "
+            + "ON CONFLICT DO NOTHING RETURNING event_id", connection, transaction);
+        claim.Parameters.AddWithValue("w", workspace);
+        claim.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids);
+        var claimed = new HashSet<string>(ids.Length, StringComparer.Ordinal);
+        await using var rows = await claim.ExecuteReaderAsync(ct);
+        while (await rows.ReadAsync(ct)) claimed.Add(rows.GetString(0));
+        return claimed;
     }
 
-    private static async Task Real(NpgsqlBinaryImporter copy, float? value, CancellationToken ct)
+    /// <summary>Writes one row of the COPY, each value with its own type (no boxing).</summary>
+    private static void Write(NpgsqlBinaryImporter copy, int workspace, InteractionEvent e)
     {
-        if (value is { } v) await copy.WriteAsync(v, NpgsqlDbType.Real, ct);
-        else await copy.WriteNullAsync(ct);
+        copy.StartRow();
+        copy.Write(workspace, NpgsqlDbType.Integer);
+        copy.Write(e.At, NpgsqlDbType.TimestampTz);
+        copy.Write(e.Customer, NpgsqlDbType.Text);
+        copy.Write(e.Touchpoint, NpgsqlDbType.Text);
+        copy.Write(e.Channel, NpgsqlDbType.Text);
+        Text(copy, e.EventId);
+        Text(copy, e.Case);
+        Text(copy, e.Outcome);
+        Text(copy, e.Agent);
+        Real(copy, e.HandlingSeconds);
+        Real(copy, e.WaitingSeconds);
+        Real(copy, e.Score);
+        if (e.ScoreKind is { } kind) copy.Write((short)kind, NpgsqlDbType.Smallint);
+        else copy.WriteNull();
+        Text(copy, e.Attributes);
+    }
+
+    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull();
+        else copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    private static void Real(NpgsqlBinaryImporter copy, float? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Real);
+        else copy.WriteNull();
     }
 
     /// <summary>The workspace's small number, given to it by its first batch.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -51,6 +53,7 @@ public static class EventsApi
     private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> Send(CurrentWorkspace ws, HttpRequest request, Work work,
         IConfiguration configuration, Evidence.EventAnalytics analytics, string? map, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var format = FormatOf(request.ContentType);
         if (format is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of content is not taken",
@@ -64,7 +67,8 @@ public static class EventsApi
         {
             throw new DomainRuleException("map", e.Message);
         }
-        var body = new MemoryStream();
+        // Sized by the announced length (within the limit), so a batch of megabytes is not copied again as it grows.
+        var body = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, Math.Min(EventLimits.From(configuration).MaxBatchBytes, int.MaxValue)));
         try
         {
             await request.Body.CopyToAsync(body, ct);
@@ -81,9 +85,11 @@ public static class EventsApi
             "json" => InteractionEventReader.ReadJsonArray(body, mapping, source),
             _ => InteractionEventReader.ReadNdjson(body, mapping, source),
         };
-        var response = await EventIngestion.IngestAsync(work, ws, records, EventLimits.From(configuration).MaxBatchEvents, ct);
-        if (response.Stored > 0) analytics.EventsChanged(ws.Id);
-        return TypedResults.Ok(response);
+        var result = await EventIngestion.IngestAsync(work, ws, records, EventLimits.From(configuration).MaxBatchEvents, ct);
+        if (result.Stored > 0) analytics.EventsChanged(ws.Id);
+        // The server's own time for the batch (reading, checking, committing), so a sender can tell it from the network's.
+        request.HttpContext.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"ingest;dur={clock.Elapsed.TotalMilliseconds:F1}");
+        return TypedResults.Ok(result);
     }
 
     /// <summary>Erases every event of one customer (the right to erasure, GDPR article 17); owners only.</summary>
