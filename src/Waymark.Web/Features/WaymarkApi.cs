@@ -48,6 +48,7 @@ public static class WaymarkApi
         workspace.MapDashboardApi();
         workspace.MapExchangeApi();
         workspace.MapEventsApi();
+        workspace.MapEventExportApi();
         workspace.MapMembersApi();
         workspace.MapTokensApi();
         workspace.MapAuditApi();
