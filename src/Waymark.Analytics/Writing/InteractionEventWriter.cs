@@ -213,7 +213,7 @@ public abstract class InteractionEventWriter
             // A file with no events still has its schema, so a reader sees the columns.
             _writer ??= await ParquetWriter.CreateAsync(Schema, _out, cancellationToken: ct);
             await _writer.DisposeAsync();
-            await _out.FlushAsync(ct);
+            await _out.DrainAsync(ct);
         }
 
         private async Task FlushAsync(CancellationToken ct)
@@ -237,43 +237,49 @@ public abstract class InteractionEventWriter
                 await group.WriteAsync(AttributesField, _rows.Select(r => r.Attributes).ToArray());
             }
             _rows.Clear();
-            await _out.FlushAsync(ct);
+            await _out.DrainAsync(ct);
         }
     }
 
     /// <summary>
-    /// A stream written front to back that knows how much it has written: Parquet.Net asks for the position to record
-    /// where each row group begins, which a network response cannot tell.
+    /// What Parquet.Net writes, held until <see cref="DrainAsync"/> passes it on asynchronously: Parquet.Net writes and
+    /// flushes synchronously, which a server's response refuses, and asks for the position to record where each row
+    /// group begins, which a network response cannot tell. It holds one row group's bytes at most.
     /// </summary>
     private sealed class PositionedStream(Stream inner) : Stream
     {
-        private long _position;
+        private readonly MemoryStream _pending = new();
+        private long _passedOn;
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
-        public override long Length => _position;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
+        public override long Length => Position;
+        public override long Position { get => _passedOn + _pending.Length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
 
-        public override void Write(byte[] buffer, int offset, int count)
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
         {
-            inner.Write(buffer, offset, count);
-            _position += count;
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
-        {
-            await inner.WriteAsync(buffer, ct);
-            _position += buffer.Length;
+            _pending.Write(buffer.Span);
+            return ValueTask.CompletedTask;
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
             WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        public async Task DrainAsync(CancellationToken ct)
+        {
+            await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
+            await inner.FlushAsync(ct);
+            _passedOn += _pending.Length;
+            _pending.SetLength(0);
+        }
     }
 }
 

@@ -28,6 +28,11 @@ public static class EventExportApi
             .CacheOutput(policy => policy.NoCache())
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
+                operation.Summary = "Export the stored interaction events of a period (CSV, NDJSON or Parquet), in time order, with every stored field.";
+                operation.OperationId = "exportEvents";
+                operation.Description = Description;
+                foreach (var parameter in operation.Parameters ?? [])
+                    if (parameter is OpenApiParameter p && ParameterDescriptions.TryGetValue(p.Name ?? "", out var text)) p.Description = text;
                 operation.Responses!["200"] = new OpenApiResponse
                 {
                     Description = "The events in time order, streamed. Columns (CSV, Parquet) or properties (NDJSON): customer, time, touchpoint, "
@@ -45,6 +50,23 @@ public static class EventExportApi
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
         return workspace;
     }
+
+    private const string Description =
+        "Editors and owners only: raw events carry customer ids, so viewers (who see the analytics) and event-sender tokens are refused (403). "
+        + "Every export is recorded in the audit trail (action Exported) with who took which period, the format and, for one customer, only a hash of the id. "
+        + "The answer is streamed as the events are read, so any number of events is exported in constant memory. "
+        + "The format is `format` when given, else the first of text/csv, application/x-ndjson and application/vnd.apache.parquet that `Accept` names "
+        + "(CSV for */* or no Accept; 406 when Accept names none of them). "
+        + "In CSV, a text cell beginning with = + - or @ is written with a leading apostrophe (=SUM(A1) becomes '=SUM(A1)) so that a spreadsheet does not run it "
+        + "as a formula; numbers such as -3 are left alone. Ingesting such a CSV keeps the apostrophe as part of the value; NDJSON and Parquet are exact copies.";
+
+    private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
+    {
+        ["from"] = "First day of the period (2026-11-01, from its first moment in UTC) or the instant it begins (2026-11-01T08:00:00Z); empty: from the first event.",
+        ["to"] = "Last day of the period, included (2026-11-30), or the instant it ends, excluded (2026-12-01T00:00:00Z); empty: up to the last event.",
+        ["customer"] = "Only this customer's events, as the events carry the id (for a subject access request).",
+        ["format"] = "csv, ndjson or parquet; overrides Accept.",
+    };
 
     /// <summary>
     /// Exports the stored events of a period as CSV, NDJSON or Parquet, in time order, with every field they were stored
