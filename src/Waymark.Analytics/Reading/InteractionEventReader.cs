@@ -153,20 +153,27 @@ public static class InteractionEventReader
     /// The events of a log the analyzer read (XES, Parquet), in the log's order (by customer, then time), numbered from 1.
     /// Columns the log keeps as attributes are mapped by the same names as in a CSV file.
     /// </summary>
-    public static IEnumerable<IncomingEvent> FromLog(EventLog log, ColumnMapping mapping)
+    public static IEnumerable<IncomingEvent> FromLog(EventLog log, ColumnMapping mapping, string source = "the log")
     {
         var keys = log.AttributeKeys.ToList();
         var eventId = Find(keys, mapping.EventId, ColumnMapping.EventIdNames);
         var agent = Find(keys, mapping.Agent, ColumnMapping.AgentNames);
         // XES logs rarely name a channel; --map channel=<attribute> takes it from one of the event's attributes.
         var channel = Find(keys, mapping.Channel, ["channel"]);
+        if (mapping.Channel is not null && channel is null)
+            throw new EventLogFormatException(source, "the log", "channel",
+                $"no event has an attribute '{mapping.Channel}'" + (keys.Count == 0 ? "" : $"; its events have {string.Join(", ", keys.Take(12))}"));
+        if (channel is null && mapping.DefaultChannel is null && Enumerable.Range(0, log.Count).All(i => log.Channel[i] < 0))
+            throw new EventLogFormatException(source, "the log", "channel",
+                "no event names a channel; map it with channel=<attribute>" + (keys.Count == 0 ? "" : $" (its events have {string.Join(", ", keys.Take(12))})"));
         for (var i = 0; i < log.Count; i++)
         {
             var attributes = keys.Where(k => k != eventId && k != agent && k != channel).Select(k => (k, log.AttributeOf(i, k))).Where(a => a.Item2 is not null).ToList();
             var score = log.ScoreOf(i);
             var kind = log.ScoreKindOf(i);
             var ownChannel = log.Channel[i] < 0 ? null : Text(log.ChannelOf(i));
-            var e = new InteractionEvent(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i), ownChannel ?? (channel is null ? "" : log.AttributeOf(i, channel) ?? ""))
+            var e = new InteractionEvent(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i),
+                ownChannel ?? Text(channel is null ? null : log.AttributeOf(i, channel)) ?? mapping.DefaultChannel ?? "")
             {
                 EventId = eventId is null ? null : log.AttributeOf(i, eventId),
                 Agent = agent is null ? null : log.AttributeOf(i, agent),
@@ -196,6 +203,7 @@ public static class InteractionEventReader
         private readonly IReadOnlyList<string> _headers;
         private readonly ResolvedColumns _c;
         private readonly int _eventId, _agent, _attributes;
+        private readonly string? _defaultChannel;
         private readonly TimestampParser _time;
         private readonly bool[] _mapped;
 
@@ -203,7 +211,8 @@ public static class InteractionEventReader
         {
             _headers = headers;
             _c = mapping.Resolve(headers, source);
-            if (_c.Channel < 0)
+            _defaultChannel = mapping.DefaultChannel;
+            if (_c.Channel < 0 && _defaultChannel is null)
                 throw new EventLogFormatException(source, "header", "channel",
                     mapping.Channel is null ? "no column found (tried channel); map it with channel=<column>" : $"column '{mapping.Channel}' is not in the header");
             _eventId = Column(headers, mapping.EventId, ColumnMapping.EventIdNames, "eventId", source);
@@ -294,7 +303,7 @@ public static class InteractionEventReader
                     else (extra ??= []).Add((_headers[i], values[i]));
                 }
 
-            var e = new InteractionEvent(Get(_c.Customer) ?? "", at, Get(_c.Activity) ?? "", Get(_c.Channel) ?? "")
+            var e = new InteractionEvent(Get(_c.Customer) ?? "", at, Get(_c.Activity) ?? "", Get(_c.Channel) ?? _defaultChannel ?? "")
             {
                 EventId = Get(_eventId),
                 Case = Get(_c.Case),
