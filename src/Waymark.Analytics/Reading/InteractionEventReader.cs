@@ -163,7 +163,7 @@ public static class InteractionEventReader
         if (mapping.Channel is not null && channel is null)
             throw new EventLogFormatException(source, "the log", "channel",
                 $"no event has an attribute '{mapping.Channel}'" + (keys.Count == 0 ? "" : $"; its events have {string.Join(", ", keys.Take(12))}"));
-        if (channel is null && mapping.DefaultChannel is null && Enumerable.Range(0, log.Count).All(i => log.Channel[i] < 0))
+        if (channel is null && mapping.DefaultChannel is null && Enumerable.Range(0, log.Count).All(i => log.Channel[i] < 0 || string.IsNullOrEmpty(log.ChannelOf(i))))
             throw new EventLogFormatException(source, "the log", "channel",
                 "no event names a channel; map it with channel=<attribute>" + (keys.Count == 0 ? "" : $" (its events have {string.Join(", ", keys.Take(12))})"));
         for (var i = 0; i < log.Count; i++)
