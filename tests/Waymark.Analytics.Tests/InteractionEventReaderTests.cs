@@ -105,4 +105,35 @@ public sealed class InteractionEventReaderTests
         Assert.Equal(3000, fromStream.Count(r => r.Event is not null));
         Assert.Equal(fromMemory.Select(r => (r.Location, r.Event)), fromStream.Select(r => (r.Location, r.Event)));
     }
+
+    [Fact]
+    public void An_attributes_column_holding_a_json_object_is_read_as_the_attributes_and_other_text_there_stays_one_attribute()
+    {
+        var csv = InteractionEventReader.ReadCsv(Text("""
+            customer,time,touchpoint,channel,queue,attributes
+            c-1,2026-11-02T09:00:00Z,call,phone,billing,"{""device"":""iPhone"",""note"":""a, b""}"
+            c-2,2026-11-02T09:00:00Z,call,phone,,see notes
+            """), new ColumnMapping(), "t").ToList();
+        var ndjson = InteractionEventReader.ReadNdjson(Text("""
+            {"customer":"c-1","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone","attributes":{"device":"iPhone","note":"a, b"}}
+            {"customer":"c-2","time":"2026-11-02T09:00:00Z","touchpoint":"call","channel":"phone","attributes":{"deep":{"x":1}}}
+            """), new ColumnMapping(), "t").ToList();
+
+        Assert.Equal("""{"queue":"billing","device":"iPhone","note":"a, b"}""", csv[0].Event!.Attributes);
+        Assert.Equal("""{"attributes":"see notes"}""", csv[1].Event!.Attributes);
+        Assert.Equal("""{"device":"iPhone","note":"a, b"}""", ndjson[0].Event!.Attributes);
+        // A nested object is not expanded: it is kept whole, as the text it was.
+        Assert.Equal("""{"attributes":"{\"deep\":{\"x\":1}}"}""", ndjson[1].Event!.Attributes);
+    }
+
+    [Fact]
+    public void A_default_channel_is_given_to_events_that_name_none_and_a_file_without_channel_column_then_reads()
+    {
+        var records = InteractionEventReader.ReadCsv(Text("customer,time,touchpoint\nc-1,2026-11-02T09:00:00Z,call\n"),
+            new ColumnMapping { DefaultChannel = "phone" }, "t").ToList();
+
+        Assert.Equal("phone", records.Single().Event!.Channel);
+        var refused = Assert.Throws<EventLogFormatException>(() => InteractionEventReader.ReadCsv(Text("customer,time,touchpoint\nc-1,2026-11-02T09:00:00Z,call\n"), new ColumnMapping(), "t").ToList());
+        Assert.Equal("channel", refused.Field);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class CliTests
         using var scratch = new Scratch();
         var help = await WaymarkProcess.RunAsync(scratch.Path, "--help");
         Assert.Equal(0, help.ExitCode);
-        foreach (var command in new[] { "serve", "demo", "export", "import", "analyze", "generate-events", "ingest" })
+        foreach (var command in new[] { "serve", "demo", "export", "import", "analyze", "generate-events", "ingest", "export-events" })
             Assert.Contains(command, help.Output);
 
         var serveHelp = await WaymarkProcess.RunAsync(scratch.Path, "serve", "--help");

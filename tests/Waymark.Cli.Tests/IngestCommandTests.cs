@@ -118,7 +118,7 @@ public sealed class IngestCommandTests
     }
 
     /// <summary>The shared public logs (WAYMARK_EVENT_LOGS, else shared/data/event-logs beside an ancestor of the repository).</summary>
-    private static string EventLog(string name)
+    internal static string EventLog(string name)
     {
         if (Environment.GetEnvironmentVariable("WAYMARK_EVENT_LOGS") is { Length: > 0 } custom) return Path.Combine(custom, name);
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -127,5 +127,113 @@ public sealed class IngestCommandTests
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException($"The shared event log {name} was not found; set WAYMARK_EVENT_LOGS.");
+    }
+}
+
+/// <summary><c>waymark ingest</c> of every format the analyzer reads and <c>waymark export-events</c> back out, on a real log.</summary>
+public sealed class ExportEventsCommandTests
+{
+    private static async Task<List<Domain.Events.InteractionEvent>> StoredAsync(string db, string workspace)
+    {
+        await using var context = StorageSetup.CreateDb(new StorageOptions { SqliteFile = db });
+        var ws = context.Workspaces.Single(w => w.Key == workspace).Id;
+        return await EventStore.For(context).ReadAsync(ws, new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2101, 1, 1, 0, 0, 0, DateTimeKind.Utc)).ToListAsync();
+    }
+
+    private static async Task<string> TwoWorkspacesAsync(Scratch scratch)
+    {
+        var db = scratch.File("w.db");
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db)).ExitCode);
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "demo", "--key", "copy", "--db", db)).ExitCode);
+        return db;
+    }
+
+    [Fact]
+    public async Task An_xes_gz_log_without_a_channel_is_refused_saying_how_to_give_one_then_stored_with_channel_and_exported_as_parquet_and_csv_that_ingest_back_unchanged()
+    {
+        using var scratch = new Scratch();
+        var db = await TwoWorkspacesAsync(scratch);
+        var log = IngestCommandTests.EventLog("03_repairExample.xes.gz");
+
+        var refused = await WaymarkProcess.RunAsync(scratch.Path, "ingest", log, "--workspace", "demo", "--db", db);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("03_repairExample.xes.gz: nothing was stored. 03_repairExample.xes.gz: the log, field 'channel': no event names a channel; map it with channel=<attribute> (its events have ", refused.Errors);
+        Assert.Contains("org:resource", refused.Errors);
+        Assert.Contains("Or give all its events one channel with --channel <name>", refused.Errors);
+        Assert.Empty(await StoredAsync(db, "demo"));
+
+        var stored = await WaymarkProcess.RunAsync(scratch.Path, "ingest", log, "--workspace", "demo", "--channel", "repair shop", "--db", db);
+        Assert.True(stored.ExitCode == 0, stored.Errors);
+        var original = await StoredAsync(db, "demo");
+        Assert.True(original.Count > 1000, $"{original.Count} events");
+        Assert.All(original, e => Assert.Equal("repair shop", e.Channel));
+        Assert.Contains(original, e => e.Attributes is { } a && a.Contains("phoneType"));
+
+        var parquet = await WaymarkProcess.RunAsync(scratch.Path, "export-events", "--workspace", "demo", "--out", scratch.File("events.parquet"), "--db", db);
+        Assert.True(parquet.ExitCode == 0, parquet.Errors);
+        Assert.StartsWith($"Exported {original.Count:N0} events of 'demo' to ", parquet.LastLine);
+        Assert.False(File.Exists(scratch.File("events.parquet.partial")));
+        var again = await WaymarkProcess.RunAsync(scratch.Path, "ingest", "events.parquet", "--workspace", "copy", "--db", db);
+        Assert.True(again.ExitCode == 0, again.Errors);
+        Assert.Equal($"Last committed: row {original.Count}", again.LastLine);
+        Assert.Equal(original, await StoredAsync(db, "copy"));
+
+        // One day as CSV, ingested into a third workspace's worth of events: the same events of that day.
+        var day = original[0].At.Date;
+        var csv = await WaymarkProcess.RunAsync(scratch.Path, "export-events", "--workspace", "demo", "--from", $"{day:yyyy-MM-dd}", "--to", $"{day:yyyy-MM-dd}",
+            "--format", "csv", "--out", scratch.File("day.txt"), "--db", db);
+        Assert.True(csv.ExitCode == 0, csv.Errors);
+        var ofDay = original.Where(e => e.At.Date == day).ToList();
+        Assert.Contains($"Exported {ofDay.Count:N0} events of 'demo' from {day:yyyy-MM-dd} 00:00 to {day.AddDays(1):yyyy-MM-dd} 00:00 UTC", csv.Output);
+        await using (var context = StorageSetup.CreateDb(new StorageOptions { SqliteFile = db }))
+        {
+            var audit = context.AuditEntries.Where(a => a.Action == Storage.Access.AuditAction.Exported).ToList();
+            Assert.Equal(2, audit.Count);
+            Assert.All(audit, a => Assert.Equal("command line", a.ActorName));
+        }
+        var copyOfDay = await WaymarkProcess.RunAsync(scratch.Path, "ingest", "day.txt", "--format", "csv", "--workspace", "copy", "--db", db);
+        Assert.True(copyOfDay.ExitCode == 0, copyOfDay.Errors);
+        // Events without an id are new each time: the day is in the copy twice now, once from Parquet, once from CSV.
+        Assert.Equal(ofDay.Concat(ofDay).OrderBy(e => e.At).Select(e => (e.Customer, e.At, e.Touchpoint, e.Attributes)),
+            (await StoredAsync(db, "copy")).Where(e => e.At.Date == day).OrderBy(e => e.At).Select(e => (e.Customer, e.At, e.Touchpoint, e.Attributes)));
+    }
+
+    [Fact]
+    public async Task A_parquet_file_is_ingested_row_group_by_row_group_and_goes_on_from_a_row()
+    {
+        using var scratch = new Scratch();
+        var db = await TwoWorkspacesAsync(scratch);
+        await File.WriteAllTextAsync(scratch.File("events.ndjson"), """
+            {"customer":"K-1","time":"2026-11-01T09:00:00Z","touchpoint":"order-placed","channel":"shop","score":9,"score_kind":"nps","basket":"3 items"}
+            {"customer":"K-1","time":"2026-11-01T09:20:00Z","touchpoint":"delivery-question","channel":"chat","handling":95.5}
+            {"customer":"K-2","time":"2026-11-02T10:00:00Z","touchpoint":"order-placed","channel":"shop","agent":"=cmd|' /C calc'!A0"}
+            """);
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "ingest", "events.ndjson", "--workspace", "demo", "--db", db)).ExitCode);
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "export-events", "--workspace", "demo", "--out", scratch.File("events.parquet"), "--db", db)).ExitCode);
+
+        var run = await WaymarkProcess.RunAsync(scratch.Path, "ingest", "events.parquet", "--workspace", "copy", "--from-line", "2", "--db", db);
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Contains("Stored 2 events", run.Output);
+        Assert.Equal((await StoredAsync(db, "demo")).Skip(1), await StoredAsync(db, "copy"));
+    }
+
+    [Fact]
+    public async Task A_bad_period_or_format_is_named_and_no_file_is_written()
+    {
+        using var scratch = new Scratch();
+        var db = scratch.File("w.db");
+        Assert.Equal(0, (await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db)).ExitCode);
+
+        var period = await WaymarkProcess.RunAsync(scratch.Path, "export-events", "--workspace", "demo", "--from", "2026-12-01", "--to", "2026-11-01", "--out", scratch.File("x.csv"), "--db", db);
+        var format = await WaymarkProcess.RunAsync(scratch.Path, "export-events", "--workspace", "demo", "--format", "xlsx", "--out", scratch.File("x.csv"), "--db", db);
+        var workspace = await WaymarkProcess.RunAsync(scratch.Path, "export-events", "--workspace", "nowhere", "--out", scratch.File("x.csv"), "--db", db);
+
+        Assert.Equal((1, 1, 1), (period.ExitCode, format.ExitCode, workspace.ExitCode));
+        Assert.Contains("--to: The period ends before it begins", period.Errors);
+        Assert.Contains("--format: 'xlsx' is not an export format; choose csv, ndjson or parquet.", format.Errors);
+        Assert.Contains("--workspace: There is no workspace 'nowhere'.", workspace.Errors);
+        Assert.False(File.Exists(scratch.File("x.csv")));
     }
 }

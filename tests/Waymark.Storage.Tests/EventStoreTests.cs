@@ -128,6 +128,24 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task One_customer_s_events_of_a_period_are_read_in_time_order_and_no_one_else_s()
+    {
+        var ws = await NewWorkspace();
+        var other = await NewWorkspace();
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+        // Sent out of order and across a month boundary (two partitions on PostgreSQL).
+        await store.AppendAsync(ws, [Call("anna", 60 * 24 * 3, "e-3"), Call("ben", 1), Call("anna", 0, "e-1"), Call("anna", 60 * 24 * 10)]);
+        await store.AppendAsync(other, [Call("anna", 2)]);
+
+        var anna = await store.ReadCustomerAsync(ws, "anna", Start, Start.AddDays(5)).ToListAsync();
+
+        Assert.Equal([Call("anna", 0, "e-1"), Call("anna", 60 * 24 * 3, "e-3")], anna);
+        Assert.Empty(await store.ReadCustomerAsync(ws, "Anna", Start, Start.AddDays(30)).ToListAsync());
+        Assert.Empty(await store.ReadCustomerAsync(Guid.NewGuid(), "anna", Start, Start.AddDays(30)).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_deleted_workspace_takes_its_events_with_it()
     {
         var ws = await NewWorkspace();

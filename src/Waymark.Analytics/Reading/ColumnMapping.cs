@@ -21,6 +21,8 @@ public sealed record ColumnMapping
     public string? EventId { get; init; }
     /// <summary>Who served the customer (stored events only).</summary>
     public string? Agent { get; init; }
+    /// <summary>The channel of stored events whose source names none (an XES log rarely does): <c>waymark ingest --channel</c>.</summary>
+    public string? DefaultChannel { get; init; }
     /// <summary>A .NET exact format (e.g. <c>dd.MM.yyyy HH:mm</c>); ISO 8601 is read when null.</summary>
     public string? TimeFormat { get; init; }
     /// <summary>Zone for times without an offset (IANA or Windows id); UTC when null.</summary>

@@ -22,6 +22,9 @@ public sealed record IncomingEvent(long Position, string Location, InteractionEv
 /// </summary>
 public static class InteractionEventReader
 {
+    /// <summary>The column (or property) in which an export writes an event's attributes as one JSON object.</summary>
+    public const string AttributesColumn = "attributes";
+
     public static IEnumerable<IncomingEvent> ReadCsv(Stream stream, ColumnMapping mapping, string source)
     {
         using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -109,23 +112,80 @@ public static class InteractionEventReader
     }
 
     /// <summary>
+    /// Parquet, a row group at a time (the file must be seekable): columns are mapped as in CSV, typed columns (timestamps,
+    /// numbers) read as their text, and records numbered by row from 1, so an ingestion can go on from a row.
+    /// </summary>
+    public static IEnumerable<IncomingEvent> ReadParquet(Stream stream, ColumnMapping mapping, string source)
+    {
+        ParquetSchemaCheck.Check(stream, source);
+        var reader = Sync(() => Parquet.ParquetReader.CreateAsync(stream), source);
+        using var close = new Disposing(() => reader.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        var columns = reader.Schema.GetDataFields();
+        var fields = new EventFields(mapping, columns.Select(f => f.Name).ToArray(), source);
+        var values = new string?[columns.Length];
+        long row = 0;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            string?[][] group;
+            using (var rg = reader.OpenRowGroupReader(g))
+                group = Sync(async () =>
+                {
+                    var read = new string?[columns.Length][];
+                    for (var c = 0; c < columns.Length; c++) read[c] = await ParquetEventReader.ReadAsText(rg, columns[c], (int)rg.RowCount);
+                    return read;
+                }, source);
+            for (var r = 0; r < (group.Length == 0 ? 0 : group[0].Length); r++)
+            {
+                row++;
+                for (var c = 0; c < values.Length; c++) values[c] = group[c][r];
+                yield return fields.Make(row, $"row {row}", values);
+            }
+        }
+    }
+
+    private sealed class Disposing(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+
+    /// <summary>Parquet.Net reports a damaged or foreign file with exceptions of its own kinds; say it plainly, with its words.</summary>
+    private static T Sync<T>(Func<Task<T>> read, string source)
+    {
+        try
+        {
+            return read().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not (EventLogFormatException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new EventLogFormatException(source, "the file", null, $"it is not a Parquet file Waymark can read ({e.Message})");
+        }
+    }
+
+    /// <summary>
     /// The events of a log the analyzer read (XES, Parquet), in the log's order (by customer, then time), numbered from 1.
     /// Columns the log keeps as attributes are mapped by the same names as in a CSV file.
     /// </summary>
-    public static IEnumerable<IncomingEvent> FromLog(EventLog log, ColumnMapping mapping)
+    public static IEnumerable<IncomingEvent> FromLog(EventLog log, ColumnMapping mapping, string source = "the log")
     {
         var keys = log.AttributeKeys.ToList();
         var eventId = Find(keys, mapping.EventId, ColumnMapping.EventIdNames);
         var agent = Find(keys, mapping.Agent, ColumnMapping.AgentNames);
         // XES logs rarely name a channel; --map channel=<attribute> takes it from one of the event's attributes.
         var channel = Find(keys, mapping.Channel, ["channel"]);
+        if (mapping.Channel is not null && channel is null)
+            throw new EventLogFormatException(source, "the log", "channel",
+                $"no event has an attribute '{mapping.Channel}'" + (keys.Count == 0 ? "" : $"; its events have {string.Join(", ", keys.Take(12))}"));
+        if (channel is null && mapping.DefaultChannel is null && Enumerable.Range(0, log.Count).All(i => log.Channel[i] < 0 || string.IsNullOrEmpty(log.ChannelOf(i))))
+            throw new EventLogFormatException(source, "the log", "channel",
+                "no event names a channel; map it with channel=<attribute>" + (keys.Count == 0 ? "" : $" (its events have {string.Join(", ", keys.Take(12))})"));
         for (var i = 0; i < log.Count; i++)
         {
             var attributes = keys.Where(k => k != eventId && k != agent && k != channel).Select(k => (k, log.AttributeOf(i, k))).Where(a => a.Item2 is not null).ToList();
             var score = log.ScoreOf(i);
             var kind = log.ScoreKindOf(i);
             var ownChannel = log.Channel[i] < 0 ? null : Text(log.ChannelOf(i));
-            var e = new InteractionEvent(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i), ownChannel ?? (channel is null ? "" : log.AttributeOf(i, channel) ?? ""))
+            var e = new InteractionEvent(log.CustomerOf(i), log.TimeOf(i), log.ActivityOf(i),
+                ownChannel ?? Text(channel is null ? null : log.AttributeOf(i, channel)) ?? mapping.DefaultChannel ?? "")
             {
                 EventId = eventId is null ? null : log.AttributeOf(i, eventId),
                 Agent = agent is null ? null : log.AttributeOf(i, agent),
@@ -154,7 +214,8 @@ public static class InteractionEventReader
     {
         private readonly IReadOnlyList<string> _headers;
         private readonly ResolvedColumns _c;
-        private readonly int _eventId, _agent;
+        private readonly int _eventId, _agent, _attributes;
+        private readonly string? _defaultChannel;
         private readonly TimestampParser _time;
         private readonly bool[] _mapped;
 
@@ -162,12 +223,14 @@ public static class InteractionEventReader
         {
             _headers = headers;
             _c = mapping.Resolve(headers, source);
-            if (_c.Channel < 0)
+            _defaultChannel = mapping.DefaultChannel;
+            if (_c.Channel < 0 && _defaultChannel is null)
                 throw new EventLogFormatException(source, "header", "channel",
                     mapping.Channel is null ? "no column found (tried channel); map it with channel=<column>" : $"column '{mapping.Channel}' is not in the header");
             _eventId = Column(headers, mapping.EventId, ColumnMapping.EventIdNames, "eventId", source);
             _agent = Column(headers, mapping.Agent, ColumnMapping.AgentNames, "agent", source);
             _time = new TimestampParser(mapping.TimeFormat, mapping.TimeZone);
+            _attributes = Column(headers, null, [AttributesColumn], "attributes", source);
             _mapped = new bool[headers.Count];
             foreach (var i in new[] { _c.Customer, _c.Case, _c.Time, _c.Activity, _c.Channel, _c.Outcome, _c.Score, _c.ScoreKind, _c.Duration, _c.Waiting, _eventId, _agent })
                 if (i >= 0) _mapped[i] = true;
@@ -315,9 +378,13 @@ public static class InteractionEventReader
             var waiting = Number(Get(_c.Waiting), "waiting", "is not a number of seconds", problems);
 
             for (var i = 0; i < values.Length; i++)
-                if (!_mapped[i] && !string.IsNullOrEmpty(values[i])) (extra ??= []).Add((_headers[i], values[i]));
+                if (!_mapped[i] && !string.IsNullOrEmpty(values[i]))
+                {
+                    if (i == _attributes && Expanded(values[i]!) is { } held) (extra ??= []).AddRange(held);
+                    else (extra ??= []).Add((_headers[i], values[i]));
+                }
 
-            var e = new InteractionEvent(Get(_c.Customer) ?? "", at, Get(_c.Activity) ?? "", Get(_c.Channel) ?? "")
+            var e = new InteractionEvent(Get(_c.Customer) ?? "", at, Get(_c.Activity) ?? "", Get(_c.Channel) ?? _defaultChannel ?? "")
             {
                 EventId = Get(_eventId),
                 Case = Get(_c.Case),
@@ -332,6 +399,17 @@ public static class InteractionEventReader
             // The time's own problem is already named; the event's rules add the rest.
             problems.AddRange(e.Problems().Where(p => p.Field != "time" || at != default));
             return new IncomingEvent(position, location, problems.Count == 0 ? e : null, problems);
+        }
+
+        /// <summary>
+        /// The pairs of an <c>attributes</c> column that holds a flat JSON object (as an export writes it), so that an
+        /// exported event is stored again with the attributes it had; any other text is kept as one attribute.
+        /// </summary>
+        private static IEnumerable<(string, string?)>? Expanded(string value)
+        {
+            if (!value.AsSpan().TrimStart().StartsWith("{")) return null;
+            var (properties, problem) = JsonObjects.One(Encoding.UTF8.GetBytes(value));
+            return problem is null ? properties!.Where(p => p.Value is not null) : null;
         }
 
         private static float? Number(string? text, string field, string problem, List<(string, string)> problems)
@@ -390,6 +468,10 @@ internal static class JsonObjects
                 case JsonTokenType.True: properties.Add((name, "true")); break;
                 case JsonTokenType.False: properties.Add((name, "false")); break;
                 case JsonTokenType.Null: properties.Add((name, null)); break;
+                // An export writes the attributes as one object; it is read back as the flat object it holds.
+                case JsonTokenType.StartObject when string.Equals(name, InteractionEventReader.AttributesColumn, StringComparison.OrdinalIgnoreCase):
+                    using (var nested = JsonDocument.ParseValue(ref json)) properties.Add((name, nested.RootElement.GetRawText()));
+                    break;
                 default:
                     problem ??= $"property '{name}' holds a nested value; events are flat objects";
                     json.Skip();

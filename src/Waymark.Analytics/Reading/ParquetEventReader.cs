@@ -68,7 +68,7 @@ public static class ParquetEventReader
         return builder.Build(options.JourneyKey);
     }
 
-    private static async Task<string?[]> ReadAsText(ParquetRowGroupReader rg, DataField field, int rows)
+    internal static async Task<string?[]> ReadAsText(ParquetRowGroupReader rg, DataField field, int rows)
     {
         var t = field.ClrType;
         if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))

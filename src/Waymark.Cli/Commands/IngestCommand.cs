@@ -27,6 +27,7 @@ internal static class IngestCommand
         var file = new Argument<FileInfo>("file") { Description = "Event file: CSV, NDJSON (or a JSON array), XES or Parquet; .gz is read too" };
         var workspace = new Option<string>("--workspace", "-w") { Description = "Key of the workspace the events belong to", Required = true };
         var map = new Option<string?>("--map") { Description = "Column mapping as for analyze, e.g. customer=cust_id,time=ts,touchpoint=activity,channel=medium,eventId=id" };
+        var channel = new Option<string?>("--channel") { Description = "Channel of the events that name none, e.g. phone (XES logs rarely do; or take it from an attribute with --map channel=<attribute>)" };
         var format = new Option<EventLogFormat?>("--format") { Description = "csv, ndjson, xes or parquet (default: from the file name)" };
         var batch = new Option<int>("--batch") { Description = $"Events per committed batch (default {DefaultBatch:N0})", DefaultValueFactory = _ => DefaultBatch };
         var fromLine = new Option<long>("--from-line") { Description = "Start at this line (CSV, NDJSON) or event number (XES, Parquet): where an earlier run stopped", DefaultValueFactory = _ => 1 };
@@ -34,6 +35,7 @@ internal static class IngestCommand
         command.Arguments.Add(file);
         command.Options.Add(workspace);
         command.Options.Add(map);
+        command.Options.Add(channel);
         command.Options.Add(format);
         command.Options.Add(batch);
         command.Options.Add(fromLine);
@@ -62,6 +64,15 @@ internal static class IngestCommand
                 await Console.Error.WriteLineAsync($"--map: {e.Message}");
                 return 1;
             }
+            if (result.GetValue(channel) is { } fixedChannel)
+            {
+                if (string.IsNullOrWhiteSpace(fixedChannel) || fixedChannel.Trim().Length > Domain.Events.InteractionEvent.MaxShort)
+                {
+                    await Console.Error.WriteLineAsync($"--channel: give a channel name of 1 to {Domain.Events.InteractionEvent.MaxShort} characters, e.g. --channel phone.");
+                    return 1;
+                }
+                mapping = mapping with { DefaultChannel = fixedChannel.Trim() };
+            }
             var from = Math.Max(1, result.GetValue(fromLine));
             return await Operator.RunAsync(storage.Read(result), async (_, work) =>
             {
@@ -73,7 +84,8 @@ internal static class IngestCommand
                 }
                 catch (Exception e) when (e is DomainRuleException or EventLogFormatException)
                 {
-                    await Console.Error.WriteLineAsync($"{input.Name}: nothing was stored. {e.Message}");
+                    await Console.Error.WriteLineAsync($"{input.Name}: nothing was stored. {e.Message}"
+                        + (e is EventLogFormatException { Field: "channel" } ? ". Or give all its events one channel with --channel <name>, e.g. --channel phone." : ""));
                     return 1;
                 }
             });
@@ -210,8 +222,8 @@ internal sealed record OpenedEvents(IEnumerable<IncomingEvent> Records, Func<dou
 }
 
 /// <summary>
-/// CSV and NDJSON files are streamed on every pass; XES and Parquet are read once by the analyzer (they need the whole
-/// file) and their events numbered in the log's order.
+/// CSV, NDJSON and Parquet files are streamed on every pass (Parquet a row group at a time, numbered by row); XES is
+/// read once by the analyzer (its traces need the whole file) and its events numbered in the log's order.
 /// </summary>
 internal sealed class EventFile(Func<OpenedEvents> open)
 {
@@ -220,16 +232,22 @@ internal sealed class EventFile(Func<OpenedEvents> open)
     public static EventFile Open(string path, EventLogFormat format, ColumnMapping mapping)
     {
         var name = Path.GetFileName(path);
-        if (format is EventLogFormat.Xes or EventLogFormat.Parquet)
+        if (format is EventLogFormat.Xes)
         {
             var log = EventLogFiles.Read(path, format, new ReadOptions { Mapping = mapping, SourceName = name });
             return new EventFile(() =>
             {
                 var position = 0L;
-                var records = InteractionEventReader.FromLog(log, mapping).Select(r => { position = r.Position; return r; });
+                var records = InteractionEventReader.FromLog(log, mapping, name).Select(r => { position = r.Position; return r; });
                 return new OpenedEvents(records, () => log.Count == 0 ? 1 : (double)position / log.Count, null);
             });
         }
+        if (format is EventLogFormat.Parquet)
+            return new EventFile(() =>
+            {
+                var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                return new OpenedEvents(InteractionEventReader.ReadParquet(file, mapping, name), () => file.Length == 0 ? 1 : (double)file.Position / file.Length, file);
+            });
         return new EventFile(() =>
         {
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

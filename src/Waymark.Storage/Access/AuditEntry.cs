@@ -1,6 +1,7 @@
 namespace Waymark.Storage.Access;
 
-public enum AuditAction { Created, Changed, Deleted }
+/// <summary>What happened to a row; Exported records a read of personal data taken out of Waymark (interaction events).</summary>
+public enum AuditAction { Created, Changed, Deleted, Exported }
 
 public enum ActorKind { User, Token, System }
 

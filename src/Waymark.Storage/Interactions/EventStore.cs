@@ -36,6 +36,9 @@ public interface IEventStore
     /// <summary>The events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), UTC, in time order.</summary>
     IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default);
 
+    /// <summary>One customer's events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), UTC, in time order.</summary>
+    IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, DateTime from, DateTime to, CancellationToken ct = default);
+
     /// <summary>How many days the workspace keeps its events; null keeps them for ever.</summary>
     Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default);
 

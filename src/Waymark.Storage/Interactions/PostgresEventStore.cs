@@ -89,15 +89,22 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         }, ct);
     }
 
-    public async IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default) =>
+        ReadWhereAsync(workspaceId, null, from, to, ct);
+
+    public IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, DateTime from, DateTime to, CancellationToken ct = default) =>
+        ReadWhereAsync(workspaceId, customer, from, to, ct);
+
+    private async IAsyncEnumerable<InteractionEvent> ReadWhereAsync(Guid workspaceId, string? customer, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = await StoreConnection.OpenAsync<NpgsqlConnection>(db, ct);
         try
         {
             await using var read = new NpgsqlCommand(
                 $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) "
-                + "AND at >= @from AND at < @to ORDER BY at, id", connection);
+                + (customer is null ? "" : "AND customer = @customer ") + "AND at >= @from AND at < @to ORDER BY at, id", connection);
             read.Parameters.AddWithValue("id", workspaceId);
+            if (customer is not null) read.Parameters.AddWithValue("customer", customer);
             read.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(from.ToUniversalTime(), DateTimeKind.Utc));
             read.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(to.ToUniversalTime(), DateTimeKind.Utc));
             await using var rows = await read.ExecuteReaderAsync(ct);

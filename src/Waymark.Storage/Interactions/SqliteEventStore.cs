@@ -169,14 +169,22 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
         }, ct);
     }
 
-    public async IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default) =>
+        ReadWhereAsync(workspaceId, null, from, to, ct);
+
+    public IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, DateTime from, DateTime to, CancellationToken ct = default) =>
+        ReadWhereAsync(workspaceId, customer, from, to, ct);
+
+    private async IAsyncEnumerable<InteractionEvent> ReadWhereAsync(Guid workspaceId, string? customer, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = await StoreConnection.OpenAsync<SqliteConnection>(db, ct);
         try
         {
             await using var read = connection.CreateCommand();
-            read.CommandText = $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND at >= $from AND at < $to ORDER BY at, id";
+            read.CommandText = $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) "
+                               + (customer is null ? "" : "AND customer = $customer ") + "AND at >= $from AND at < $to ORDER BY at, id";
             read.Parameters.AddWithValue("$id", Key(workspaceId));
+            if (customer is not null) read.Parameters.AddWithValue("$customer", customer);
             read.Parameters.AddWithValue("$from", from.ToUniversalTime().Ticks);
             read.Parameters.AddWithValue("$to", to.ToUniversalTime().Ticks);
             await using var rows = await read.ExecuteReaderAsync(ct);

@@ -50,6 +50,7 @@ public static class WaymarkApi
         workspace.MapExchangeApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
+        workspace.MapEventExportApi();
         workspace.MapMembersApi();
         workspace.MapTokensApi();
         workspace.MapAuditApi();
