@@ -243,6 +243,42 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("ResolvedOutcomes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("Touchpoints")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("UnresolvedOutcomes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("service_contact_settings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,6 +523,29 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.Property<double?>("BestInClass")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("BoundChannel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BoundGrain")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("BoundJourneyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BoundMeasure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BoundToTouchpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BoundTouchpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("ChannelId")
                         .HasColumnType("uuid");
 
@@ -539,6 +598,8 @@ namespace Waymark.Storage.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BoundJourneyId");
 
                     b.HasIndex("ChannelId");
 
@@ -1320,6 +1381,15 @@ namespace Waymark.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
                 {
                     b.HasOne("Waymark.Domain.Journeys.Journey", null)
@@ -1403,6 +1473,11 @@ namespace Waymark.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Waymark.Domain.Kpis.Kpi", b =>
                 {
+                    b.HasOne("Waymark.Domain.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("BoundJourneyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Waymark.Domain.Organisation.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")

@@ -232,6 +232,42 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ResolvedOutcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Touchpoints")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("UnresolvedOutcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("service_contact_settings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -476,6 +512,29 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.Property<double?>("BestInClass")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("BoundChannel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundGrain")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BoundJourneyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundMeasure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundToTouchpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundTouchpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ChannelId")
                         .HasColumnType("TEXT");
 
@@ -528,6 +587,8 @@ namespace Waymark.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BoundJourneyId");
 
                     b.HasIndex("ChannelId");
 
@@ -1309,6 +1370,15 @@ namespace Waymark.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
                 {
                     b.HasOne("Waymark.Domain.Journeys.Journey", null)
@@ -1392,6 +1462,11 @@ namespace Waymark.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Waymark.Domain.Kpis.Kpi", b =>
                 {
+                    b.HasOne("Waymark.Domain.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("BoundJourneyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Waymark.Domain.Organisation.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
