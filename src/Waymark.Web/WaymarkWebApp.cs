@@ -52,6 +52,8 @@ public static class WaymarkWebApp
         services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
         services.AddSingleton<Features.Evidence.EventAnalytics>();
+        services.AddSingleton<Features.Kpis.KpiEventRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Kpis.KpiEventRefresh>());
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 

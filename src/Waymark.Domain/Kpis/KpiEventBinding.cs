@@ -61,6 +61,8 @@ public sealed record KpiEventBinding
             case EventMeasure.MapConformance when JourneyId is null:
                 throw new DomainRuleException("journeyId", "The share of journeys that follow a map needs the journey map.");
         }
+        if (Channel is not null && Measure == EventMeasure.ChannelSwitchRate)
+            throw new DomainRuleException("channel", "The channel-switch rate looks at every channel; leave the channel empty.");
         if (ToTouchpoint is not null && Measure != EventMeasure.MedianTimeBetween)
             throw new DomainRuleException("toTouchpoint", $"{Describe(Measure)} is measured at one touchpoint; leave the second touchpoint empty.");
         if (JourneyId is not null && Measure != EventMeasure.MapConformance)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Waymark.Analytics.Conformance;
 using Waymark.Analytics.Metrics;
 using Waymark.Analytics.Model;
@@ -52,8 +53,22 @@ public sealed class EventAnalytics
                 e.HandlingSeconds ?? float.NaN, e.WaitingSeconds ?? float.NaN);
         }
         var log = builder.Build();
-        var report = await Task.Run(() => JourneyAnalyzer.Analyze(log, new AnalysisOptions { InactivityGap = JourneyGap, Journey = map }), ct);
+        var contacts = await ServiceContactsAsync(db, ws, ct);
+        var report = await Task.Run(() => JourneyAnalyzer.Analyze(log, new AnalysisOptions { InactivityGap = JourneyGap, Journey = map, ServiceContacts = contacts }), ct);
         return new EventAnalysis(question, report, map, last);
+    }
+
+    /// <summary>The workspace's own definition of service contacts and resolved outcomes; the built-in one until it sets its own.</summary>
+    internal static async Task<ServiceContactDefinition> ServiceContactsAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct)
+    {
+        var setting = await db.ServiceContactSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WorkspaceId == ws.Id, ct);
+        return setting is null ? ServiceContactDefinition.Default : new ServiceContactDefinition
+        {
+            Touchpoints = setting.Touchpoints,
+            Channels = setting.Channels,
+            ResolvedOutcomes = setting.ResolvedOutcomes,
+            UnresolvedOutcomes = setting.UnresolvedOutcomes,
+        };
     }
 
     private static ScoreKind Kind(EventScoreKind? kind) => kind switch
