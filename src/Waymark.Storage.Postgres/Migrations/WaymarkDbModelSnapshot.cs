@@ -599,8 +599,6 @@ namespace Waymark.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BoundJourneyId");
-
                     b.HasIndex("ChannelId");
 
                     b.HasIndex("JourneyId");
@@ -1473,11 +1471,6 @@ namespace Waymark.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Waymark.Domain.Kpis.Kpi", b =>
                 {
-                    b.HasOne("Waymark.Domain.Journeys.Journey", null)
-                        .WithMany()
-                        .HasForeignKey("BoundJourneyId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Waymark.Domain.Organisation.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")

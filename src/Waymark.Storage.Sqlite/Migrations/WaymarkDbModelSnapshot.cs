@@ -588,8 +588,6 @@ namespace Waymark.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BoundJourneyId");
-
                     b.HasIndex("ChannelId");
 
                     b.HasIndex("JourneyId");
@@ -1462,11 +1460,6 @@ namespace Waymark.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Waymark.Domain.Kpis.Kpi", b =>
                 {
-                    b.HasOne("Waymark.Domain.Journeys.Journey", null)
-                        .WithMany()
-                        .HasForeignKey("BoundJourneyId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Waymark.Domain.Organisation.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")

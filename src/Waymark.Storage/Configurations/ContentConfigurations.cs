@@ -111,8 +111,8 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.Property(k => k.BoundTouchpoint).HasMaxLength(200);
         builder.Property(k => k.BoundToTouchpoint).HasMaxLength(200);
         builder.Property(k => k.BoundChannel).HasMaxLength(200);
-        // A KPI outlives the map it was held against; it then computes nothing until bound again.
-        builder.HasOne<Journey>().WithMany().HasForeignKey(k => k.BoundJourneyId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign key on BoundJourneyId (SQLite could add one only by rebuilding the table outside a transaction): a KPI
+        // held against a map that was deleted computes nothing until it is bound again.
     }
 }
 

@@ -17,8 +17,9 @@ namespace Waymark.Web.Features.Kpis;
 /// journeys read from the events. A computed measurement is stamped at the start of its period with the source
 /// <see cref="MeasurementSource.Events"/>; computing a period again corrects that one measurement. A measurement of any
 /// other source in the same period (typed by hand, sent through the API, imported) is never touched: both are kept and
-/// the KPI chart shows them apart. A period with nothing to measure (no journeys, no scores) gets no computed
-/// measurement, and loses one computed before. Journeys are cut at the period's edges.
+/// the KPI chart shows them apart. A period with nothing to measure (no events, or none of what the measure
+/// needs, such as scores) gets no computed measurement, and loses one computed before: a feed that stopped is not a
+/// period without customers. Journeys are cut at the period's edges.
 /// </summary>
 public static class KpiEventMeasurements
 {
@@ -35,7 +36,8 @@ public static class KpiEventMeasurements
         var db = work.Db;
         var query = db.Kpis.Where(k => k.WorkspaceId == ws.Id && k.BoundMeasure != null);
         if (kpiIds is not null) query = query.Where(k => kpiIds.Contains(k.Id));
-        var kpis = (await query.ToListAsync(ct)).Where(k => k.Binding is not null).ToList();
+        var maps = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id).Select(j => j.Id).ToListAsync(ct);
+        var kpis = (await query.ToListAsync(ct)).Where(k => k.Binding is { } b && (b.JourneyId is not { } map || maps.Contains(map))).ToList();
         if (kpis.Count == 0) return 0;
         var history = days is null ? await HistoryAsync(db, ws, work.Clock, ct) : null;
         if (days is null && history is null && replace)
@@ -96,6 +98,7 @@ public static class KpiEventMeasurements
         var scores = tp is null ? null : r.Kpis.ByTouchpoint.FirstOrDefault(t => t.Touchpoint == tp);
         return b.Measure switch
         {
+            _ when r.Events == 0 => null,
             EventMeasure.JourneysStarted => r.Cases,
             EventMeasure.Conversion => (await journeys()).ShareReaching(tp!),
             EventMeasure.DropOff => (await journeys()).DropOffAt(tp!),

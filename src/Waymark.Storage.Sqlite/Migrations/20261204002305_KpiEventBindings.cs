@@ -76,38 +76,17 @@ namespace Waymark.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_kpis_BoundJourneyId",
-                table: "kpis",
-                column: "BoundJourneyId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_service_contact_settings_WorkspaceId",
                 table: "service_contact_settings",
                 column: "WorkspaceId",
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_kpis_journeys_BoundJourneyId",
-                table: "kpis",
-                column: "BoundJourneyId",
-                principalTable: "journeys",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_kpis_journeys_BoundJourneyId",
-                table: "kpis");
-
             migrationBuilder.DropTable(
                 name: "service_contact_settings");
-
-            migrationBuilder.DropIndex(
-                name: "IX_kpis_BoundJourneyId",
-                table: "kpis");
 
             migrationBuilder.DropColumn(
                 name: "BoundChannel",
