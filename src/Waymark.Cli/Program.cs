@@ -14,6 +14,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateEventsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(ServiceContactsCommand.Create());
 root.Subcommands.Add(AccessCommands.User());
 root.Subcommands.Add(AccessCommands.Token());
 return await root.Parse(args).InvokeAsync();
