@@ -31,15 +31,15 @@ public sealed class KpiEventBindingTests(WaymarkApiFactory factory) : ApiTest(fa
 
     private static readonly DateTimeOffset Nov2 = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), Nov3 = Nov2.AddDays(1), Nov1 = Nov2.AddDays(-1);
 
-    private async Task<(Guid Id, int Version)> Kpi(string name, string unit)
+    private async Task<(Guid Id, int Version)> Kpi(string name, string unit, double? target = null)
     {
-        var kpi = await PostOk($"{Api}/kpis", new { name, unit });
+        var kpi = await PostOk($"{Api}/kpis", new { name, unit, target });
         return (kpi.GetProperty("id").GetGuid(), kpi.GetProperty("version").GetInt32());
     }
 
-    private async Task<Guid> Bound(string name, string unit, object binding)
+    private async Task<Guid> Bound(string name, string unit, object binding, double? target = null)
     {
-        var (id, version) = await Kpi(name, unit);
+        var (id, version) = await Kpi(name, unit, target);
         var json = JsonSerializer.SerializeToElement(binding, WaymarkApiFactory.Json);
         var body = json.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
         body["version"] = version;
@@ -76,7 +76,7 @@ public sealed class KpiEventBindingTests(WaymarkApiFactory factory) : ApiTest(fa
     public async Task Ingested_events_fill_bound_kpis_with_the_values_counted_by_hand()
     {
         await PutOk($"{Api}/service-contacts", new { touchpoints = new[] { "support-call", "support-chat" }, resolvedOutcomes = new[] { "resolved" }, unresolvedOutcomes = new[] { "unresolved" } });
-        var fcr = await Bound("First-contact resolution", "%", new { measure = "firstContactResolution", grain = "day" });
+        var fcr = await Bound("First-contact resolution", "%", new { measure = "firstContactResolution", grain = "day" }, target: 80);
         var conversion = await Bound("Web visitors who order", "%", new { measure = "conversion", grain = "day", touchpoint = "order" });
         var handling = await Bound("Average handling time", "min", new { measure = "averageHandlingTime", grain = "day" });
         var journeys = await Bound("Journeys", "journeys", new { measure = "journeysStarted", grain = "month" });
@@ -93,6 +93,8 @@ public sealed class KpiEventBindingTests(WaymarkApiFactory factory) : ApiTest(fa
         Assert.Equal("firstContactResolution", kpi.GetProperty("binding").GetProperty("measure").GetString());
         // The latest computed value is the KPI's actual value, as the dashboard shows it.
         Assert.Equal(0.0, kpi.GetProperty("performance").GetProperty("actual").GetDouble());
+        var furthest = (await GetOk($"{Api}/dashboard")).GetProperty("kpisFurthestFromTarget").EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == fcr);
+        Assert.Equal((0.0, Nov3), (furthest.GetProperty("actual").GetDouble(), furthest.GetProperty("measuredAt").GetDateTimeOffset()));
     }
 
     [Fact]

@@ -43,8 +43,9 @@ public static class KpiEventMeasurements
         if (days is null && history is null && replace)
         {
             // No events at all: what was computed before has nothing left to stand on.
-            var stale = await db.KpiMeasurements.Where(m => m.WorkspaceId == ws.Id && m.Source == MeasurementSource.Events)
-                .Where(m => kpis.Select(k => k.Id).Contains(m.KpiId)).ToListAsync(ct);
+            var ids = kpis.Select(k => k.Id).ToList();
+            var stale = await db.KpiMeasurements.Where(m => m.WorkspaceId == ws.Id && m.Source == MeasurementSource.Events && ids.Contains(m.KpiId))
+                .ToListAsync(ct);
             db.KpiMeasurements.RemoveRange(stale);
             await work.SaveAsync(ct);
             return stale.Count;
