@@ -53,6 +53,8 @@ public static class WaymarkWebApp
         services.AddSingleton<IdleMemoryRelease>();
         services.AddSingleton<Features.Evidence.EventAnalytics>();
         services.AddHostedService<Features.Evidence.EventAnalyticsRefresh>();
+        services.AddSingleton<Features.Kpis.KpiEventRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Kpis.KpiEventRefresh>());
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 

@@ -21,7 +21,11 @@ internal static class Operator
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("command line"));
         await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WaymarkDb>());
-        return await work(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<Work>());
+        var code = await work(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<Work>());
+        // No background work runs here: KPIs the command asked to be computed from events (after events were stored, a
+        // binding or the service contacts changed) are computed before the command ends.
+        await app.Services.GetRequiredService<Web.Features.Kpis.KpiEventRefresh>().RunPendingAsync(CancellationToken.None);
+        return code;
     }
 
     /// <summary>The workspace named by <c>--workspace</c>, looked up as the API and the pages look it up.</summary>

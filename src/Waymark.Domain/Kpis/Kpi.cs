@@ -33,6 +33,28 @@ public sealed class Kpi : WorkspaceEntity
     /// </summary>
     public int MeasurementCount { get; private set; }
 
+    /// <summary>The event measure this KPI is computed from, period by period; null when fed by hand or API.</summary>
+    /// <summary>Null too when the map a conformance KPI was held against has been deleted: it computes nothing until bound again.</summary>
+    public KpiEventBinding? Binding => BoundMeasure is { } measure && !(measure == EventMeasure.MapConformance && BoundJourneyId is null)
+        ? new KpiEventBinding(measure, BoundGrain ?? PeriodGrain.Month, BoundTouchpoint, BoundToTouchpoint, BoundChannel, BoundJourneyId)
+        : null;
+    // The binding's parts, as storage keeps them.
+    public EventMeasure? BoundMeasure { get; private set; }
+    public PeriodGrain? BoundGrain { get; private set; }
+    public string? BoundTouchpoint { get; private set; }
+    public string? BoundToTouchpoint { get; private set; }
+    public string? BoundChannel { get; private set; }
+    public Guid? BoundJourneyId { get; private set; }
+
+    /// <summary>Fills the KPI from events from now on; measurements recorded by hand or API stay as they are.</summary>
+    public void Bind(KpiEventBinding binding) =>
+        (BoundMeasure, BoundGrain, BoundTouchpoint, BoundToTouchpoint, BoundChannel, BoundJourneyId) =
+        (binding.Measure, binding.Grain, binding.Touchpoint, binding.ToTouchpoint, binding.Channel, binding.JourneyId);
+
+    /// <summary>Stops computing the KPI from events; the measurements computed so far stay.</summary>
+    public void Unbind() =>
+        (BoundMeasure, BoundGrain, BoundTouchpoint, BoundToTouchpoint, BoundChannel, BoundJourneyId) = (null, null, null, null, null, null);
+
     public Kpi Define(KpiDefinition d)
     {
         Name = Guard.Required(d.Name, "name");

@@ -2,7 +2,11 @@ using Waymark.Domain.Common;
 
 namespace Waymark.Domain.Kpis;
 
-public enum MeasurementSource { Manual, Api, Import, Computed }
+/// <summary>
+/// Where a measurement came from. <see cref="Events"/> is written only by Waymark, computing a KPI bound to interaction
+/// events; every other source is someone's figure, which a computation never changes.
+/// </summary>
+public enum MeasurementSource { Manual, Api, Import, Computed, Events }
 
 /// <summary>One value of a KPI at a point in time and where it came from.</summary>
 public sealed class KpiMeasurement

@@ -107,6 +107,21 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.HasOne<Step>().WithMany().HasForeignKey(k => k.StepId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Journey>().WithMany().HasForeignKey(k => k.JourneyId).OnDelete(DeleteBehavior.SetNull);
         builder.References<Kpi, Channel>(k => k.ChannelId);
+        builder.Ignore(k => k.Binding);
+        builder.Property(k => k.BoundTouchpoint).HasMaxLength(200);
+        builder.Property(k => k.BoundToTouchpoint).HasMaxLength(200);
+        builder.Property(k => k.BoundChannel).HasMaxLength(200);
+        // No foreign key on BoundJourneyId (SQLite could add one only by rebuilding the table outside a transaction): a KPI
+        // held against a map that was deleted computes nothing until it is bound again.
+    }
+}
+
+internal sealed class ServiceContactSettingConfiguration : IEntityTypeConfiguration<Waymark.Domain.Events.ServiceContactSetting>
+{
+    public void Configure(EntityTypeBuilder<Waymark.Domain.Events.ServiceContactSetting> builder)
+    {
+        builder.IsWorkspaceEntity("service_contact_settings");
+        builder.HasIndex(s => s.WorkspaceId).IsUnique();
     }
 }
 

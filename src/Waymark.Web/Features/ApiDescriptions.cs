@@ -88,6 +88,11 @@ public static partial class ApiDescriptions
         ["EventsApi.Erase"] = ("Erase every event of one customer (the right to erasure); says how many were erased.", "eraseCustomerEvents"),
         ["EventsApi.GetRetention"] = ("Read how many days the workspace keeps its interaction events.", "getEventRetention"),
         ["EventsApi.SetRetention"] = ("Set how many days the workspace keeps its interaction events; older events are erased at once.", "setEventRetention"),
+        ["KpisApi.Bind"] = ("Compute a KPI from interaction events: an event measure per day, week or month; its whole history is computed in the background.", "bindKpiToEvents"),
+        ["KpisApi.Unbind"] = ("Stop computing a KPI from interaction events; the measurements computed so far stay.", "unbindKpiFromEvents"),
+        ["ServiceContactsApi.Get"] = ("Read which events count as service contacts and which outcomes mean resolved (first-contact resolution, repeat contacts).", "getServiceContacts"),
+        ["ServiceContactsApi.Define"] = ("Set the workspace's own definition of service contacts and resolved outcomes; KPIs computed from them are recomputed.", "setServiceContacts"),
+        ["ServiceContactsApi.UseBuiltIn"] = ("Go back to the built-in definition of service contacts.", "useBuiltInServiceContacts"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

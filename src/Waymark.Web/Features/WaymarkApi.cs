@@ -51,6 +51,7 @@ public static class WaymarkApi
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();
+        workspace.MapServiceContactsApi();
         workspace.MapMembersApi();
         workspace.MapTokensApi();
         workspace.MapAuditApi();

@@ -13,7 +13,8 @@ namespace Waymark.Web.Features;
 /// <see cref="SaveAsync"/>. The audit entry is written by the <see cref="AuditTrail"/> in that save; announcements go
 /// out only once it succeeded. See docs/decisions/0004-one-change-one-place.md.
 /// </summary>
-public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards, TimeProvider clock)
+public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards, TimeProvider clock,
+    Kpis.KpiEventRefresh kpiRefresh)
 {
     private readonly List<MapChange> _maps = [];
     private readonly List<BoardChange> _boards = [];
@@ -22,6 +23,9 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
 
     /// <summary>The server's clock, for the times a change stamps (a test's clock in tests).</summary>
     public TimeProvider Clock => clock;
+
+    /// <summary>Where stored events and changed KPI bindings ask for KPIs to be computed from events again, in the background.</summary>
+    public Kpis.KpiEventRefresh KpiRefresh => kpiRefresh;
 
     /// <summary>
     /// Writes an audit entry for a change that was not saved through the context (the event store's own SQL), as the

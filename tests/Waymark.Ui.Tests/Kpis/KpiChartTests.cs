@@ -115,4 +115,44 @@ public sealed class KpiChartTests : IDisposable
         Assert.Contains(chart.FindAll("text[data-tick=date]"), t => t.TextContent == "2026-06-30");
         Assert.All(xs.Zip(xs.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 60, $"date labels at {string.Join(", ", xs)}"));
     }
+
+    [Fact]
+    public void Values_computed_from_events_are_drawn_apart_from_recorded_ones_with_a_legend()
+    {
+        var kpi = new Kpi(Guid.NewGuid(), new KpiDefinition("First-contact resolution", "%"));
+        var start = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        List<KpiMeasurement> measurements =
+        [
+            kpi.Measure(60, start, MeasurementSource.Manual),
+            kpi.Measure(62.5, start, MeasurementSource.Events),
+            kpi.Measure(64, start.AddDays(7), MeasurementSource.Events),
+            kpi.Measure(61, start.AddDays(14), MeasurementSource.Api),
+        ];
+        var response = KpisApi.KpiResponse.From(kpi, KpiPerformance.Of(kpi, measurements));
+
+        var chart = _ctx.Render<KpiChart>(p => p.Add(c => c.Kpi, response).Add(c => c.Measurements, measurements));
+
+        var recorded = chart.FindAll("circle[data-point=recorded]");
+        var computed = chart.FindAll("polygon[data-point=computed]");
+        Assert.Equal(["2026-03-02: 60, recorded", "2026-03-16: 61, recorded"], recorded.Select(c => c.QuerySelector("title")!.TextContent));
+        Assert.Equal(["2026-03-02: 62.5, computed from events", "2026-03-09: 64, computed from events"], computed.Select(c => c.QuerySelector("title")!.TextContent));
+        // Each kind has its own line, so a manual and a computed value of the same week do not zigzag into one.
+        Assert.Equal(2, chart.Find("polyline[data-line=recorded]").GetAttribute("points")!.Split(' ').Length);
+        Assert.Equal("4 3", chart.Find("polyline[data-line=computed]").GetAttribute("stroke-dasharray"));
+        var legend = chart.Find("[data-testid=kpi-chart-legend]");
+        Assert.Contains("recorded", legend.TextContent);
+        Assert.Contains("computed from events", legend.TextContent);
+        Assert.Contains("(2 computed from events, 2 recorded)", chart.Find("desc").TextContent);
+    }
+
+    [Fact]
+    public void A_chart_without_computed_values_has_no_legend()
+    {
+        var (kpi, measurements) = Kpi(null, null, 5, 6);
+
+        var chart = _ctx.Render<KpiChart>(p => p.Add(c => c.Kpi, kpi).Add(c => c.Measurements, measurements));
+
+        Assert.Empty(chart.FindAll("[data-testid=kpi-chart-legend]"));
+        Assert.Empty(chart.FindAll("[data-point=computed]"));
+    }
 }

@@ -70,8 +70,17 @@ public sealed class EventAnalytics : IDisposable
     /// The workspace's definition of service contacts, which first-contact resolution and repeat contacts count with.
     /// The one place it is looked up: results of different definitions are kept apart and never merged.
     /// </summary>
-    internal static Task<ServiceContactDefinition> ServiceContactsAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct) =>
-        Task.FromResult(ServiceContactDefinition.Default);
+    internal static async Task<ServiceContactDefinition> ServiceContactsAsync(WaymarkDb db, CurrentWorkspace ws, CancellationToken ct)
+    {
+        var setting = await db.ServiceContactSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WorkspaceId == ws.Id, ct);
+        return setting is null ? ServiceContactDefinition.Default : new ServiceContactDefinition
+        {
+            Touchpoints = setting.Touchpoints,
+            Channels = setting.Channels,
+            ResolvedOutcomes = setting.ResolvedOutcomes,
+            UnresolvedOutcomes = setting.UnresolvedOutcomes,
+        };
+    }
 
     public async Task<EventAnalysis> AnalyseAsync(WaymarkDb db, CurrentWorkspace ws, EventQuestion question, CancellationToken ct)
     {

@@ -26,12 +26,15 @@ public static class KpiMeasurementChanges
 {
     public const int MaxBatch = 10_000;
 
+    private const string EventsOnly = "The source 'events' is for values Waymark computes from interaction events itself; bind the KPI to an event measure instead, or send your figure as 'api', 'manual' or 'import'.";
+
     public static async Task<IReadOnlyList<KpiMeasurement>> RecordAsync(Work work, CurrentWorkspace ws, Guid kpiId, MeasurementBatch batch, CancellationToken ct)
     {
         await work.AllowAsync(ws, WorkspaceRole.Editor, ct);
         var kpi = await work.Db.Kpis.AsNoTracking().FindInAsync(ws, kpiId, "KPI", ct);
         var items = RequireItems(batch.Measurements, "measurements");
         var source = batch.Source ?? MeasurementSource.Api;
+        if (source == MeasurementSource.Events) throw new DomainRuleException("source", EventsOnly);
         var measured = items.Select((item, i) => Measure(kpi, item?.Value, item?.MeasuredAt, source, item?.Note, $"measurements[{i}]", items.Count)).ToList();
         work.Db.KpiMeasurements.AddRange(measured);
         await KpiChanges.AnnounceAsync(work, ws, kpi, $"recorded {Count.Of(measured.Count, "measurement")} of '{kpi.Name}'", ct);
@@ -52,6 +55,7 @@ public static class KpiMeasurementChanges
                 throw new DomainRuleException($"[{i}].kpiId", "Each measurement needs the kpiId it belongs to.");
             if (!kpis.TryGetValue(kpiId, out var kpi))
                 throw new DomainRuleException($"[{i}].kpiId", $"There is no KPI with id {kpiId} in this workspace.");
+            if (item.Source == MeasurementSource.Events) throw new DomainRuleException($"[{i}].source", EventsOnly);
             return Measure(kpi, item.Value, item.MeasuredAt, item.Source ?? MeasurementSource.Api, item.Note, $"[{i}]", items.Count);
         }).ToList();
         work.Db.KpiMeasurements.AddRange(measured);
@@ -68,6 +72,8 @@ public static class KpiMeasurementChanges
         var kpi = await work.Db.Kpis.AsNoTracking().FindInAsync(ws, kpiId, "KPI", ct);
         var measurement = await FindAsync(work.Db.KpiMeasurements, ws, kpiId, measurementId, ct);
         measurement.EnsureVersion(Versions.Required(change.Version));
+        if (measurement.Source == MeasurementSource.Events)
+            throw new DomainRuleException("measurementId", "This value is computed from interaction events and is computed again when events arrive; record your own figure as a new measurement instead, and both are kept.");
         if (change.Value is not { } v) throw new DomainRuleException("value", "The measurement needs a value.");
         if (change.MeasuredAt is not { } at) throw new DomainRuleException("measuredAt", "The measurement needs the time it was measured (measuredAt).");
         kpi.Correct(measurement, v, at, change.Note);

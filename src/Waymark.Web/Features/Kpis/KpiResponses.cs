@@ -40,10 +40,19 @@ public static partial class KpisApi
         int Version,
         PerformanceResponse Performance,
         double? ValidMinimum = null,
-        double? ValidMaximum = null)
+        double? ValidMaximum = null,
+        KpiBindingResponse? Binding = null)
     {
         public static KpiResponse From(Kpi k, KpiPerformance p) => new(k.Id, k.Name, k.Description, k.Unit, k.Direction, k.Target, k.BestInClass,
-            k.TouchpointId, k.StepId, k.JourneyId, k.ChannelId, k.ComputedFrom, k.Version, PerformanceResponse.From(p), k.ValidMinimum, k.ValidMaximum);
+            k.TouchpointId, k.StepId, k.JourneyId, k.ChannelId, k.ComputedFrom, k.Version, PerformanceResponse.From(p), k.ValidMinimum, k.ValidMaximum,
+            KpiBindingResponse.From(k.Binding));
+    }
+
+    /// <summary>The event measure a KPI is computed from, per day, week or month; null when it is fed by hand or API.</summary>
+    public sealed record KpiBindingResponse(EventMeasure Measure, PeriodGrain Grain, string? Touchpoint, string? ToTouchpoint, string? Channel, Guid? JourneyId)
+    {
+        public static KpiBindingResponse? From(KpiEventBinding? b) =>
+            b is null ? null : new(b.Measure, b.Grain, b.Touchpoint, b.ToTouchpoint, b.Channel, b.JourneyId);
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public static partial class KpisApi
         group.MapPost("/", Create);
         group.MapPut("/{id:guid}", Update).ProducesProblem(409).ProducesProblem(428);
         group.MapDelete("/{id:guid}", Delete).ProducesProblem(409);
+        group.MapPut("/{id:guid}/binding", Bind).ProducesProblem(409).ProducesProblem(428);
+        group.MapDelete("/{id:guid}/binding", Unbind).ProducesProblem(409).ProducesProblem(428);
         group.MapKpiMeasurementsApi();
         return group;
     }
@@ -76,5 +78,21 @@ public static partial class KpisApi
     {
         await KpiChanges.DeleteAsync(work, ws, id, Versions.Optional(http), ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Binds the KPI to an event measure; its whole history is computed in the background.</summary>
+    private static async Task<Ok<KpiResponse>> Bind(CurrentWorkspace ws, Guid id, KpiBindingRequest r, Work work, HttpContext http, CancellationToken ct)
+    {
+        var kpi = await KpiBindingChanges.BindAsync(work, ws, id, r with { Version = Versions.Expected(http, r.Version) }, ct);
+        http.SetETag(kpi.Version);
+        return TypedResults.Ok((await WithPerformanceAsync(work.Db, [kpi], ct))[0]);
+    }
+
+    /// <summary>Stops computing the KPI from events; what was computed stays.</summary>
+    private static async Task<Ok<KpiResponse>> Unbind(CurrentWorkspace ws, Guid id, Work work, HttpContext http, int? version, CancellationToken ct)
+    {
+        var kpi = await KpiBindingChanges.UnbindAsync(work, ws, id, version ?? Versions.Optional(http), ct);
+        http.SetETag(kpi.Version);
+        return TypedResults.Ok((await WithPerformanceAsync(work.Db, [kpi], ct))[0]);
     }
 }

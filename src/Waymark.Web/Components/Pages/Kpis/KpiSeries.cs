@@ -5,8 +5,11 @@ namespace Waymark.Web.Components.Pages.Kpis;
 /// <summary>The stretch of a KPI's history its chart shows, counted back from the latest measurement.</summary>
 public enum KpiPeriod { Days90, Year, FiveYears, All }
 
-/// <summary>One point of a KPI chart: a measurement, or the average of the measurements of a week, month, quarter or year.</summary>
-public sealed record KpiChartPoint(DateTimeOffset At, double Value, int Measurements, string Label);
+/// <summary>
+/// One point of a KPI chart: a measurement, or the average of the measurements of a week, month, quarter or year;
+/// <see cref="Computed"/> when computed from interaction events (those are never averaged with recorded ones).
+/// </summary>
+public sealed record KpiChartPoint(DateTimeOffset At, double Value, int Measurements, string Label, bool Computed = false);
 
 /// <summary>What a KPI chart draws: the measurements of a period as they are, or averaged per week, month, quarter or year when they are many.</summary>
 public sealed record KpiSeries(IReadOnlyList<KpiChartPoint> Points, int Measurements, DateTimeOffset From, DateTimeOffset To, string? Averaged)
@@ -51,19 +54,24 @@ public sealed record KpiSeries(IReadOnlyList<KpiChartPoint> Points, int Measurem
     /// average per week, month, quarter or year, the finest of them that gives at most <see cref="MaxPoints"/> points,
     /// each drawn at the start of its week, month … (UTC).
     /// </summary>
-    public static KpiSeries Of(IEnumerable<(DateTimeOffset At, double Value)> measurements)
+    public static KpiSeries Of(IEnumerable<(DateTimeOffset At, double Value)> measurements) =>
+        OfKinds(measurements.Select(m => (m.At, m.Value, false)));
+
+    /// <summary>As <see cref="Of(IEnumerable{ValueTuple{DateTimeOffset, double}})"/>, with the measurements computed from events kept apart from those recorded.</summary>
+    public static KpiSeries OfKinds(IEnumerable<(DateTimeOffset At, double Value, bool Computed)> measurements)
     {
         var ordered = measurements.OrderBy(m => m.At).ToList();
         if (ordered.Count == 0) return new KpiSeries([], 0, default, default, null);
         var (from, to) = (ordered[0].At, ordered[^1].At);
         if (ordered.Count <= MaxPoints)
-            return new KpiSeries(ordered.Select(m => new KpiChartPoint(m.At, m.Value, 1, m.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList(),
+            return new KpiSeries(ordered.Select(m => new KpiChartPoint(m.At, m.Value, 1, m.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Computed)).ToList(),
                 ordered.Count, from, to, null);
         foreach (var grain in Grains)
         {
-            var buckets = ordered.GroupBy(m => grain.Start(m.At.ToUniversalTime())).ToList();
+            var buckets = ordered.GroupBy(m => (Start: grain.Start(m.At.ToUniversalTime()), m.Computed)).ToList();
             if (buckets.Count > MaxPoints && grain != Grains[^1]) continue;
-            var points = buckets.Select(b => new KpiChartPoint(b.Key, b.Average(m => m.Value), b.Count(), grain.Label(b.Key))).ToList();
+            var points = buckets.Select(b => new KpiChartPoint(b.Key.Start, b.Average(m => m.Value), b.Count(), grain.Label(b.Key.Start), b.Key.Computed))
+                .OrderBy(p => p.At).ToList();
             return new KpiSeries(points, ordered.Count, from, to, grain.Averaged);
         }
         throw new InvalidOperationException("The yearly grain always serves.");
