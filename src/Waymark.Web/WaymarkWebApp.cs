@@ -43,6 +43,8 @@ public static class WaymarkWebApp
         services.AddScoped<ReadOnlyPageData>();
         services.AddSingleton<Live.MapChanges>();
         services.AddSingleton<Live.BoardChanges>();
+        services.AddSingleton<Live.EventChanges>();
+        services.AddSingleton<Live.EventArrivals>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
@@ -52,6 +54,7 @@ public static class WaymarkWebApp
         services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
         services.AddSingleton<Features.Evidence.EventAnalytics>();
+        services.AddSingleton<Features.Evidence.SharedEvidence>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 

@@ -86,6 +86,8 @@ public static partial class ApiDescriptions
         ["EventsApi.Erase"] = ("Erase every event of one customer (the right to erasure); says how many were erased.", "eraseCustomerEvents"),
         ["EventsApi.GetRetention"] = ("Read how many days the workspace keeps its interaction events.", "getEventRetention"),
         ["EventsApi.SetRetention"] = ("Set how many days the workspace keeps its interaction events; older events are erased at once.", "setEventRetention"),
+        ["EvidenceApi.Get"] = ("Read what the stored interaction events of a period say about a journey map: per step the journeys that reached it, in the map's order or not, skipped it, waited before it and ended at it; per touchpoint its events and the channel customers switch to next.", "getJourneyEvidence"),
+        ["EvidenceApi.Discovered"] = ("List the touchpoints that interaction events of a period use but the inventory does not have, the most frequent first, for adoption into the inventory.", "listDiscoveredTouchpoints"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 
