@@ -63,6 +63,12 @@ public static partial class MapSvg
 
         foreach (var lane in layout.Lanes)
         {
+            if (lane.Lane == JourneyLanes.Evidence)
+            {
+                if (d.Evidence is { LastEventAt: not null } evidence)
+                    y = Lane(body, columns, y, lane.Title, Evidence.EvidenceWords.Period(evidence.From, evidence.To), s => EvidenceBlocks(evidence, s));
+                continue;
+            }
             if (lane.IsEmotion) y = EmotionLane(body, layout, y);
             else y = Lane(body, columns, y, lane.Title, lane.Subtitle,
                 lane.Lane == JourneyLanes.Channels ? s => lane.Chips(s).Select(Chip).ToList() : s => LaneBlocks(d, lane.Lane, s));
@@ -165,6 +171,18 @@ public static partial class MapSvg
         JourneyLanes.Improvements => (d.ImprovementsByStep.GetValueOrDefault(s.Id) ?? []).Select(Improvement).ToList(),
         _ => [],
     };
+
+    /// <summary>The evidence lane's cell, in the words of the page: the step's figures, then its touchpoints' events and next channel.</summary>
+    private static IReadOnlyList<Block> EvidenceBlocks(Evidence.JourneyEvidence evidence, StepResponse s)
+    {
+        var blocks = new List<Block>();
+        if (evidence.Step(s.Id) is { } step) blocks.AddRange(Evidence.EvidenceWords.Step(step, evidence.Journeys).Select(line => Text(line, 10, Ink)));
+        else blocks.Add(Text(Evidence.EvidenceWords.NoTouchpoint, 10, Muted, italic: true));
+        var touchpoints = evidence.Touchpoints.ToDictionary(t => t.TouchpointId);
+        foreach (var chip in s.Touchpoints)
+            if (touchpoints.TryGetValue(chip.Id, out var t)) blocks.Add(Text($"{chip.Name}: {Evidence.EvidenceWords.Chip(t)}", 10, LaneInk, bold: true));
+        return blocks;
+    }
 
     private static IReadOnlyList<Block> Optional(string? text) => string.IsNullOrWhiteSpace(text) ? [] : [Text(text, Body, Ink)];
 

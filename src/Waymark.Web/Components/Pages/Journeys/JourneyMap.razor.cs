@@ -100,6 +100,18 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         await LoadEvidenceAsync();
     }
 
+    /// <summary>The map as an SVG file, with the evidence of the period this page shows.</summary>
+    private string SvgLink
+    {
+        get
+        {
+            var link = $"/api/workspaces/{Uri.EscapeDataString(Ws)}/journeys/{Id}/map.svg";
+            if (!ShowsEvidence) return link;
+            var (from, to) = EvidenceWords.Period(_evidenceDays, Data.Today);
+            return $"{link}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+        }
+    }
+
     private bool ShowsEvidence => Lanes.Contains(JourneyLanes.Evidence);
 
     private string? EvidenceFreshness => ShowsEvidence && _evidence is { } e ? EvidenceWords.Freshness(e.LastEventAt, Clock.GetUtcNow()) : null;
