@@ -171,7 +171,12 @@ public partial class JourneyMap : WorkspacePage, IDisposable
             if (added) await LoadEvidenceAsync();
             return added;
         }
-        finally { _busy = false; }
+        finally
+        {
+            _busy = false;
+            // The list asked, not an event of this page: the page redraws itself (the touchpoint leaves the list).
+            StateHasChanged();
+        }
     }
 
     private void Show(MapView? view)
