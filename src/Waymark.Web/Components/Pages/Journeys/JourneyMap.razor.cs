@@ -106,7 +106,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         get
         {
             var link = $"/api/workspaces/{Uri.EscapeDataString(Ws)}/journeys/{Id}/map.svg";
-            if (!ShowsEvidence) return link;
+            if (!ShowsEvidence || _evidence is not { HasEvents: true }) return link;
             var (from, to) = EvidenceWords.Period(_evidenceDays, Data.Today);
             return $"{link}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
         }
