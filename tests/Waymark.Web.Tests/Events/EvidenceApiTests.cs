@@ -84,6 +84,23 @@ public sealed class EvidenceApiTests(WaymarkApiFactory factory) : ApiTest(factor
     }
 
     [Fact]
+    public async Task The_map_svg_draws_the_evidence_lane_once_the_workspace_has_events_and_a_download_right_after_sees_new_ones()
+    {
+        var map = await MapAsync();
+        static string Text(string svg) => System.Xml.Linq.XDocument.Parse(svg).Root!.Value;
+        Assert.DoesNotContain("Evidence from events", Text(await Client.GetStringAsync($"{Api}/journeys/{map}/map.svg")));
+
+        await SendEventsAsync();
+
+        var drawn = Text(await Client.GetStringAsync($"{Api}/journeys/{map}/map.svg?{Period}"));
+        Assert.Contains("Evidence from events", drawn);
+        Assert.Contains("3 journeys reached it", drawn);
+        Assert.Contains("Drop-off after it: 2 journeys", drawn);
+        // Without a period it shows the last 30 days, as the map page does.
+        Assert.Contains("3 journeys reached it", Text(await Client.GetStringAsync($"{Api}/journeys/{map}/map.svg")));
+    }
+
+    [Fact]
     public async Task A_touchpoint_added_with_the_discovered_key_is_no_longer_discovered()
     {
         await MapAsync();
