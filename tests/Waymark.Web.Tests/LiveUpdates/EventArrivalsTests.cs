@@ -40,13 +40,15 @@ public sealed class EventArrivalsTests(WaymarkApiFactory factory) : ApiTest(fact
             changes.Publish(new EventsArrived(workspace));
             await Task.Delay(20);
         }
+        var burst = clock.Elapsed;
         await Until(() => told.Count >= 2, TimeSpan.FromSeconds(5));
         await Task.Delay(EventArrivals.Interval + TimeSpan.FromMilliseconds(500));
 
+        // At once, then once per interval while the burst lasted (about a second, longer on a busy machine), then once more.
         var times = told.ToList();
-        Assert.Equal(2, times.Count);
+        Assert.InRange(times.Count, 2, 2 + (int)(burst / EventArrivals.Interval));
         Assert.True(times[0] < TimeSpan.FromSeconds(1), $"the first batch was told after {times[0]}");
-        Assert.True(times[1] - times[0] >= EventArrivals.Interval - TimeSpan.FromMilliseconds(50), $"told again after {times[1] - times[0]}");
+        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= EventArrivals.Interval - TimeSpan.FromMilliseconds(50), $"told again after {gap}"));
         Assert.Equal(0, toldElsewhere);
         // Every batch counts for the evidence: it is read again after the last one.
         Assert.Equal(generation + 50, arrivals.Generation(workspace));
@@ -110,13 +112,16 @@ public sealed class EventArrivalsAcrossInstancesTests : IDisposable
         Assert.Contains(heard, e => e.WorkspaceId == warmUp);
 
         var workspace = Guid.NewGuid();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var batch = 0; batch < 50; batch++)
         {
             onFirst.Publish(new EventsArrived(workspace));
             await Task.Delay(20);
         }
+        var burst = clock.Elapsed;
         await Task.Delay(EventArrivals.Interval * 2);
 
-        Assert.InRange(heard.Count(e => e.WorkspaceId == workspace), 1, 2);
+        // Once at once, then at most once per interval while the burst lasted, then once more: not fifty notifications.
+        Assert.InRange(heard.Count(e => e.WorkspaceId == workspace), 1, 2 + (int)(burst / EventArrivals.Interval));
     }
 }
