@@ -139,12 +139,19 @@ public sealed class EvidenceApiTests(WaymarkApiFactory factory) : ApiTest(factor
         await Problem(await Client.GetAsync($"{Api}/journeys/{Guid.NewGuid()}/evidence?{Period}"), 404);
     }
 
+    [Fact]
+    public async Task Without_a_period_the_evidence_is_of_the_last_30_days_as_on_the_map_page()
+    {
+        var map = await MapAsync();
+        var evidence = await GetOk($"{Api}/journeys/{map}/evidence");
+        Assert.Equal((Day(29), Day(0)), (evidence.GetProperty("from").GetString(), evidence.GetProperty("to").GetString()));
+    }
+
     [Theory]
-    [InlineData("", "from")]
-    [InlineData("from=2026-11-01", "to")]
     [InlineData("from=2026-11-30&to=2026-11-01", "to")]
+    [InlineData("from=2000-01-01&to=2026-11-01", "to")]
     [InlineData("from=1900-01-01&to=2026-11-01", "from")]
-    public async Task A_period_that_is_missing_or_backwards_answers_400_naming_the_field(string query, string field)
+    public async Task A_period_that_is_backwards_too_long_or_out_of_range_answers_400_naming_the_field(string query, string field)
     {
         var map = await MapAsync();
         Assert.Contains(field, ErrorFields(await Problem(await Client.GetAsync($"{Api}/journeys/{map}/evidence?{query}"), 400)));

@@ -19,21 +19,23 @@ public static class EvidenceApi
         return workspace;
     }
 
-    /// <param name="from">The first day of the period (UTC, YYYY-MM-DD).</param>
-    /// <param name="to">The last day of the period, included (UTC, YYYY-MM-DD).</param>
-    private static async Task<Ok<JourneyEvidence>> Get(CurrentWorkspace ws, Guid id, DateOnly? from, DateOnly? to, SharedEvidence evidence, CancellationToken ct)
+    /// <param name="from">The first day of the period (UTC, YYYY-MM-DD); left out, the 30 days up to the last day.</param>
+    /// <param name="to">The last day of the period, included (UTC, YYYY-MM-DD); left out, today.</param>
+    private static async Task<Ok<JourneyEvidence>> Get(CurrentWorkspace ws, Guid id, DateOnly? from, DateOnly? to, SharedEvidence evidence, TimeProvider time, CancellationToken ct)
     {
-        var (f, t) = JourneyEvidences.Period(from, to);
+        var (f, t) = JourneyEvidences.Period(from, to, Today(time));
         return TypedResults.Ok((await evidence.OfAsync(ws, id, f, t, ct)).Journey!);
     }
 
-    /// <param name="from">The first day of the period (UTC, YYYY-MM-DD).</param>
-    /// <param name="to">The last day of the period, included (UTC, YYYY-MM-DD).</param>
+    /// <param name="from">The first day of the period (UTC, YYYY-MM-DD); left out, the 30 days up to the last day.</param>
+    /// <param name="to">The last day of the period, included (UTC, YYYY-MM-DD); left out, today.</param>
     private static async Task<Ok<Page<DiscoveredTouchpoint>>> Discovered(CurrentWorkspace ws, DateOnly? from, DateOnly? to, int? page, int? pageSize,
-        SharedEvidence evidence, CancellationToken ct)
+        SharedEvidence evidence, TimeProvider time, CancellationToken ct)
     {
-        var (f, t) = JourneyEvidences.Period(from, to);
+        var (f, t) = JourneyEvidences.Period(from, to, Today(time));
         Paging.Validate(page, pageSize);
         return TypedResults.Ok((await evidence.OfAsync(ws, null, f, t, ct)).Discovered.ToPage(page, pageSize));
     }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

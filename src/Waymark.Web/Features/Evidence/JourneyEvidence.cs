@@ -47,11 +47,15 @@ public static class JourneyEvidences
     /// <summary>The longest period asked about at once: ten years.</summary>
     public const int MaxDays = 3660;
 
-    /// <summary>Checks a period asked for through the API; the refusal names the field.</summary>
-    public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to)
+    /// <summary>
+    /// The period asked for through the API: from <paramref name="from"/> to <paramref name="to"/>, both UTC days and
+    /// included; left out, the last <see cref="EvidenceWords.DefaultDays"/> days up to <paramref name="today"/>, as on the
+    /// map page. A refusal names the field.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, DateOnly today)
     {
-        if (from is not { } f) throw new DomainRuleException("from", "Say from which day (from=YYYY-MM-DD, UTC) the evidence is wanted.");
-        if (to is not { } t) throw new DomainRuleException("to", "Say up to which day (to=YYYY-MM-DD, UTC, included) the evidence is wanted.");
+        var t = to ?? (from is { } start && start > today ? start : today);
+        var f = from ?? t.AddDays(1 - EvidenceWords.DefaultDays);
         var earliest = new DateOnly(1950, 1, 1);
         var latest = new DateOnly(2100, 12, 31);
         if (f < earliest || f > latest) throw new DomainRuleException("from", "The first day must lie between 1 January 1950 and 31 December 2100.");

@@ -113,8 +113,8 @@ public static class JourneysApi
     }
 
     /// <summary>The map drawn as a standalone SVG file for workshops, slides and large prints, with the lanes the map shows.</summary>
-    /// <param name="from">With the evidence lane: the first day of its period (UTC, YYYY-MM-DD); the last 30 days up to today when left out, as on the map page.</param>
-    /// <param name="to">With the evidence lane: the last day of its period, included.</param>
+    /// <param name="from">With the evidence lane: the first day of its period (UTC, YYYY-MM-DD); the 30 days up to the last day when left out, as on the map page.</param>
+    /// <param name="to">With the evidence lane: the last day of its period, included; today when left out.</param>
     private static async Task<FileContentHttpResult> Svg(CurrentWorkspace ws, Guid id, WaymarkDb db, TimeProvider time, Evidence.SharedEvidence evidence,
         DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -122,7 +122,7 @@ public static class JourneysApi
         var drawing = await MapDrawing.LoadAsync(db, ws, id, today, ct);
         if (drawing.Map.Lanes.Contains(JourneyLanes.Evidence))
         {
-            var (f, t) = from is null && to is null ? Evidence.EvidenceWords.Period(Evidence.EvidenceWords.DefaultDays, today) : Evidence.JourneyEvidences.Period(from, to);
+            var (f, t) = Evidence.JourneyEvidences.Period(from, to, today);
             drawing = drawing with { Evidence = (await evidence.OfAsync(ws, id, f, t, ct)).Journey };
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(MapSvg.Render(drawing)), "image/svg+xml", MapSvg.FileName(drawing.Map.Name));

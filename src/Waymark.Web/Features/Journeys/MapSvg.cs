@@ -63,13 +63,8 @@ public static partial class MapSvg
 
         foreach (var lane in layout.Lanes)
         {
-            if (lane.Lane == JourneyLanes.Evidence)
-            {
-                if (d.Evidence is { LastEventAt: not null } evidence)
-                    y = Lane(body, columns, y, lane.Title, Evidence.EvidenceWords.Period(evidence.From, evidence.To), s => EvidenceBlocks(evidence, s));
-                continue;
-            }
-            if (lane.IsEmotion) y = EmotionLane(body, layout, y);
+            if (lane.Lane == JourneyLanes.Evidence) y = EvidenceLane(body, columns, y, lane.Title, d.Evidence);
+            else if (lane.IsEmotion) y = EmotionLane(body, layout, y);
             else y = Lane(body, columns, y, lane.Title, lane.Subtitle,
                 lane.Lane == JourneyLanes.Channels ? s => lane.Chips(s).Select(Chip).ToList() : s => LaneBlocks(d, lane.Lane, s));
         }
@@ -171,6 +166,12 @@ public static partial class MapSvg
         JourneyLanes.Improvements => (d.ImprovementsByStep.GetValueOrDefault(s.Id) ?? []).Select(Improvement).ToList(),
         _ => [],
     };
+
+    /// <summary>The evidence lane, headed by its period; left out, as on the page, until the workspace has events.</summary>
+    private static double EvidenceLane(List<XElement> body, IReadOnlyList<MapColumn> columns, double y, string title, Evidence.JourneyEvidence? evidence) =>
+        evidence is { LastEventAt: not null }
+            ? Lane(body, columns, y, title, Evidence.EvidenceWords.Period(evidence.From, evidence.To), s => EvidenceBlocks(evidence, s))
+            : y;
 
     /// <summary>The evidence lane's cell, in the words of the page: the step's figures, then its touchpoints' events and next channel.</summary>
     private static IReadOnlyList<Block> EvidenceBlocks(Evidence.JourneyEvidence evidence, StepResponse s)
