@@ -43,6 +43,8 @@ public static class WaymarkWebApp
         services.AddScoped<ReadOnlyPageData>();
         services.AddSingleton<Live.MapChanges>();
         services.AddSingleton<Live.BoardChanges>();
+        services.AddSingleton<Live.EventChanges>();
+        services.AddSingleton<Live.EventArrivals>();
         services.AddDbContext<WaymarkDb>((sp, db) =>
         {
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
@@ -55,6 +57,7 @@ public static class WaymarkWebApp
         services.AddHostedService<Features.Evidence.EventAnalyticsRefresh>();
         services.AddSingleton<Features.Kpis.KpiEventRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Kpis.KpiEventRefresh>());
+        services.AddSingleton<Features.Evidence.SharedEvidence>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryRelease>());
         services.AddSingleton(TimeProvider.System);
 

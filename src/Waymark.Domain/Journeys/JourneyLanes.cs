@@ -12,6 +12,8 @@ public static class JourneyLanes
     public const string Emotion = "emotion";
     /// <summary>One lane per channel with the touchpoints used at each step.</summary>
     public const string Channels = "channels";
+    /// <summary>What the stored interaction events say about each step: journeys reaching it, waits, drop-off, order.</summary>
+    public const string Evidence = "evidence";
     public const string Backstage = "backstage";
     /// <summary>Moments of truth, pain points and brand success points.</summary>
     public const string Highlights = "highlights";
@@ -19,7 +21,7 @@ public static class JourneyLanes
     public const string Improvements = "improvements";
 
     public static readonly IReadOnlyList<string> All =
-        [Actions, Thoughts, Questions, Obstacles, Emotion, Channels, Backstage, Highlights, Kpis, Improvements];
+        [Actions, Thoughts, Questions, Obstacles, Emotion, Channels, Evidence, Backstage, Highlights, Kpis, Improvements];
 
     public static readonly IReadOnlyList<string> Default = All;
 

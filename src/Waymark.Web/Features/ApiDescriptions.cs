@@ -93,6 +93,8 @@ public static partial class ApiDescriptions
         ["ServiceContactsApi.Get"] = ("Read which events count as service contacts and which outcomes mean resolved (first-contact resolution, repeat contacts).", "getServiceContacts"),
         ["ServiceContactsApi.Define"] = ("Set the workspace's own definition of service contacts and resolved outcomes; KPIs computed from them are recomputed.", "setServiceContacts"),
         ["ServiceContactsApi.UseBuiltIn"] = ("Go back to the built-in definition of service contacts.", "useBuiltInServiceContacts"),
+        ["EvidenceApi.Get"] = ("Read what the stored interaction events of a period say about a journey map: per step the journeys that reached it, in the map's order or not, skipped it, waited before it and ended at it; per touchpoint its events and the channel customers switch to next.", "getJourneyEvidence"),
+        ["EvidenceApi.Discovered"] = ("List the touchpoints that interaction events of a period use but the inventory does not have, the most frequent first, for adoption into the inventory.", "listDiscoveredTouchpoints"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

@@ -49,6 +49,7 @@ public static partial class Wording
         [JourneyLanes.Obstacles] = "Obstacles",
         [JourneyLanes.Emotion] = "Emotion curve",
         [JourneyLanes.Channels] = "Touchpoints by channel",
+        [JourneyLanes.Evidence] = "Evidence from events",
         [JourneyLanes.Backstage] = "Backstage",
         [JourneyLanes.Highlights] = "Highlights",
         [JourneyLanes.Kpis] = "KPIs",

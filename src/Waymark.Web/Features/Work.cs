@@ -13,7 +13,7 @@ namespace Waymark.Web.Features;
 /// <see cref="SaveAsync"/>. The audit entry is written by the <see cref="AuditTrail"/> in that save; announcements go
 /// out only once it succeeded. See docs/decisions/0004-one-change-one-place.md.
 /// </summary>
-public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards, TimeProvider clock,
+public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess access, MapChanges maps, BoardChanges boards, EventChanges events, TimeProvider clock,
     Kpis.KpiEventRefresh kpiRefresh)
 {
     private readonly List<MapChange> _maps = [];
@@ -69,6 +69,12 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
 
     /// <summary>Tells the open action boards of the workspace what changed, once the save succeeded.</summary>
     public void AnnounceToBoard(Guid workspaceId, string did) => _boards.Add(new BoardChange(workspaceId, actor.Source, $"{ActorName} {did}"));
+
+    /// <summary>
+    /// Tells the open pages of the workspace that events arrived. At once, not with the next save: the event store
+    /// commits its batches itself, so call this after it did.
+    /// </summary>
+    public void AnnounceEvents(Guid workspaceId) => events.Publish(new EventsArrived(workspaceId));
 
     /// <summary>
     /// Saves everything in one transaction and then announces it. When the save fails (a row changed by someone else

@@ -6,6 +6,9 @@ public sealed record MapChange(Guid JourneyId, string Source, string What);
 /// <summary>A change to a workspace's insights, ideas or actions, made in the circuit <see cref="Source"/> (or "api").</summary>
 public sealed record BoardChange(Guid WorkspaceId, string Source, string What);
 
+/// <summary>New interaction events were committed in the workspace: pages that show evidence from events read it again.</summary>
+public sealed record EventsArrived(Guid WorkspaceId);
+
 /// <summary>
 /// Tells every open page that something it shows changed, so other viewers redraw without reloading: the pages of
 /// this process at once, and through <see cref="Relay"/> (PostgreSQL's LISTEN/NOTIFY, see
@@ -45,3 +48,9 @@ public sealed class MapChanges : LiveChanges<MapChange>;
 
 /// <summary>Changes to insights, ideas and actions, for the open action boards.</summary>
 public sealed class BoardChanges : LiveChanges<BoardChange>;
+
+/// <summary>
+/// Batches of interaction events committed, for the pages that show evidence from events; a busy feed publishes many a
+/// second, so pages hear of them through <see cref="EventArrivals"/>, which folds them into at most one refresh every few seconds.
+/// </summary>
+public sealed class EventChanges : LiveChanges<EventsArrived>;

@@ -9,15 +9,17 @@ namespace Waymark.Web.Live;
 /// notification sent while an instance is reconnecting is missed; a page that then saves stale data gets the usual
 /// version conflict.
 /// </summary>
-internal sealed class PostgresLiveChangeRelay(MapChanges maps, BoardChanges boards, IConfiguration configuration, ILogger<PostgresLiveChangeRelay> log)
+internal sealed class PostgresLiveChangeRelay(MapChanges maps, BoardChanges boards, EventChanges events, IConfiguration configuration, ILogger<PostgresLiveChangeRelay> log)
     : BackgroundService
 {
     private const string Channel = "waymark_live_changes";
     // pg_notify takes up to 8000 bytes; a change's description is short, but what a person typed must not break it.
     private const int MaxWhat = 1000;
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    // A busy feed commits many batches a second; the other instances need to hear of a workspace's events only every so often.
+    private readonly Coalescing<Guid> _eventNotices = new(EventArrivals.Interval, TimeProvider.System);
 
-    /// <summary>What travels: the kind of change ("map" or "board"), its subject (journey or workspace id) and its words.</summary>
+    /// <summary>What travels: the kind of change ("map", "board" or "events"), its subject (journey or workspace id) and its words.</summary>
     private sealed record Notice(string Instance, string Kind, Guid Subject, string Source, string What);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -27,6 +29,11 @@ internal sealed class PostgresLiveChangeRelay(MapChanges maps, BoardChanges boar
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         maps.Relay = change => NotifyAsync(dataSource, "map", change.JourneyId, change.Source, change.What);
         boards.Relay = change => NotifyAsync(dataSource, "board", change.WorkspaceId, change.Source, change.What);
+        events.Relay = change =>
+        {
+            _eventNotices.Run(change.WorkspaceId, () => NotifyAsync(dataSource, "events", change.WorkspaceId, "", ""));
+            return Task.CompletedTask;
+        };
         var wait = TimeSpan.FromSeconds(1);
         try
         {
@@ -59,6 +66,7 @@ internal sealed class PostgresLiveChangeRelay(MapChanges maps, BoardChanges boar
         {
             maps.Relay = null;
             boards.Relay = null;
+            events.Relay = null;
         }
     }
 
@@ -79,7 +87,8 @@ internal sealed class PostgresLiveChangeRelay(MapChanges maps, BoardChanges boar
             var notice = JsonSerializer.Deserialize<Notice>(payload);
             // Our own changes reached our maps when they were published.
             if (notice is null || notice.Instance == _instance) return;
-            if (notice.Kind == "board") boards.Deliver(new BoardChange(notice.Subject, notice.Source, notice.What));
+            if (notice.Kind == "events") events.Deliver(new EventsArrived(notice.Subject));
+            else if (notice.Kind == "board") boards.Deliver(new BoardChange(notice.Subject, notice.Source, notice.What));
             else maps.Deliver(new MapChange(notice.Subject, notice.Source, notice.What));
         }
         catch (JsonException e)

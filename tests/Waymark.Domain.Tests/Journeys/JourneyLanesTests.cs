@@ -43,9 +43,9 @@ public class JourneyLanesTests
     }
 
     [Fact]
-    public void There_are_ten_lanes_and_all_are_shown_by_default()
+    public void There_are_eleven_lanes_and_all_are_shown_by_default()
     {
-        Assert.Equal(10, JourneyLanes.All.Count);
+        Assert.Equal(11, JourneyLanes.All.Count);
         Assert.Equal(JourneyLanes.All, JourneyLanes.Default);
     }
 }

@@ -63,7 +63,7 @@ public sealed class MapHistoryTests(UiFactory factory)
     }
 
     [Fact]
-    public async Task Twenty_two_changes_are_undone_one_after_the_other_and_redone()
+    public async Task Hiding_every_lane_and_twelve_renames_are_undone_one_after_the_other_and_redone()
     {
         var map = await MapSeed.CreateAsync(factory, "Long history");
         using var host = new PageHost(factory, WorkspaceRole.Owner);
@@ -72,31 +72,33 @@ public sealed class MapHistoryTests(UiFactory factory)
         await page.Find("button[aria-controls=lanes-panel]").ClickAsync();
         foreach (var lane in JourneyLanes.All)
             await page.Find($"[data-lane-toggle={lane}]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = false });
+        // One change per lane hidden, then twelve renames.
+        var changes = JourneyLanes.All.Count + 12;
         var name = "Stage A";
         for (var i = 1; i <= 12; i++)
         {
             await RenameStage(page, name, $"Look {i}");
             name = $"Look {i}";
         }
-        page.WaitForAssertion(() => Assert.Contains("History (22)", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains($"History ({changes})", page.Markup));
         var changed = await MapSeed.ReadAsync(factory, map.Id);
         Assert.Equal(("Look 12", 0), (changed.OrderedStages.First().Name, changed.Lanes.Length));
 
         for (var i = 0; i < 12; i++) await Undo(page);
         var halfway = await MapSeed.ReadAsync(factory, map.Id);
         Assert.Equal(("Stage A", 0), (halfway.OrderedStages.First().Name, halfway.Lanes.Length));
-        for (var i = 0; i < 10; i++) await Undo(page);
+        for (var i = 0; i < JourneyLanes.All.Count; i++) await Undo(page);
         page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=undo]").HasAttribute("disabled")));
         Assert.Equal(JourneyLanes.All, (await MapSeed.ReadAsync(factory, map.Id)).Lanes);
 
         await page.Find("button[aria-controls=history-panel]").ClickAsync();
         var entries = page.FindAll("[data-testid=history] li");
-        Assert.Equal(22, entries.Count);
+        Assert.Equal(changes, entries.Count);
         Assert.All(entries, e => Assert.Equal("undone", e.GetAttribute("data-history")));
         Assert.Equal("renamed stage 'Look 11' to 'Look 12' (undone)", entries[0].TextContent);
         Assert.Equal("hid the lane 'Customer actions' (undone)", entries[^1].TextContent);
 
-        for (var i = 0; i < 22; i++) await Redo(page);
+        for (var i = 0; i < changes; i++) await Redo(page);
         page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=redo]").HasAttribute("disabled")));
         var redone = await MapSeed.ReadAsync(factory, map.Id);
         Assert.Equal(("Look 12", 0), (redone.OrderedStages.First().Name, redone.Lanes.Length));

@@ -91,7 +91,8 @@ public sealed class MapPartsTests(UiFactory factory)
         await page.Find($"[data-lane-head='{second}'] button[aria-label^='Move lane'][aria-label$=' up']").ClickAsync();
 
         page.WaitForAssertion(() => Assert.Equal([second, before[0], .. before[2..]], Lanes()));
-        Assert.Equal([second, before[0], .. before[2..]], (await JourneyAsync(map.Id)).GetProperty("lanes").EnumerateArray().Select(l => l.GetString()!).Take(before.Length));
+        // The lanes the page draws, in their stored order (the evidence lane is stored but drawn only once the workspace has events).
+        Assert.Equal([second, before[0], .. before[2..]], (await JourneyAsync(map.Id)).GetProperty("lanes").EnumerateArray().Select(l => l.GetString()!).Where(before.Contains).Take(before.Length));
     }
 
     [Fact]

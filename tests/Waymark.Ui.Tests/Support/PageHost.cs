@@ -29,6 +29,9 @@ public sealed class PageHost : IDisposable, IAsyncDisposable
         Context.Services.AddSingleton(services.GetRequiredService<MapChanges>());
         Context.Services.AddSingleton(services.GetRequiredService<BoardChanges>());
         Context.Services.AddSingleton(services.GetRequiredService<Waymark.Web.Components.Pages.Journeys.OpenMaps>());
+        Context.Services.AddSingleton(services.GetRequiredService<EventArrivals>());
+        Context.Services.AddSingleton(services.GetRequiredService<Waymark.Web.Features.Evidence.SharedEvidence>());
+        Context.Services.AddSingleton(services.GetRequiredService<TimeProvider>());
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
     }

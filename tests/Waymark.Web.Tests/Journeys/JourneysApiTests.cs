@@ -26,7 +26,7 @@ public class JourneysApiTests(WaymarkApiFactory factory) : JourneyApiTest(factor
         Assert.Equal("Warranty claim", map.GetProperty("customScenario").GetString());
         Assert.Equal(persona, map.GetProperty("personaId").GetGuid());
         Assert.Equal("future", map.GetProperty("state").GetString());
-        Assert.Equal(["actions", "thoughts", "questions", "obstacles", "emotion", "channels", "backstage", "highlights", "kpis", "improvements"],
+        Assert.Equal(["actions", "thoughts", "questions", "obstacles", "emotion", "channels", "evidence", "backstage", "highlights", "kpis", "improvements"],
             map.GetProperty("lanes").EnumerateArray().Select(l => l.GetString()));
         Assert.Empty(Stages(map));
         var get = await Client.GetAsync($"{Journeys}/{IdOf(created)}");

@@ -41,6 +41,7 @@ public static class EventIngestion
         await work.AuditAsync(ws, AuditAction.Created, "InteractionEvents", ws.Key,
             new { received = events.Count, stored = result.Stored, duplicates = result.Duplicates }, ct);
         if (result.Stored > 0) work.KpiRefresh.EventsStored(ws.Id, events);
+        if (result.Stored > 0) work.AnnounceEvents(ws.Id);
         return new EventBatchResponse(events.Count, result.Stored, result.Duplicates);
     }
 

@@ -34,7 +34,8 @@ public static class JourneysApi
         group.MapGet("/{id:guid}/emotion-curve", Curve);
         group.MapGet("/{id:guid}/designed-journey", DesignedJourneyOf);
         group.MapPost("/{id:guid}/copy", Copy);
-        group.MapGet("/{id:guid}/map.svg", Svg).Produces(200, contentType: "image/svg+xml");
+        // Not kept by the workspace's stamp: its evidence lane moves with events, which do not move the stamp.
+        group.MapGet("/{id:guid}/map.svg", Svg).Produces(200, contentType: "image/svg+xml").WithMetadata(UnchangedReads.BeyondTheWorkspace.Instance);
         group.MapStagesApi();
         group.MapStepsApi();
         return group;
@@ -112,9 +113,18 @@ public static class JourneysApi
     }
 
     /// <summary>The map drawn as a standalone SVG file for workshops, slides and large prints, with the lanes the map shows.</summary>
-    private static async Task<FileContentHttpResult> Svg(CurrentWorkspace ws, Guid id, WaymarkDb db, TimeProvider time, CancellationToken ct)
+    /// <param name="from">With the evidence lane: the first day of its period (UTC, YYYY-MM-DD); the 30 days up to the last day when left out, as on the map page.</param>
+    /// <param name="to">With the evidence lane: the last day of its period, included; today when left out.</param>
+    private static async Task<FileContentHttpResult> Svg(CurrentWorkspace ws, Guid id, WaymarkDb db, TimeProvider time, Evidence.SharedEvidence evidence,
+        DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var drawing = await MapDrawing.LoadAsync(db, ws, id, ImprovementsApi.Today(time), ct);
+        var today = ImprovementsApi.Today(time);
+        var drawing = await MapDrawing.LoadAsync(db, ws, id, today, ct);
+        if (drawing.Map.Lanes.Contains(JourneyLanes.Evidence))
+        {
+            var (f, t) = Evidence.JourneyEvidences.Period(from, to, today);
+            drawing = drawing with { Evidence = (await evidence.OfAsync(ws, id, f, t, ct)).Journey };
+        }
         return TypedResults.File(Encoding.UTF8.GetBytes(MapSvg.Render(drawing)), "image/svg+xml", MapSvg.FileName(drawing.Map.Name));
     }
 

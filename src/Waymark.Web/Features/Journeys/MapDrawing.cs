@@ -17,6 +17,9 @@ public sealed record MapDrawing(
     IReadOnlyDictionary<Guid, List<StepImprovement>> ImprovementsByStep,
     DateOnly Today)
 {
+    /// <summary>What the stored events say about the map, for its evidence lane; without it (or without events) the lane is left out, as on the page.</summary>
+    public Evidence.JourneyEvidence? Evidence { get; init; }
+
     /// <summary>Loads a map of the workspace in a fixed handful of queries whatever its size; unknown or in another workspace answers 404.</summary>
     public static async Task<MapDrawing> LoadAsync(WaymarkDb db, CurrentWorkspace ws, Guid journeyId, DateOnly today, CancellationToken ct)
     {

@@ -63,7 +63,8 @@ public static partial class MapSvg
 
         foreach (var lane in layout.Lanes)
         {
-            if (lane.IsEmotion) y = EmotionLane(body, layout, y);
+            if (lane.Lane == JourneyLanes.Evidence) y = EvidenceLane(body, columns, y, lane.Title, d.Evidence);
+            else if (lane.IsEmotion) y = EmotionLane(body, layout, y);
             else y = Lane(body, columns, y, lane.Title, lane.Subtitle,
                 lane.Lane == JourneyLanes.Channels ? s => lane.Chips(s).Select(Chip).ToList() : s => LaneBlocks(d, lane.Lane, s));
         }
@@ -165,6 +166,24 @@ public static partial class MapSvg
         JourneyLanes.Improvements => (d.ImprovementsByStep.GetValueOrDefault(s.Id) ?? []).Select(Improvement).ToList(),
         _ => [],
     };
+
+    /// <summary>The evidence lane, headed by its period; left out, as on the page, until the workspace has events.</summary>
+    private static double EvidenceLane(List<XElement> body, IReadOnlyList<MapColumn> columns, double y, string title, Evidence.JourneyEvidence? evidence) =>
+        evidence is { LastEventAt: not null }
+            ? Lane(body, columns, y, title, Evidence.EvidenceWords.Period(evidence.From, evidence.To), s => EvidenceBlocks(evidence, s))
+            : y;
+
+    /// <summary>The evidence lane's cell, in the words of the page: the step's figures, then its touchpoints' events and next channel.</summary>
+    private static IReadOnlyList<Block> EvidenceBlocks(Evidence.JourneyEvidence evidence, StepResponse s)
+    {
+        var blocks = new List<Block>();
+        if (evidence.Step(s.Id) is { } step) blocks.AddRange(Evidence.EvidenceWords.Step(step, evidence.Journeys).Select(line => Text(line, 10, Ink)));
+        else blocks.Add(Text(Evidence.EvidenceWords.NoTouchpoint, 10, Muted, italic: true));
+        var touchpoints = evidence.Touchpoints.ToDictionary(t => t.TouchpointId);
+        foreach (var chip in s.Touchpoints)
+            if (touchpoints.TryGetValue(chip.Id, out var t)) blocks.Add(Text($"{chip.Name}: {Evidence.EvidenceWords.Chip(t)}", 10, LaneInk, bold: true));
+        return blocks;
+    }
 
     private static IReadOnlyList<Block> Optional(string? text) => string.IsNullOrWhiteSpace(text) ? [] : [Text(text, Body, Ink)];
 

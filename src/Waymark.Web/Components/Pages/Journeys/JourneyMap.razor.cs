@@ -8,7 +8,9 @@ using Waymark.Domain.Journeys;
 using Waymark.Web.Components.Services;
 using Waymark.Web.Components.Shared;
 using Waymark.Web.Features;
+using Waymark.Web.Features.Evidence;
 using Waymark.Web.Features.Journeys;
+using Waymark.Web.Features.Touchpoints;
 using Waymark.Web.Features.Journeys.Layout;
 using Waymark.Web.Infrastructure;
 
@@ -27,6 +29,8 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     [SupplyParameterFromQuery(Name = "step")] public Guid? StepQuery { get; set; }
     [Inject] private OpenMaps Maps { get; set; } = default!;
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
+    [Inject] private SharedEvidence SharedEvidence { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private MapView? _view;
     private bool _missing;
@@ -68,6 +72,13 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     private Guid? _dragStep;
     private Guid? _dragStage;
 
+    // The evidence lane: the period chosen on this page and what the stored events say for it (shared with the other pages of the map).
+    private int _evidenceDays = EvidenceWords.DefaultDays;
+    private Evidence? _evidence;
+    private bool _showDiscovered;
+    /// <summary>The channels a discovered touchpoint can be adopted into, read when an editor opens the list.</summary>
+    private IReadOnlyList<ChannelItem> _channels = [];
+
     /// <summary>Where the map's columns, stages, lanes and emotion curve go, as in its SVG.</summary>
     private MapLayout? _layout;
 
@@ -83,7 +94,90 @@ public partial class JourneyMap : WorkspacePage, IDisposable
         if (StepQuery is { } s && _view?.Step(s) is not null && _selected is null) await Select(s);
     }
 
-    private async Task ReloadAsync() => Show(await Maps.ViewAsync(Data, Workspace!, Id));
+    private async Task ReloadAsync()
+    {
+        Show(await Maps.ViewAsync(Data, Workspace!, Id));
+        await LoadEvidenceAsync();
+    }
+
+    /// <summary>The map as an SVG file, with the evidence of the period this page shows.</summary>
+    private string SvgLink
+    {
+        get
+        {
+            var link = $"/api/workspaces/{Uri.EscapeDataString(Ws)}/journeys/{Id}/map.svg";
+            if (!ShowsEvidence || _evidence is not { HasEvents: true }) return link;
+            var (from, to) = EvidenceWords.Period(_evidenceDays, Data.Today);
+            return $"{link}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+        }
+    }
+
+    private bool ShowsEvidence => Lanes.Contains(JourneyLanes.Evidence);
+
+    private string? EvidenceFreshness => ShowsEvidence && _evidence is { } e ? EvidenceWords.Freshness(e.LastEventAt, Clock.GetUtcNow()) : null;
+
+    /// <summary>Reads the evidence of the chosen period when the map shows its lane: one shared answer per map, period and state of the events.</summary>
+    private async Task LoadEvidenceAsync()
+    {
+        if (_view is null || !ShowsEvidence)
+        {
+            _evidence = null;
+            return;
+        }
+        var (from, to) = EvidenceWords.Period(_evidenceDays, Data.Today);
+        try
+        {
+            _evidence = await SharedEvidence.OfAsync(Workspace!, Id, from, to);
+        }
+        catch (NotFoundException)
+        {
+            // The map was deleted meanwhile; its change shows that.
+            _evidence = null;
+        }
+        catch (Exception e)
+        {
+            // The map stays usable without its evidence.
+            Log.LogWarning(e, "The evidence of the map {JourneyId} could not be read", Id);
+            _evidence = null;
+        }
+    }
+
+    /// <summary>New events were stored in the workspace (told at most every two seconds): the lane shows them.</summary>
+    private Task EventsArrivedAsync() => LoadEvidenceAsync();
+
+    private async Task ChoosePeriodAsync(ChangeEventArgs e)
+    {
+        if (!int.TryParse(e.Value as string, out var days) || EvidenceWords.Periods.All(p => p.Days != days)) return;
+        _evidenceDays = days;
+        await LoadEvidenceAsync();
+    }
+
+    private async Task ToggleDiscoveredAsync()
+    {
+        _showDiscovered = !_showDiscovered;
+        if (_showDiscovered && CanEdit && _channels.Count == 0) _channels = (await MapData.EditorListsAsync(Data, Workspace!)).Channels;
+    }
+
+    /// <summary>Adds a touchpoint found in the events to the inventory, with its key as event key, through the touchpoint use case.</summary>
+    private async Task<bool> AdoptAsync(DiscoveredTouchpoint found, string name, Guid channelId, Domain.Touchpoints.TouchpointCategory category)
+    {
+        if (_busy) return false;
+        _busy = true;
+        try
+        {
+            var request = new TouchpointRequest(name, channelId, category, EventKey: found.EventKey);
+            var added = await TryAsync(() => Data.ChangeAsync(w => TouchpointChanges.CreateAsync(w, Workspace!, request, default)),
+                $"“{name}” was added to the inventory with the event key “{found.EventKey}”.");
+            if (added) await LoadEvidenceAsync();
+            return added;
+        }
+        finally
+        {
+            _busy = false;
+            // The list asked, not an event of this page: the page redraws itself (the touchpoint leaves the list).
+            StateHasChanged();
+        }
+    }
 
     private void Show(MapView? view)
     {
@@ -95,15 +189,15 @@ public partial class JourneyMap : WorkspacePage, IDisposable
     }
 
     /// <summary>A change made elsewhere, with the map as it is now (read once for all pages that show it).</summary>
-    private Task ShowChange(MapChange change, MapView? view)
+    private async Task ShowChange(MapChange change, MapView? view)
     {
-        if (change.JourneyId != Id) return Task.CompletedTask;
+        if (change.JourneyId != Id) return;
         Show(view);
+        await LoadEvidenceAsync();
         if (_selected is { } s && _view?.Step(s) is { } newer && newer.Version != _formVersion)
             _conflict = "Someone else just changed this step. Saving now would be refused; reopen the step to see their version.";
         Snackbar.Add($"The map was updated by someone else: {change.What}.", Severity.Info);
         StateHasChanged();
-        return Task.CompletedTask;
     }
 
     /// <summary>Runs a change and keeps how to undo and redo it, then redraws; answers whether it was made.</summary>

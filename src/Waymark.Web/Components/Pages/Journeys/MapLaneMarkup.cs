@@ -63,7 +63,8 @@ public static class MapLaneMarkup
         for (var r = 0; r < rows.Length; r++)
         {
             var row = layout.Lanes[r];
-            if (row.Lane == JourneyLanes.Actions) continue;
+            // The customer actions are buttons (MapLaneRow), the evidence comes from events (EvidenceMarkup).
+            if (row.Lane is JourneyLanes.Actions or JourneyLanes.Evidence) continue;
             html.Clear();
             if (row.IsChannelsWithoutTouchpoints)
                 html.Append($"<div class=\"wm-cell wm-muted wm-small\" role=\"cell\" style=\"grid-column: span {layout.Columns.Count + 1}\">No touchpoints attached yet. Open a step to attach touchpoints; each channel gets its own lane.</div>");
