@@ -29,6 +29,9 @@ public interface IEventStore
     /// <summary>The events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), UTC, in time order.</summary>
     IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default);
 
+    /// <summary>Every event of one customer in the workspace, whenever it happened, in time order (the single customer view).</summary>
+    IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, CancellationToken ct = default);
+
     /// <summary>How many days the workspace keeps its events; null keeps them for ever.</summary>
     Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default);
 

@@ -131,6 +131,26 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         }
     }
 
+    public async IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var connection = await StoreConnection.OpenAsync<NpgsqlConnection>(db, ct);
+        try
+        {
+            await using var read = new NpgsqlCommand(
+                $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) "
+                + "AND customer = @customer ORDER BY at, id", connection);
+            read.Parameters.AddWithValue("id", workspaceId);
+            read.Parameters.AddWithValue("customer", customer);
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+                yield return EventRows.Read(rows, DateTime.SpecifyKind(rows.GetDateTime(0), DateTimeKind.Utc));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public async Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default)
     {
         return await StoreConnection.UseAsync(db, async (NpgsqlConnection connection) =>

@@ -98,6 +98,25 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
         }
     }
 
+    public async IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var connection = await StoreConnection.OpenAsync<SqliteConnection>(db, ct);
+        try
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = $id) AND customer = $customer ORDER BY at, id";
+            read.Parameters.AddWithValue("$id", Key(workspaceId));
+            read.Parameters.AddWithValue("$customer", customer);
+            await using var rows = await read.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+                yield return EventRows.Read(rows, new DateTime(rows.GetInt64(0), DateTimeKind.Utc));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public async Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default)
     {
         return await StoreConnection.UseAsync(db, async (SqliteConnection connection) =>
