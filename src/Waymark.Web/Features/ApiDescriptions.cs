@@ -43,6 +43,7 @@ public static partial class ApiDescriptions
         ["Members"] = new("member", "members", "The people who may open the workspace, and their roles."),
         ["Tokens"] = new("API token", "API tokens", "API tokens for scripts and integrations, each with a role."),
         ["Events"] = new("interaction event", "interaction events", "Interaction events from call-centre software, shops and CRMs: what each customer did, where and when, kept per workspace."),
+        ["Journey analytics"] = new("analysis", "analyses", "The real journeys in the stored interaction events: the customers behind a figure and one customer's timeline across channels."),
     };
 
     /// <summary>Handlers whose class serves another resource than their tag names.</summary>
@@ -86,6 +87,8 @@ public static partial class ApiDescriptions
         ["EventsApi.Erase"] = ("Erase every event of one customer (the right to erasure); says how many were erased.", "eraseCustomerEvents"),
         ["EventsApi.GetRetention"] = ("Read how many days the workspace keeps its interaction events.", "getEventRetention"),
         ["EventsApi.SetRetention"] = ("Set how many days the workspace keeps its interaction events; older events are erased at once.", "setEventRetention"),
+        ["EvidenceApi.Examples"] = ("List example customers whose journeys in a period take a variant, pass an edge of the directly-follows graph or switch between two channels.", "listExampleCustomers"),
+        ["EvidenceApi.Timeline"] = ("Read one customer's timeline: every stored event across channels in time order, in journeys, with lost context marked.", "getCustomerTimeline"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

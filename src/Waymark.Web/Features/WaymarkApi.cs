@@ -1,6 +1,7 @@
 using Waymark.Web.Features.Dashboard;
 using Waymark.Web.Features.Evaluations;
 using Waymark.Web.Features.Events;
+using Waymark.Web.Features.Evidence;
 using Waymark.Web.Features.Exchange;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Journeys;
@@ -48,6 +49,7 @@ public static class WaymarkApi
         workspace.MapDashboardApi();
         workspace.MapExchangeApi();
         workspace.MapEventsApi();
+        workspace.MapEvidenceApi();
         workspace.MapMembersApi();
         workspace.MapTokensApi();
         workspace.MapAuditApi();
