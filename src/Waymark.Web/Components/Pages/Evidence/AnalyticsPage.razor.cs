@@ -123,6 +123,7 @@ public partial class AnalyticsPage
         finally
         {
             _loading = false;
+            StateHasChanged();
         }
     }
 
