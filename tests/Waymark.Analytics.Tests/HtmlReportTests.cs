@@ -37,6 +37,31 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void With_a_link_for_edges_every_edge_in_the_drawing_and_the_table_leads_to_its_drill_down_escaped()
+    {
+        var log = Log(new Row("c1", 0, "web", "web"), new Row("c1", 5, "call & <b>", "phone"), new Row("c2", 0, "web", "web"), new Row("c2", 9, "call & <b>", "phone"));
+        var html = HtmlReport.DirectlyFollowsGraph(JourneyAnalyzer.Analyze(log), e => $"/w/demo/analytics?drill=edge&of={e.From}&of={e.To}");
+
+        // Once in the drawing (named for screen readers, so the drawing is a group, not an image) and once in the table.
+        Assert.Equal(2, html.Split("href=\"/w/demo/analytics?drill=edge&amp;of=web&amp;of=call &amp; &lt;b&gt;\"").Length - 1);
+        Assert.Contains("aria-label=\"web → call &amp; &lt;b&gt;: 2 times", html);
+        Assert.Contains("role=\"group\" aria-label=\"directly-follows graph\"", html);
+        Assert.DoesNotContain("<a", HtmlReport.DirectlyFollowsGraph(JourneyAnalyzer.Analyze(log)));
+    }
+
+    [Fact]
+    public void A_sankey_of_any_flows_is_drawn_alone_with_its_label_and_names_escaped()
+    {
+        var html = HtmlReport.SankeyDiagram([new SankeyFlow(1, "phone", Evil, 3), new SankeyFlow(1, "phone", "phone", 1)], "Channel flows");
+
+        Assert.StartsWith("<svg", html);
+        Assert.Contains("aria-label=\"Channel flows\"", html);
+        Assert.Contains("step 1: phone → phone: 1", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Equal("<p>No flows.</p>", HtmlReport.SankeyDiagram([], "Channel flows"));
+    }
+
+    [Fact]
     public void The_html_report_is_self_contained()
     {
         var html = HtmlReport.Render(JourneyAnalyzer.Analyze(ServiceLog()), "Service");

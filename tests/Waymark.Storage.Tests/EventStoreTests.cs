@@ -45,6 +45,24 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task One_customers_events_are_read_across_months_in_time_order_and_no_one_elses()
+    {
+        var ws = await NewWorkspace();
+        var other = await NewWorkspace();
+        await using var db = database.Open();
+        var store = EventStore.For(db);
+        // Sent out of order, across a month boundary (two partitions on PostgreSQL), with another customer in between.
+        var late = Call("anna", 60 * 24 * 5);
+        var early = new InteractionEvent("anna", Start.AddMinutes(-30), "web-visit", "website");
+        await store.AppendAsync(ws, [late, Call("ben", 1), early]);
+        await store.AppendAsync(other, [Call("anna", 2)]);
+
+        Assert.Equal([early, late], await store.ReadCustomerAsync(ws, "anna").ToListAsync());
+        Assert.Empty(await store.ReadCustomerAsync(ws, "Anna").ToListAsync());
+        Assert.Empty(await store.ReadCustomerAsync(Guid.NewGuid(), "anna").ToListAsync());
+    }
+
+    [Fact]
     public async Task Events_with_a_known_id_are_duplicates_in_a_retry_and_within_one_batch()
     {
         var ws = await NewWorkspace();

@@ -425,6 +425,22 @@ public static class InteractionEventReader
 /// <summary>Flat JSON objects as (name, text) pairs: numbers and booleans as their text, null as null, nested values refused.</summary>
 internal static class JsonObjects
 {
+    public static (List<(string Name, string? Value)>? Properties, string? Problem) One(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var json = new Utf8JsonReader(utf8);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject) return (null, "is not a JSON object");
+            var properties = ReadObject(ref json, out var problem);
+            if (problem is null && json.Read()) return (null, "holds more than one JSON value");
+            return problem is null ? (properties, null) : (null, problem);
+        }
+        catch (JsonException)
+        {
+            return (null, "is not valid JSON: check for a missing comma, quote or brace");
+        }
+    }
+
     public static List<(List<(string Name, string? Value)>? Properties, string? Problem)> Array(ReadOnlySpan<byte> utf8, string source)
     {
         var items = new List<(List<(string, string?)>?, string?)>();

@@ -13,7 +13,7 @@ namespace Waymark.Analytics.Reading;
 /// </summary>
 internal sealed class JsonEventLine
 {
-    private enum Kind : byte { None, String, Number, True, False, Null }
+    private enum Kind : byte { None, String, Number, True, False, Null, Object }
 
     private struct Slot
     {
@@ -95,6 +95,10 @@ internal sealed class JsonEventLine
                         case JsonTokenType.True: slot.Kind = Kind.True; break;
                         case JsonTokenType.False: slot.Kind = Kind.False; break;
                         case JsonTokenType.Null: slot.Kind = Kind.Null; break;
+                        // An export writes the attributes as one object; it is read back as the attributes it holds.
+                        case JsonTokenType.StartObject when string.Equals(_names[column], InteractionEventReader.AttributesColumn, StringComparison.OrdinalIgnoreCase):
+                            using (var nested = JsonDocument.ParseValue(ref json)) (slot.Kind, slot.Text) = (Kind.Object, nested.RootElement.GetRawText());
+                            break;
                         default:
                             problem ??= $"property '{_names[column]}' holds a nested value; events are flat objects";
                             json.Skip();
@@ -168,6 +172,7 @@ internal sealed class JsonEventLine
             Kind.Number => Encoding.UTF8.GetString(Bytes(slot)),
             Kind.True => "true",
             Kind.False => "false",
+            Kind.Object => slot.Text,
             _ => null,
         };
     }
@@ -231,6 +236,14 @@ internal sealed class JsonEventLine
             {
                 case Kind.True: _writer.WriteString(_utf8Names[i], "true"u8); break;
                 case Kind.False: _writer.WriteString(_utf8Names[i], "false"u8); break;
+                case Kind.Object:
+                    // A flat object is expanded into its pairs; one holding nested values is kept whole, as its text.
+                    var (held, problem) = JsonObjects.One(Encoding.UTF8.GetBytes(slot.Text!));
+                    if (problem is null)
+                        foreach (var (name, value) in held!)
+                            if (value is not null) _writer.WriteString(name, value);
+                    if (problem is not null) _writer.WriteString(_names[i], slot.Text);
+                    break;
                 default:
                     if (slot.Text is { } text) _writer.WriteString(_names[i], text);
                     else _writer.WriteString(_utf8Names[i], Bytes(slot));

@@ -30,7 +30,7 @@ public static class HtmlReport
         h.Append("<h2>Directly-follows graph</h2>");
         Dfg(h, r);
         h.Append("<h2>Journey flow (Sankey, first steps)</h2>");
-        Sankey(h, r);
+        Sankey(h, r.Sankey, "Sankey diagram");
         h.Append("<h2>Channel switches</h2>");
         Heatmap(h, r);
         h.Append("<h2>Top variants</h2>");
@@ -58,12 +58,24 @@ public static class HtmlReport
     /// <summary>
     /// The directly-follows graph alone, as an HTML fragment (a scrolling <c>div.scroll</c> with an inline SVG, a
     /// <c>p.note</c> and the edge table), for pages that show it inside their own layout. Every string taken from the
-    /// log is HTML-encoded, so the fragment can be inserted as markup.
+    /// log is HTML-encoded, so the fragment can be inserted as markup. With <paramref name="edgeLink"/>, every edge —
+    /// in the drawing and in the table — is a link to the address it gives (a drill-down).
     /// </summary>
-    public static string DirectlyFollowsGraph(AnalysisReport r)
+    public static string DirectlyFollowsGraph(AnalysisReport r, Func<DfgEdge, string>? edgeLink = null)
     {
         var h = new StringBuilder(1 << 14);
-        Dfg(h, r);
+        Dfg(h, r, edgeLink);
+        return h.ToString();
+    }
+
+    /// <summary>
+    /// A Sankey diagram of flows as an inline SVG fragment, the flows from step 1 to 6 (later ones are left out), named
+    /// <paramref name="label"/> for screen readers. Every name is HTML-encoded.
+    /// </summary>
+    public static string SankeyDiagram(IReadOnlyList<SankeyFlow> flows, string label)
+    {
+        var h = new StringBuilder(1 << 13);
+        Sankey(h, flows, label);
         return h.ToString();
     }
 
@@ -108,7 +120,7 @@ public static class HtmlReport
     /// edges arc below, self-loops sit on the node; the most frequent edges carry their count and median time where
     /// the label covers no box and no other label, every edge has them in its tooltip and in the table under the drawing.
     /// </summary>
-    private static void Dfg(StringBuilder h, AnalysisReport r)
+    private static void Dfg(StringBuilder h, AnalysisReport r, Func<DfgEdge, string>? link = null)
     {
         if (r.Dfg.Count == 0) { h.Append("<p>No transitions.</p>"); return; }
         var layout = new DfgLayout(r);
@@ -120,14 +132,17 @@ public static class HtmlReport
 
         // Full size in a scrolling box that the keyboard can reach: a long process stays legible instead of shrinking to fit.
         h.Append("<div class=scroll tabindex=\"0\" role=\"region\" aria-label=\"Which touchpoint follows which (scrolls; use the arrow keys)\">");
-        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(layout.Width)}\" height=\"{F(layout.Height)}\" role=\"img\" aria-label=\"directly-follows graph\">");
+        // Links inside an image would be hidden from screen readers: with links the drawing is a group.
+        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(layout.Width)}\" height=\"{F(layout.Height)}\" role=\"{(link is null ? "img" : "group")}\" aria-label=\"directly-follows graph\">");
         h.Append("<defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#5b6b9a\"/></marker></defs>");
         var labels = new StringBuilder();
         foreach (var edge in edges)
         {
             var e = edge.Data;
+            if (link is not null) h.Append("<a href=\"").Append(E(link(e))).Append("\" aria-label=\"").Append(E(Tip(e))).Append("\">");
             h.Append($"<path d=\"{edge.Path}\" fill=\"none\" stroke=\"#5b6b9a\" stroke-opacity=\".55\" stroke-width=\"{F(Width(e))}\" marker-end=\"url(#arr)\">");
             h.Append("<title>").Append(E(Tip(e))).Append("</title></path>");
+            if (link is not null) h.Append("</a>");
             if (edge.LabelBox is { } b)
                 labels.Append($"<text x=\"{F(b.X + b.W / 2)}\" y=\"{F(b.Y + b.H - 3)}\" text-anchor=\"middle\" class=\"edge\">").Append(E(edge.Label!)).Append("</text>");
         }
@@ -145,13 +160,16 @@ public static class HtmlReport
         if (r.Dfg.Count > edges.Count) h.Append($" The drawing shows the {edges.Count} most frequent of {r.Dfg.Count} edges.");
         h.Append("</p><details><summary>All edges as a table</summary><table><tr><th>from</th><th>to</th><th>times</th><th>median</th><th>90th percentile</th></tr>");
         foreach (var e in r.Dfg)
-            h.Append($"<tr><td>{E(e.From)}</td><td>{E(e.To)}</td><td class=n>{e.Count:N0}</td><td class=n>{Duration(e.MedianSeconds)}</td><td class=n>{Duration(e.P90Seconds)}</td></tr>");
+        {
+            var times = link is null ? $"{e.Count:N0}" : $"<a href=\"{E(link(e))}\">{e.Count:N0}</a>";
+            h.Append($"<tr><td>{E(e.From)}</td><td>{E(e.To)}</td><td class=n>{times}</td><td class=n>{Duration(e.MedianSeconds)}</td><td class=n>{Duration(e.P90Seconds)}</td></tr>");
+        }
         h.Append("</table></details>");
     }
 
-    private static void Sankey(StringBuilder h, AnalysisReport r)
+    private static void Sankey(StringBuilder h, IReadOnlyList<SankeyFlow> all, string label)
     {
-        var flows = r.Sankey.Where(f => f.Step <= 6).ToList();
+        var flows = all.Where(f => f.Step <= 6).ToList();
         if (flows.Count == 0) { h.Append("<p>No flows.</p>"); return; }
         var steps = flows.Max(f => f.Step) + 1;
         // Node size per (position, activity) = max(in, out).
@@ -178,7 +196,7 @@ public static class HtmlReport
         }
         var outOff = new Dictionary<(int, string), double>();
         var inOff = new Dictionary<(int, string), double>();
-        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(steps * colW + 160)}\" height=\"{F(height + 40)}\" role=\"img\" aria-label=\"Sankey diagram\">");
+        h.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(steps * colW + 160)}\" height=\"{F(height + 40)}\" role=\"img\" aria-label=\"").Append(E(label)).Append("\">");
         foreach (var f in flows.OrderByDescending(f => f.Count))
         {
             var a = (f.Step, f.From);

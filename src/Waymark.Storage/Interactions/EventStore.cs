@@ -39,6 +39,10 @@ public interface IEventStore
     /// <summary>One customer's events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), UTC, in time order.</summary>
     IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, DateTime from, DateTime to, CancellationToken ct = default);
 
+    /// <summary>Every event of one customer in the workspace, whenever it happened, in time order (the single customer view).</summary>
+    IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, CancellationToken ct = default) =>
+        ReadCustomerAsync(workspaceId, customer, new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2101, 1, 1, 0, 0, 0, DateTimeKind.Utc), ct);
+
     /// <summary>How many days the workspace keeps its events; null keeps them for ever.</summary>
     Task<int?> RetentionDaysAsync(Guid workspaceId, CancellationToken ct = default);
 

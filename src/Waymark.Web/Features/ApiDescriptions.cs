@@ -95,6 +95,8 @@ public static partial class ApiDescriptions
         ["ServiceContactsApi.UseBuiltIn"] = ("Go back to the built-in definition of service contacts.", "useBuiltInServiceContacts"),
         ["EvidenceApi.Get"] = ("Read what the stored interaction events of a period say about a journey map: per step the journeys that reached it, in the map's order or not, skipped it, waited before it and ended at it; per touchpoint its events and the channel customers switch to next.", "getJourneyEvidence"),
         ["EvidenceApi.Discovered"] = ("List the touchpoints that interaction events of a period use but the inventory does not have, the most frequent first, for adoption into the inventory.", "listDiscoveredTouchpoints"),
+        ["JourneyAnalyticsApi.Examples"] = ("List example customers whose journeys in a period take a variant, pass an edge of the directly-follows graph or switch between two channels.", "listExampleCustomers"),
+        ["JourneyAnalyticsApi.Timeline"] = ("Read one customer's timeline: every stored event across channels in time order, in journeys, with lost context marked.", "getCustomerTimeline"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

@@ -52,6 +52,7 @@ public static class WaymarkApi
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();
         workspace.MapServiceContactsApi();
+        workspace.MapJourneyAnalyticsApi();
         workspace.MapEvidenceApi();
         workspace.MapMembersApi();
         workspace.MapTokensApi();

@@ -14,7 +14,7 @@ public sealed class MainNavTests
     public void A_workspace_page_shows_the_workspace_links_with_its_own_marked_and_the_accounts_only_to_administrators()
     {
         var html = MainNav.Html("demo", administrator: false, "w/demo/journeys/0193?step=1");
-        Assert.Equal(["Dashboard", "Journeys", "Touchpoints", "Evaluate", "Personas", "KPIs", "Actions", "Settings", "Workspaces", "API"],
+        Assert.Equal(["Dashboard", "Journeys", "Analytics", "Touchpoints", "Evaluate", "Personas", "KPIs", "Actions", "Settings", "Workspaces", "API"],
             Links(html).Select(l => l.Text));
         Assert.Equal(("/w/demo/journeys", "Journeys", true), Assert.Single(Links(html), l => l.Active));
         Assert.Contains("aria-current=\"page\"", html);

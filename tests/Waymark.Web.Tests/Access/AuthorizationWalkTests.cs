@@ -4,9 +4,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Domain.Events;
 using Waymark.Domain.Improvements;
 using Waymark.Storage.Access;
 using Waymark.Storage.Exchange;
+using Waymark.Storage.Interactions;
 using Waymark.Web.Tests.Support;
 
 namespace Waymark.Web.Tests.Access;
@@ -42,6 +44,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         // Exporting raw events (GET) is for editors and owners: the events carry customer ids, which viewers do not see.
         if (op.Template == "/api/workspaces/{workspace}/events")
             return op.Method switch { "POST" => WorkspaceRole.EventSender, "GET" => WorkspaceRole.Editor, _ => WorkspaceRole.Owner };
+        // Who real customers are and what they did: personal data, for editors and owners.
+        if (op.Template is "/api/workspaces/{workspace}/analytics/examples" or "/api/workspaces/{workspace}/customers/{customer}/timeline") return WorkspaceRole.Editor;
         return op.IsRead ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
     }
 
@@ -113,6 +117,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         await Waymark.Web.Features.Personas.PersonaPictureChanges.AttachAsync(db, persona,
             Waymark.Domain.Personas.PersonaPicture.From([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), DateTimeOffset.UtcNow, default);
         await db.SaveChangesAsync();
+        // A customer with events, so that their timeline is a read of something that exists.
+        await EventStore.For(db).AppendAsync(ws, [new InteractionEvent("walk-customer", new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), "support-call", "phone")]);
         return new()
         {
             ["phases"] = (await db.Phases.FirstAsync(x => x.WorkspaceId == ws)).Id.ToString(),
@@ -133,6 +139,7 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             ["members"] = memberId,
             ["tokens"] = tokenId,
             ["users"] = memberId,
+            ["customers"] = "walk-customer",
         };
     }
 
@@ -150,9 +157,16 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         return string.Join('/', segments);
     }
 
+    /// <summary>What a read must be asked to answer at all: the reads that refuse a request without it.</summary>
+    private static string Query(Operation op) => op.Template switch
+    {
+        "/api/workspaces/{workspace}/analytics/examples" => "?from=2026-11-01&to=2026-11-30&kind=edge&of=support-call&of=web-visit",
+        _ => "",
+    };
+
     private static HttpRequestMessage Request(Operation op, string path)
     {
-        var request = new HttpRequestMessage(new HttpMethod(op.Method), path);
+        var request = new HttpRequestMessage(new HttpMethod(op.Method), path + Query(op));
         if (op.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         return request;
     }

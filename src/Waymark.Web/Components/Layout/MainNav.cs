@@ -18,6 +18,7 @@ public static class MainNav
     [
         new("dashboard", "Dashboard", Icons.Material.Outlined.SpaceDashboard),
         new("journeys", "Journeys", Icons.Material.Outlined.Route),
+        new("analytics", "Analytics", Icons.Material.Outlined.Insights),
         new("touchpoints", "Touchpoints", Icons.Material.Outlined.TouchApp),
         new("evaluate", "Evaluate", Icons.Material.Outlined.StarHalf),
         new("personas", "Personas", Icons.Material.Outlined.Face),

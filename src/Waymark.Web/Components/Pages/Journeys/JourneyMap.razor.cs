@@ -74,7 +74,7 @@ public partial class JourneyMap : WorkspacePage, IDisposable
 
     // The evidence lane: the period chosen on this page and what the stored events say for it (shared with the other pages of the map).
     private int _evidenceDays = EvidenceWords.DefaultDays;
-    private Evidence? _evidence;
+    private Waymark.Web.Features.Evidence.Evidence? _evidence;
     private bool _showDiscovered;
     /// <summary>The channels a discovered touchpoint can be adopted into, read when an editor opens the list.</summary>
     private IReadOnlyList<ChannelItem> _channels = [];
