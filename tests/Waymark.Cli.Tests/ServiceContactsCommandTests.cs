@@ -59,10 +59,11 @@ public sealed class ServiceContactsCommandTests
             await context.SaveChangesAsync();
             kpiId = kpi.Id;
         }
+        // Three journeys: a customer's events within 7 days are one journey, counted on the day it starts.
         await File.WriteAllTextAsync(scratch.File("events.ndjson"), """
             {"customer":"K-1","time":"2026-11-01T09:00:00Z","touchpoint":"order-placed","channel":"shop"}
             {"customer":"K-2","time":"2026-11-01T10:00:00Z","touchpoint":"order-placed","channel":"shop"}
-            {"customer":"K-2","time":"2026-11-02T10:00:00Z","touchpoint":"return","channel":"store"}
+            {"customer":"K-3","time":"2026-11-02T10:00:00Z","touchpoint":"return","channel":"store"}
             """);
 
         var run = await WaymarkProcess.RunAsync(scratch.Path, "ingest", "events.ndjson", "--workspace", "demo", "--db", db);

@@ -40,16 +40,8 @@ public static class KpiEventMeasurements
         var kpis = (await query.ToListAsync(ct)).Where(k => k.Binding is { } b && (b.JourneyId is not { } map || maps.Contains(map))).ToList();
         if (kpis.Count == 0) return 0;
         var history = days is null ? await HistoryAsync(db, ws, work.Clock, ct) : null;
-        if (days is null && history is null && replace)
-        {
-            // No events at all: what was computed before has nothing left to stand on.
-            var ids = kpis.Select(k => k.Id).ToList();
-            var stale = await db.KpiMeasurements.Where(m => m.WorkspaceId == ws.Id && m.Source == MeasurementSource.Events && ids.Contains(m.KpiId))
-                .ToListAsync(ct);
-            db.KpiMeasurements.RemoveRange(stale);
-            await work.SaveAsync(ct);
-            return stale.Count;
-        }
+        // No events at all: what was computed before has nothing left to stand on.
+        if (days is null && history is null && replace) return await ForgetComputedAsync(work, ws, kpis, ct);
         if (days is null && history is null) return 0;
         var reports = new Dictionary<EventQuestion, EventAnalysis>();
         var journeys = new Dictionary<(DateOnly, DateOnly, string?), PeriodJourneys>();
@@ -90,6 +82,16 @@ public static class KpiEventMeasurements
         }
         await work.SaveAsync(ct);
         return written;
+    }
+
+    private static async Task<int> ForgetComputedAsync(Work work, CurrentWorkspace ws, List<Kpi> kpis, CancellationToken ct)
+    {
+        var ids = kpis.Select(k => k.Id).ToList();
+        var stale = await work.Db.KpiMeasurements.Where(m => m.WorkspaceId == ws.Id && m.Source == MeasurementSource.Events && ids.Contains(m.KpiId))
+            .ToListAsync(ct);
+        work.Db.KpiMeasurements.RemoveRange(stale);
+        await work.SaveAsync(ct);
+        return stale.Count;
     }
 
     /// <summary>The value of one period, in the KPI's unit; null when the period has nothing to measure.</summary>
