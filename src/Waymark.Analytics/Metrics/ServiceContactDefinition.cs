@@ -65,6 +65,7 @@ public sealed record ServiceContactDefinition
     public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The definition in canonical form: what it counts, independent of list order and case (kept partials are told apart by it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Key => string.Join('\u0002',
         Canonical(Touchpoints, caseless: false), Canonical(Channels, caseless: true),
         Canonical(ResolvedOutcomes, caseless: true), Canonical(Touchpoints.Count > 0 ? [] : UnresolvedOutcomes, caseless: true));

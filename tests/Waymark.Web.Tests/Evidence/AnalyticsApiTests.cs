@@ -110,6 +110,10 @@ public sealed class AnalyticsApiTests(WaymarkApiFactory factory) : JourneyApiTes
         foreach (var field in new[] { "cases", "events", "variants", "dfg", "channelSwitches", "kpis", "repeatContacts", "times", "journeyDuration" })
             Assert.True(october.TryGetProperty(field, out _), $"no '{field}'");
         Assert.Equal((3, 4), (october.GetProperty("cases").GetInt32(), october.GetProperty("events").GetInt32()));
+        // The service-contact definition is named in words; its internal comparison key stays inside.
+        var definition = october.GetProperty("kpis").GetProperty("firstContactResolution").GetProperty("definition");
+        Assert.True(definition.TryGetProperty("description", out _));
+        Assert.False(definition.TryGetProperty("key", out _));
         Assert.Equal(("2026-10-01", "2026-10-31"), (october.GetProperty("from").GetString(), october.GetProperty("to").GetString()));
         Assert.Equal(new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc), october.GetProperty("lastEventAt").GetDateTime().ToUniversalTime());
         // Anna's journey starts on 30 October and keeps its 31 October call although the period ends earlier.
