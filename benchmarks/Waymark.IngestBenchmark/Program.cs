@@ -7,7 +7,7 @@ using Waymark.IngestBenchmark;
 // Interaction events over HTTP, as issue 12 measures them: the published server on a fresh SQLite file and on a
 // throwaway PostgreSQL, an event-sender token, several clients sending NDJSON batches at once.
 //   dotnet run -c Release --project benchmarks/Waymark.IngestBenchmark -- [--db sqlite|postgres|both] [--batches 60]
-//       [--batch-size 10000] [--clients 3] [--kill N] [--published DIR]
+//       [--batch-size 10000] [--clients 3] [--warmup 30] [--kill N] [--published DIR]
 // --reader times only reading and checking the batches in this process (no server, no database).
 // --kill N kills the server with SIGKILL N times during ingestion instead, restarts it, has the clients send every
 // batch they got no answer for again, and checks that no acknowledged event is lost and none is stored twice.
@@ -17,6 +17,9 @@ var batches = int.Parse(Value("--batches") ?? "60", CultureInfo.InvariantCulture
 var batchSize = int.Parse(Value("--batch-size") ?? "10000", CultureInfo.InvariantCulture);
 var clients = int.Parse(Value("--clients") ?? "3", CultureInfo.InvariantCulture);
 var kills = int.Parse(Value("--kill") ?? "0", CultureInfo.InvariantCulture);
+// Warm-up batches, sent by all clients at once before the clock starts: the runtime compiles the hot path again with
+// full optimisation only after it has run for a while (tiered compilation), which on 2 busy cores takes tens of seconds.
+var warmupBatches = int.Parse(Value("--warmup") ?? "30", CultureInfo.InvariantCulture);
 if (args.Contains("--reader"))
 {
     ReaderProfile.Run(batches, batchSize);
@@ -47,31 +50,37 @@ async Task MeasureAsync(Storage storage, int port, HttpClient http, string works
     Console.WriteLine($"{storage.Name}: making {batches} batches of {batchSize:N0} events …");
     var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     var bodies = Enumerable.Range(0, batches).AsParallel().AsOrdered().Select(b => EventBatches.Make("m", b, batchSize, start)).ToArray();
-    var warmup = Enumerable.Range(0, 3).Select(b => EventBatches.Make("warm", b, batchSize, start.AddDays(-20))).ToArray();
+    var warmup = Enumerable.Range(0, warmupBatches).AsParallel().AsOrdered().Select(b => EventBatches.Make("warm", b, batchSize, start.AddDays(-20))).ToArray();
     await using var server = await WaymarkServer.StartAsync(dll, work, storage.Arguments, port);
     var url = $"{server.BaseUrl}/api/workspaces/{workspace}/events";
-    foreach (var body in warmup) await Send.BatchAsync(http, url, body);
+    await SendAllAsync(warmup, null);
 
     var timings = new List<(double ClientMs, double? ServerMs)>();
-    var next = -1;
     var cpuBefore = server.CpuMs();
     var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-    {
-        int b;
-        while ((b = Interlocked.Increment(ref next)) < bodies.Length)
-        {
-            var (status, ms, serverMs, text) = await Send.BatchAsync(http, url, bodies[b]);
-            if (status != HttpStatusCode.OK) throw new InvalidOperationException($"batch {b} answered {(int)status}: {text}");
-            lock (timings) timings.Add((ms, serverMs));
-        }
-    })));
+    await SendAllAsync(bodies, timings);
     var seconds = clock.Elapsed.TotalSeconds;
     var cpu = server.CpuMs() - cpuBefore;
+    var background = server.Output.Split('\n').Where(l => l.Contains("Worked out", StringComparison.Ordinal) || l.Contains("computed", StringComparison.OrdinalIgnoreCase)).ToList();
     await server.KillAsync();
     var stored = await storage.CountAsync();
     var (bytesAfter, detail) = await storage.EventBytesAsync();
     var events = (long)batches * batchSize;
+
+    async Task SendAllAsync(byte[][] all, List<(double ClientMs, double? ServerMs)>? kept)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < all.Length)
+            {
+                var (status, ms, serverMs, text) = await Send.BatchAsync(http, url, all[b]);
+                if (status != HttpStatusCode.OK) throw new InvalidOperationException($"batch {b} answered {(int)status}: {text}");
+                if (kept is not null) lock (kept) kept.Add((ms, serverMs));
+            }
+        })));
+    }
     var client = timings.Select(t => t.ClientMs).Order().ToList();
     var own = timings.Where(t => t.ServerMs is not null).Select(t => t.ServerMs!.Value).Order().ToList();
     Console.WriteLine($"{storage.Name}: {events:N0} events in {batches} batches of {batchSize:N0}, {clients} clients: {seconds:F2} s, {events / seconds:N0} events/s");
@@ -79,6 +88,7 @@ async Task MeasureAsync(Storage storage, int port, HttpClient http, string works
     if (own.Count > 0)
         Console.WriteLine($"  server's own time per batch (Server-Timing): p50 {Percentile(own, 0.5):F0} ms, p99 {Percentile(own, 0.99):F0} ms, max {own[^1]:F0} ms");
     Console.WriteLine($"  server CPU: {cpu / 1000:F1} s over {seconds:F1} s = {cpu / 1000 / seconds:F2} cores, {cpu * 1000 / events:F1} µs per event");
+    foreach (var line in background) Console.WriteLine($"  background, in the server: {line.Trim()}");
     Console.WriteLine($"  disk: {(bytesAfter - bytesBefore) / (double)stored:F0} bytes per stored event ({stored:N0} events; {detail})");
 }
 

@@ -121,6 +121,9 @@ internal sealed class WaymarkServer : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         // Information logs of every request would cost the server more than the events it stores.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // …but the background work that events cause while they arrive is reported (see Program.MeasureAsync).
+        info.Environment["Logging__LogLevel__Waymark.Web.Features.Evidence.EventAnalyticsRefresh"] = "Information";
+        info.Environment["Logging__LogLevel__Waymark.Web.Features.Kpis.KpiEventRefresh"] = "Information";
         var server = new WaymarkServer(new Process { StartInfo = info }, $"http://127.0.0.1:{port}");
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Waymark.Domain.Events;
 using Waymark.Domain.Workspaces;
 using Waymark.Storage.Interactions;
@@ -167,12 +168,19 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     public async Task A_deleted_workspace_takes_its_events_with_it()
     {
         var ws = await NewWorkspace();
+        var (customer, id) = ($"gone-{ws:N}", $"e-{ws:N}");
         await using (var db = database.Open())
-            await EventStore.For(db).AppendAsync(ws, [Call("anna", 0, "e-1")]);
+            await EventStore.For(db).AppendAsync(ws, [Call(customer, 0, id)]);
         await using (var db = database.Open())
             await WorkspaceStore.DeleteAsync(db, ws);
         await using (var db = database.Open())
+        {
             Assert.Equal(0, await EventStore.For(db).CountAsync(ws));
+            // Read past the store: no row of the workspace is left behind, neither the event nor its id.
+            Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM interaction_events WHERE customer = {customer}").SingleAsync());
+            if (db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal))
+                Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM interaction_event_ids WHERE event_id = {id}").SingleAsync());
+        }
     }
 }
 

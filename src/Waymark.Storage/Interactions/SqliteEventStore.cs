@@ -89,31 +89,33 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
         SqliteException.ThrowExceptionForRC(rc, handle);
         using (statement)
         {
+            // The statement's and the connection's own pointers, for the calls made for every event (SqliteNative).
+            var (row, database) = (statement.DangerousGetHandle(), handle.DangerousGetHandle());
             var text = new byte[1024];
             void Text(int index, string? value)
             {
                 if (value is null)
                 {
-                    raw.sqlite3_bind_null(statement, index);
+                    SqliteNative.sqlite3_bind_null(row, index);
                     return;
                 }
                 if (text.Length < Encoding.UTF8.GetMaxByteCount(value.Length)) text = new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
-                raw.sqlite3_bind_text(statement, index, text.AsSpan(0, Encoding.UTF8.GetBytes(value, text)));
+                SqliteNative.BindText(row, index, text.AsSpan(0, Encoding.UTF8.GetBytes(value, text)));
             }
             void Real(int index, float? value)
             {
-                if (value is { } v) raw.sqlite3_bind_double(statement, index, v);
-                else raw.sqlite3_bind_null(statement, index);
+                if (value is { } v) SqliteNative.sqlite3_bind_double(row, index, v);
+                else SqliteNative.sqlite3_bind_null(row, index);
             }
 
             // Bindings stay from row to row: the workspace is bound once.
-            raw.sqlite3_bind_int64(statement, 1, workspace);
+            SqliteNative.sqlite3_bind_int64(row, 1, workspace);
             var stored = 0;
             for (var i = 0; i < events.Count; i++)
             {
                 if ((i & 1023) == 0) ct.ThrowIfCancellationRequested();
                 var e = events[i];
-                raw.sqlite3_bind_int64(statement, 2, e.At.Ticks);
+                SqliteNative.sqlite3_bind_int64(row, 2, e.At.Ticks);
                 Text(3, e.Customer);
                 Text(4, e.Touchpoint);
                 Text(5, e.Channel);
@@ -124,13 +126,13 @@ internal sealed class SqliteEventStore(WaymarkDb db) : IEventStore
                 Real(10, e.HandlingSeconds);
                 Real(11, e.WaitingSeconds);
                 Real(12, e.Score);
-                if (e.ScoreKind is { } kind) raw.sqlite3_bind_int(statement, 13, (int)kind);
-                else raw.sqlite3_bind_null(statement, 13);
+                if (e.ScoreKind is { } kind) SqliteNative.sqlite3_bind_int64(row, 13, (int)kind);
+                else SqliteNative.sqlite3_bind_null(row, 13);
                 Text(14, e.Attributes);
-                rc = raw.sqlite3_step(statement);
+                rc = SqliteNative.sqlite3_step(row);
                 if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, handle);
-                stored += raw.sqlite3_changes(handle);
-                raw.sqlite3_reset(statement);
+                stored += SqliteNative.sqlite3_changes(database);
+                SqliteNative.sqlite3_reset(row);
             }
             return stored;
         }
