@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Waymark.Benchmarking;
 using Waymark.CircuitBenchmark;
 
 // Interactive map pages at scale (issue 11, item 4): the published server holds N open map pages (Blazor circuits)
@@ -12,10 +13,10 @@ using Waymark.CircuitBenchmark;
 var options = BenchmarkOptions.Parse(args);
 var repository = BenchmarkOptions.RepositoryRoot();
 Directory.CreateDirectory(options.Work);
-var published = options.Published ?? PublishedWaymark.Publish(repository, Path.Combine(options.Work, "published"));
+var published = options.Published ?? Shell.Publish(repository, Path.Combine(options.Work, "published"));
 
 // dotnet-counters, the repository's local tool, reads the server's GC heap and circuits.
-PublishedWaymark.Run("dotnet", ["tool", "restore"], repository);
+Shell.Run("dotnet", ["tool", "restore"], repository);
 await using var server = await PublishedWaymark.StartAsync(published, options.Work, options.Size, options.ServerEnvironment);
 using var memory = new ServerMemory(server.ProcessId, repository, options.Work);
 using var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };

@@ -1,4 +1,5 @@
 using System.Net;
+using Waymark.Benchmarking;
 
 namespace Waymark.IngestBenchmark;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Waymark.Benchmarking;
 using Waymark.IngestBenchmark;
 
 // Interaction events over HTTP, as issue 12 measures them: the published server on a fresh SQLite file and on a
@@ -28,7 +29,7 @@ if (args.Contains("--reader"))
 var work = Value("--work") ?? Path.Combine(Path.GetTempPath(), "waymark-ingest-bench");
 if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
 Directory.CreateDirectory(work);
-var published = Value("--published") ?? WaymarkServer.Publish(FindRepository(), Path.Combine(Path.GetTempPath(), "waymark-ingest-published"));
+var published = Value("--published") ?? Shell.Publish(FindRepository(), Path.Combine(Path.GetTempPath(), "waymark-ingest-published"));
 var dll = Path.Combine(published, "waymark.dll");
 
 foreach (var database in databases)
