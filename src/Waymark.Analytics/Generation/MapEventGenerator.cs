@@ -150,11 +150,11 @@ public static class MapEventGenerator
             }
         }
 
-        /// <summary>An NPS answer (0–10): most customers are promoters or passives, each unresolved contact costs about two points.</summary>
+        /// <summary>An NPS answer (0–10): most customers are promoters or passives, each unresolved contact costs about a point.</summary>
         public float Nps(Random r, int unresolved)
         {
             var normal = Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-            return (float)Math.Clamp(Math.Round(8.4 - 1.8 * unresolved + 1.7 * normal), 0, 10);
+            return (float)Math.Clamp(Math.Round(8.8 - 1.2 * unresolved + 1.5 * normal), 0, 10);
         }
 
         private static double Along(double from, double to, double progress) => from + (to - from) * progress;

@@ -33,6 +33,7 @@ public sealed class UiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Waymark:Database", _file);
         builder.UseSetting("Waymark:SeedDemo", "true");
+        builder.UseSetting("Waymark:SeedDemoEvents", "false");
         builder.UseSetting("Waymark:RateLimits:SignInPerWindow", "10000");
     }
 
