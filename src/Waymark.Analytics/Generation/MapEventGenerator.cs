@@ -154,7 +154,7 @@ public static class MapEventGenerator
         public float Nps(Random r, int unresolved)
         {
             var normal = Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-            return (float)Math.Clamp(Math.Round(8.8 - 1.2 * unresolved + 1.5 * normal), 0, 10);
+            return (float)Math.Clamp(Math.Round(9.2 - 1.2 * unresolved + 1.5 * normal), 0, 10);
         }
 
         private static double Along(double from, double to, double progress) => from + (to - from) * progress;
