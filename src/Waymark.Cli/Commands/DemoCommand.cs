@@ -37,13 +37,16 @@ internal static class DemoCommand
             await using var db = await StorageArguments.OpenAsync(options, ct);
             var free = await WorkspaceStore.FreeKeyAsync(db, result.GetValue(key) ?? (wanted == "large" ? LargeWorkspace.DefaultKey : "demo"), ct);
             if (wanted == "large") return await CreateLargeAsync(db, free, ct);
-            var withEvents = !result.GetValue(noEvents) && new ConfigurationBuilder().AddEnvironmentVariables().Build().GetValue(DemoEvents.Setting, true);
+            // The same settings as for serve, from the environment (Waymark__SeedDemoEvents, Waymark__DemoEventCount).
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            var withEvents = !result.GetValue(noEvents) && environment.GetValue(DemoEvents.Setting, true);
             var now = DateTimeOffset.UtcNow;
             var content = DemoWorkspace.Build(free, today: DateOnly.FromDateTime(now.UtcDateTime), kpisFromEvents: withEvents);
             await WorkspaceStore.AddAsync(db, content, ct);
             Console.WriteLine($"Created '{content.Workspace.Name}' with {content.Personas.Count} personas, {content.Touchpoints.Count} touchpoints, " +
                 $"{content.Journeys.Count} journeys, {content.Evaluations.Count} evaluations, {content.Kpis.Count} KPIs and {content.Improvements.Count} insights, ideas and actions.");
-            if (withEvents && await StoreEventsAsync(options, content, DemoEvents.EndFor(now), ct) != 0) return 1;
+            if (withEvents && await StoreEventsAsync(options, content, DemoEvents.EndFor(now), environment.GetValue(DemoEvents.CountSetting, DemoEvents.DefaultCount), ct) != 0)
+                return 1;
             Console.WriteLine(content.Workspace.Key);
             return 0;
         });
@@ -54,13 +57,13 @@ internal static class DemoCommand
     /// Gives the demo its year of events through the same use case as the API, as the operator; the KPIs bound to events
     /// are computed before the command ends.
     /// </summary>
-    private static async Task<int> StoreEventsAsync(StorageOptions options, WorkspaceContent content, DateTime end, CancellationToken ct)
+    private static async Task<int> StoreEventsAsync(StorageOptions options, WorkspaceContent content, DateTime end, int count, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var (stored, last) = (0L, end);
         var code = await Operator.RunAsync(options, async (_, work) =>
         {
-            var events = DemoEvents.Generate(content, end);
+            var events = DemoEvents.Generate(content, end, count);
             last = events[^1].At;
             stored = await DemoEvents.StoreAsync(work, await Operator.WorkspaceAsync(work.Db, content.Workspace.Key, ct), events, ct);
             return 0;
