@@ -111,7 +111,8 @@ public static class MapEventGenerator
         {
             _contacts = options.ServiceContacts ?? new Dictionary<string, ServiceContactProfile>();
             _channels = channels;
-            _contactKeys = _contacts.Keys.Order(StringComparer.Ordinal).ToArray();
+            // Another service channel a customer may try: only those of the workspace (whose channel is known).
+            _contactKeys = _contacts.Keys.Where(channels.ContainsKey).Order(StringComparer.Ordinal).ToArray();
             Surveys = options.NpsSurveys?.ToHashSet(StringComparer.Ordinal) ?? [];
             (_start, _span) = (options.Start.Ticks, Math.Max(1, TimeSpan.FromDays(options.Days).Ticks));
         }
@@ -144,7 +145,7 @@ public static class MapEventGenerator
                 // Most try again within a day or two, up to three times: often the same way, now and then in another service channel.
                 if (attempt == 2 || r.NextDouble() >= 0.8) return true;
                 t += TimeSpan.FromHours(-Math.Log(1 - r.NextDouble()) * 20 + 0.5).Ticks;
-                if (r.NextDouble() >= 0.6) touchpoint = _contactKeys[r.Next(_contactKeys.Length)];
+                if (r.NextDouble() >= 0.6 && _contactKeys.Length > 0) touchpoint = _contactKeys[r.Next(_contactKeys.Length)];
                 profile = _contacts[touchpoint];
                 answersCsat = r.NextDouble() < 0.15;
             }

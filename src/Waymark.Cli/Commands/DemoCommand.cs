@@ -64,7 +64,7 @@ internal static class DemoCommand
         var code = await Operator.RunAsync(options, async (_, work) =>
         {
             var events = DemoEvents.Generate(content, end, count);
-            last = events[^1].At;
+            if (events.Count > 0) last = events[^1].At;
             stored = await DemoEvents.StoreAsync(work, await Operator.WorkspaceAsync(work.Db, content.Workspace.Key, ct), events, ct);
             return 0;
         });
