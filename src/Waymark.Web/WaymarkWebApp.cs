@@ -50,7 +50,9 @@ public static class WaymarkWebApp
             StorageSetup.Configure(db, sp.GetRequiredService<StorageOptions>());
             db.AddInterceptors(sp.GetRequiredService<ReadOnlyPageData>(), sp.GetRequiredService<AuditTrail>());
         });
+        services.AddSingleton<DemoEventSeeding>();
         services.AddHostedService<DatabasePreparation>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoEventSeeding>());
         services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
         services.AddSingleton<Features.Evidence.EventAnalytics>();

@@ -35,6 +35,7 @@ public sealed class WaymarkServer : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Production");
         builder.UseSetting("Waymark:Database", _file);
         builder.UseSetting("Waymark:SeedDemo", "true");
+        builder.UseSetting("Waymark:SeedDemoEvents", "false");
     }
 
     public async Task InitializeAsync()

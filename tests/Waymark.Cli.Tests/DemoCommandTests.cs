@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Waymark.Cli.Tests;
@@ -47,4 +48,35 @@ public sealed class DemoCommandTests
         Assert.Contains("Created 'Brightview TV & Home Cinema'", run.Output);
         Assert.Equal("demo", run.LastLine);
     }
+
+    [Fact]
+    public async Task Demo_gives_the_small_demo_its_events_and_computes_its_kpis_from_them_unless_told_not_to()
+    {
+        using var scratch = new Scratch();
+        var db = scratch.File("events.db");
+        var info = WaymarkProcess.StartInfo(scratch.Path, "demo", "--db", db);
+        info.Environment["Waymark__SeedDemoEvents"] = "true";
+        info.Environment["Waymark__DemoEventCount"] = "2000";
+        using (var process = Process.Start(info)!)
+        {
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+            Assert.True(process.ExitCode == 0, await errors);
+            Assert.Matches(@"Gave it a year of [\d,]+ interaction events, the last on .* UTC, and computed its KPIs from them in", await output);
+        }
+        var without = await WaymarkProcess.RunAsync(scratch.Path, "demo", "--db", db, "--no-events");
+        Assert.True(without.ExitCode == 0, without.Errors);
+        Assert.DoesNotContain("interaction events", without.Output);
+
+        await using var data = Storage.StorageSetup.CreateDb(new Storage.StorageOptions { SqliteFile = db });
+        var demo = await data.Workspaces.SingleAsync(w => w.Key == "demo");
+        Assert.InRange(await Storage.Interactions.EventStore.For(data).CountAsync(demo.Id), 1_800, 2_200);
+        Assert.True(await data.KpiMeasurements.CountAsync(m => m.WorkspaceId == demo.Id && m.Source == Domain.Kpis.MeasurementSource.Events) >= 5 * 6);
+        var second = await data.Workspaces.SingleAsync(w => w.Key == "demo-2");
+        Assert.Equal(0, await Storage.Interactions.EventStore.For(data).CountAsync(second.Id));
+        Assert.Equal(0, await data.Kpis.CountAsync(k => k.WorkspaceId == second.Id && k.BoundMeasure != null));
+    }
 }
+

@@ -19,6 +19,8 @@ internal static class WaymarkProcess
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // serve and demo give the demo workspace a year of events unless told not to; the tests that want them say so.
+        info.Environment["Waymark__SeedDemoEvents"] = "false";
         return info;
     }
 

@@ -12,7 +12,21 @@ public sealed record GeneratorOptions
     public int Seed { get; init; } = 42;
     public DateTime Start { get; init; } = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public int Days { get; init; } = 365;
+    /// <summary>
+    /// For <see cref="MapEventGenerator"/>: the touchpoints (event keys) that are contacts with the service, and how
+    /// each treats customers. None when null: the log is the same as before this option existed.
+    /// </summary>
+    public IReadOnlyDictionary<string, ServiceContactProfile>? ServiceContacts { get; init; }
+    /// <summary>For <see cref="MapEventGenerator"/>: touchpoints (event keys) where customers answer the NPS question; none when null.</summary>
+    public IReadOnlyCollection<string>? NpsSurveys { get; init; }
 }
+
+/// <summary>
+/// How a service touchpoint treats customers in a generated log: the chance that a contact resolves the matter, and the
+/// mean waiting time (seconds), each moving in a straight line from the first value at the start of the generated
+/// period to the second at its end (a service that gets better or worse over the year); and the mean handling time.
+/// </summary>
+public sealed record ServiceContactProfile(double ResolvesFrom, double ResolvesTo, double WaitingFrom, double WaitingTo, double HandlingSeconds);
 
 /// <summary>
 /// Synthetic omnichannel journeys: customers of three personas (with channel preferences) mostly follow

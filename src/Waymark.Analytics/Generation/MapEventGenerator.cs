@@ -10,6 +10,13 @@ namespace Waymark.Analytics.Generation;
 /// out, a drop-out, two neighbouring steps swapped, a return to a step already done, now and then a touchpoint of the
 /// workspace that the map does not use. Analysing the log against the same map therefore gives meaningful conformance.
 /// Deterministic for a seed; customers one after the other, each customer's events in time order.
+/// <para>
+/// With <see cref="GeneratorOptions.ServiceContacts"/>, every event at a service touchpoint is a contact with an outcome
+/// (resolved or unresolved), a waiting and a handling time, and a CSAT answer that follows the outcome; an unresolved
+/// contact is mostly followed by another one within a day or two, at the same touchpoint or in another service channel.
+/// With <see cref="GeneratorOptions.NpsSurveys"/>, the survey touchpoints carry an NPS answer that falls with every
+/// unresolved contact the customer had. Without them, nothing of this happens and a seed gives the same log as ever.
+/// </para>
 /// </summary>
 public static class MapEventGenerator
 {
@@ -25,12 +32,13 @@ public static class MapEventGenerator
         var random = new Random(options.Seed);
         var spanTicks = TimeSpan.FromDays(options.Days).Ticks;
         var buffer = new List<EventRecord>(64);
+        var extras = Extras.Of(options, channels);
         long events = 0;
         for (var c = 0; c < options.Customers; c++)
         {
             if (options.MaxEvents is { } max && events >= max) break;
             buffer.Clear();
-            Customer(random, $"C{c + 1:D7}", options.Start.Ticks + (long)(random.NextDouble() * spanTicks), steps, offMap, channels, buffer);
+            Customer(random, $"C{c + 1:D7}", options.Start.Ticks + (long)(random.NextDouble() * spanTicks), steps, offMap, channels, buffer, extras);
             foreach (var e in buffer) writer.Write(e);
             events += buffer.Count;
             if (progress is not null && (c & 0x3FFF) == 0) progress(c, events);
@@ -39,9 +47,10 @@ public static class MapEventGenerator
     }
 
     private static void Customer(Random r, string id, long start, List<string[]> steps, string[] offMap,
-        IReadOnlyDictionary<string, string> channels, List<EventRecord> into)
+        IReadOnlyDictionary<string, string> channels, List<EventRecord> into, Extras? extras)
     {
         var t = start;
+        var unresolved = 0;
         var order = Enumerable.Range(0, steps.Count).ToList();
         if (order.Count > 1 && r.NextDouble() < 0.04)
         {
@@ -53,6 +62,8 @@ public static class MapEventGenerator
         var perStep = 1.0 / steps.Count;
         void Emit(string touchpoint, float score = float.NaN, ScoreKind kind = ScoreKind.None)
         {
+            if (extras is not null && extras.Contact(r, id, ref t, touchpoint, !float.IsNaN(score), ref unresolved, into)) return;
+            if (extras is not null && extras.Surveys.Contains(touchpoint)) (score, kind) = (extras.Nps(r, unresolved), ScoreKind.Nps);
             var waiting = r.NextDouble() < 0.3 ? (float)Math.Round(-Math.Log(1 - r.NextDouble()) * 600) : float.NaN;
             var handling = r.NextDouble() < 0.3 ? (float)Math.Round(120 + r.NextDouble() * 600) : float.NaN;
             into.Add(new EventRecord(id, null, t, touchpoint, channels.GetValueOrDefault(touchpoint, ""), "", score, kind, handling, waiting));
@@ -86,5 +97,67 @@ public static class MapEventGenerator
             if (done.Count < order.Count && r.NextDouble() < 0.10 * perStep) break; // drop-out
         }
         if (into.Count == 0) Emit(steps[0][0]);
+    }
+
+    /// <summary>Service contacts and surveys, when the options ask for them.</summary>
+    private sealed class Extras
+    {
+        private readonly IReadOnlyDictionary<string, ServiceContactProfile> _contacts;
+        private readonly IReadOnlyDictionary<string, string> _channels;
+        private readonly string[] _contactKeys;
+        private readonly long _start, _span;
+
+        private Extras(GeneratorOptions options, IReadOnlyDictionary<string, string> channels)
+        {
+            _contacts = options.ServiceContacts ?? new Dictionary<string, ServiceContactProfile>();
+            _channels = channels;
+            // Another service channel a customer may try: only those of the workspace (whose channel is known).
+            _contactKeys = _contacts.Keys.Where(channels.ContainsKey).Order(StringComparer.Ordinal).ToArray();
+            Surveys = options.NpsSurveys?.ToHashSet(StringComparer.Ordinal) ?? [];
+            (_start, _span) = (options.Start.Ticks, Math.Max(1, TimeSpan.FromDays(options.Days).Ticks));
+        }
+
+        public HashSet<string> Surveys { get; }
+
+        public static Extras? Of(GeneratorOptions options, IReadOnlyDictionary<string, string> channels) =>
+            options.ServiceContacts is null && options.NpsSurveys is null ? null : new Extras(options, channels);
+
+        /// <summary>
+        /// Writes the contact (and the repeat contacts an unresolved one brings) when the touchpoint is a service
+        /// contact; false, writing nothing, when it is not.
+        /// </summary>
+        public bool Contact(Random r, string customer, ref long t, string touchpoint, bool answersCsat, ref int unresolved, List<EventRecord> into)
+        {
+            if (!_contacts.TryGetValue(touchpoint, out var profile)) return false;
+            for (var attempt = 0; ; attempt++)
+            {
+                var progress = Math.Clamp((double)(t - _start) / _span, 0, 1);
+                var resolved = r.NextDouble() < Along(profile.ResolvesFrom, profile.ResolvesTo, progress);
+                var waiting = (float)Math.Round(-Math.Log(1 - r.NextDouble()) * Along(profile.WaitingFrom, profile.WaitingTo, progress));
+                var handling = (float)Math.Round(profile.HandlingSeconds * (0.5 + r.NextDouble()));
+                // Satisfied callers mostly give 4 or 5, those left with their problem 1 to 3.
+                var csat = answersCsat ? (resolved ? r.Next(4, 6) : r.Next(1, 4)) : float.NaN;
+                into.Add(new EventRecord(customer, null, t, touchpoint, _channels.GetValueOrDefault(touchpoint, ""), resolved ? "resolved" : "unresolved",
+                    csat, answersCsat ? ScoreKind.Csat : ScoreKind.None, handling, waiting));
+                t += TimeSpan.FromSeconds(waiting + handling).Ticks;
+                if (resolved) return true;
+                unresolved++;
+                // Most try again within a day or two, up to three times: often the same way, now and then in another service channel.
+                if (attempt == 2 || r.NextDouble() >= 0.8) return true;
+                t += TimeSpan.FromHours(-Math.Log(1 - r.NextDouble()) * 20 + 0.5).Ticks;
+                if (r.NextDouble() >= 0.6 && _contactKeys.Length > 0) touchpoint = _contactKeys[r.Next(_contactKeys.Length)];
+                profile = _contacts[touchpoint];
+                answersCsat = r.NextDouble() < 0.15;
+            }
+        }
+
+        /// <summary>An NPS answer (0–10): most customers are promoters or passives, each unresolved contact costs about a point.</summary>
+        public float Nps(Random r, int unresolved)
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+            return (float)Math.Clamp(Math.Round(9.2 - 1.2 * unresolved + 1.5 * normal), 0, 10);
+        }
+
+        private static double Along(double from, double to, double progress) => from + (to - from) * progress;
     }
 }

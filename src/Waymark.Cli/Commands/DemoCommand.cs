@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.CommandLine;
 using Spectre.Console;
 using Waymark.Storage;
+using Waymark.Domain.Workspaces;
 using Waymark.Storage.Demo;
+using Waymark.Web.Features.Events;
 
 namespace Waymark.Cli.Commands;
 
@@ -17,10 +19,12 @@ internal static class DemoCommand
             Description = "small: the TV retailer (about 400 evaluations); large: a telecom operator with 2,000 touchpoints, 200 maps, 100,000 evaluations, five years of daily KPI figures and 50 members",
             DefaultValueFactory = _ => "small",
         };
-        var command = new Command("demo", "Create a demo workspace: a TV and home-cinema retailer with personas, touchpoints, journeys, evaluations, KPIs and actions, or with --size large a telecom operator at a real company's size.");
+        var noEvents = new Option<bool>("--no-events") { Description = "Create the small demo without its year of interaction events (also Waymark__SeedDemoEvents=false in the environment)" };
+        var command = new Command("demo", "Create a demo workspace: a TV and home-cinema retailer with personas, touchpoints, journeys, evaluations, KPIs, actions and a year of interaction events, or with --size large a telecom operator at a real company's size.");
         storage.AddTo(command);
         command.Options.Add(key);
         command.Options.Add(size);
+        command.Options.Add(noEvents);
         command.SetAction(async (result, ct) =>
         {
             var wanted = result.GetValue(size)!.Trim().ToLowerInvariant();
@@ -29,17 +33,44 @@ internal static class DemoCommand
                 Console.Error.WriteLine($"'{result.GetValue(size)}' is not a demo size: use small (the TV retailer) or large (a telecom operator with 100,000 evaluations).");
                 return 1;
             }
-            await using var db = await StorageArguments.OpenAsync(storage.Read(result), ct);
+            var options = storage.Read(result);
+            await using var db = await StorageArguments.OpenAsync(options, ct);
             var free = await WorkspaceStore.FreeKeyAsync(db, result.GetValue(key) ?? (wanted == "large" ? LargeWorkspace.DefaultKey : "demo"), ct);
             if (wanted == "large") return await CreateLargeAsync(db, free, ct);
-            var content = DemoWorkspace.Build(free);
+            // The same settings as for serve, from the environment (Waymark__SeedDemoEvents, Waymark__DemoEventCount).
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            var withEvents = !result.GetValue(noEvents) && environment.GetValue(DemoEvents.Setting, true);
+            var now = DateTimeOffset.UtcNow;
+            var content = DemoWorkspace.Build(free, today: DateOnly.FromDateTime(now.UtcDateTime), kpisFromEvents: withEvents);
             await WorkspaceStore.AddAsync(db, content, ct);
             Console.WriteLine($"Created '{content.Workspace.Name}' with {content.Personas.Count} personas, {content.Touchpoints.Count} touchpoints, " +
                 $"{content.Journeys.Count} journeys, {content.Evaluations.Count} evaluations, {content.Kpis.Count} KPIs and {content.Improvements.Count} insights, ideas and actions.");
+            if (withEvents && await StoreEventsAsync(options, content, DemoEvents.EndFor(now), environment.GetValue(DemoEvents.CountSetting, DemoEvents.DefaultCount), ct) != 0)
+                return 1;
             Console.WriteLine(content.Workspace.Key);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Gives the demo its year of events through the same use case as the API, as the operator; the KPIs bound to events
+    /// are computed before the command ends.
+    /// </summary>
+    private static async Task<int> StoreEventsAsync(StorageOptions options, WorkspaceContent content, DateTime end, int count, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var (stored, last) = (0L, end);
+        var code = await Operator.RunAsync(options, async (_, work) =>
+        {
+            var events = DemoEvents.Generate(content, end, count);
+            if (events.Count > 0) last = events[^1].At;
+            stored = await DemoEvents.StoreAsync(work, await Operator.WorkspaceAsync(work.Db, content.Workspace.Key, ct), events, ct);
+            return 0;
+        });
+        Console.WriteLine($"Gave it a year of {stored:N0} interaction events, the last on {last.ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC, " +
+            $"and computed its KPIs from them in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return code;
     }
 
     /// <summary>Builds and stores the large workspace, showing the rows saved: a bar on a terminal, a line every few seconds when redirected.</summary>

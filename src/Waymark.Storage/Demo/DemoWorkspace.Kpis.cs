@@ -10,15 +10,21 @@ public static partial class DemoWorkspace
         /// Adds a KPI with twelve monthly measurements, the first of each month for the month before, moving from
         /// <paramref name="start"/> to <paramref name="end"/> with noise and a seasonal bump in November–January
         /// (Black Friday and Christmas). The latest value is exactly <paramref name="end"/>, so whether it beats the
-        /// target is decided here, not by chance.
+        /// target is decided here, not by chance. When the demo's KPIs come from events and the KPI names its event
+        /// measure (<paramref name="fromEvents"/>), it is bound to it instead and its figures are computed from the events.
         /// </summary>
         private Kpi K(string key, KpiDefinition definition, double start, double end, double noise, double peakEffect, int decimals,
-            MeasurementSource source, MeasurementSource? earlySource = null, string? note = null)
+            MeasurementSource source, MeasurementSource? earlySource = null, string? note = null, KpiEventBinding? fromEvents = null)
         {
             var (min, max) = ValidRange(key, definition.Unit);
             var kpi = new Kpi(Ws, definition with { ValidMinimum = min, ValidMaximum = max });
             _kpis[key] = kpi;
             Content.Kpis.Add(kpi);
+            if (_kpisFromEvents && fromEvents is not null)
+            {
+                kpi.Bind(fromEvents);
+                return kpi;
+            }
             var thisMonth = new DateOnly(_today.Year, _today.Month, 1);
             for (var i = 0; i < 12; i++)
             {
@@ -46,19 +52,23 @@ public static partial class DemoWorkspace
 
             K("nps", new KpiDefinition("Net Promoter Score", "points", Up, Target: 45, BestInClass: 62,
                 Description: "Share of promoters minus share of detractors, from the post-purchase survey.", JourneyId: initial, TouchpointId: Tp("email-feedback-survey")),
-                start: 31, end: 41, noise: 2.5, peakEffect: -4, decimals: 0, MeasurementSource.Import, note: "Survey export, last month");
+                start: 31, end: 41, noise: 2.5, peakEffect: -4, decimals: 0, MeasurementSource.Import, note: "Survey export, last month",
+                fromEvents: new KpiEventBinding(EventMeasure.Nps, PeriodGrain.Month, touchpoint: "email-feedback-survey"));
             K("csat-hotline", new KpiDefinition("CSAT hotline", "%", Up, Target: 80, BestInClass: 90,
                 Description: "Share of callers rating the call 4 or 5 of 5 in the IVR survey after the call.", TouchpointId: Tp("call-hotline"), ChannelId: _channels["phone"].Id),
                 start: 69, end: 76.5, noise: 2, peakEffect: -5, decimals: 1, MeasurementSource.Api, MeasurementSource.Manual);
             K("fcr", new KpiDefinition("First-contact resolution", "%", Up, Target: 75, BestInClass: 85,
                 Description: "Cases solved in the first contact, across hotline, chat and WhatsApp.", TouchpointId: Tp("call-hotline"), JourneyId: service),
-                start: 67, end: 77.2, noise: 1.5, peakEffect: -3, decimals: 1, MeasurementSource.Api, MeasurementSource.Manual);
+                start: 67, end: 77.2, noise: 1.5, peakEffect: -3, decimals: 1, MeasurementSource.Api, MeasurementSource.Manual,
+                fromEvents: new KpiEventBinding(EventMeasure.FirstContactResolution, PeriodGrain.Month));
             K("aht", new KpiDefinition("Average handling time", "min", Down, Target: 8, BestInClass: 6,
                 Description: "Average talk plus wrap-up time per hotline call.", TouchpointId: Tp("call-hotline"), ChannelId: _channels["phone"].Id),
-                start: 9.6, end: 7.7, noise: 0.3, peakEffect: 0.6, decimals: 1, MeasurementSource.Api);
+                start: 9.6, end: 7.7, noise: 0.3, peakEffect: 0.6, decimals: 1, MeasurementSource.Api,
+                fromEvents: new KpiEventBinding(EventMeasure.AverageHandlingTime, PeriodGrain.Month, touchpoint: "call-hotline"));
             K("hotline-wait", new KpiDefinition("Average hotline waiting time", "min", Down, Target: 3, BestInClass: 1,
                 Description: "Average time in the queue before an agent answers.", TouchpointId: Tp("call-hotline"), ChannelId: _channels["phone"].Id, JourneyId: service),
-                start: 7.9, end: 4.6, noise: 0.6, peakEffect: 3.5, decimals: 1, MeasurementSource.Api, note: "From the call-centre software");
+                start: 7.9, end: 4.6, noise: 0.6, peakEffect: 3.5, decimals: 1, MeasurementSource.Api, note: "From the call-centre software",
+                fromEvents: new KpiEventBinding(EventMeasure.AverageWaitingTime, PeriodGrain.Month, touchpoint: "call-hotline"));
             K("delivery-on-time", new KpiDefinition("Delivery on time", "%", Up, Target: 95, BestInClass: 98.5,
                 Description: "Deliveries within the announced time window.", TouchpointId: Tp("onsite-delivery"), ChannelId: _channels["onsite"].Id),
                 start: 90.5, end: 96.1, noise: 1, peakEffect: -3, decimals: 1, MeasurementSource.Import, note: "Delivery partner's monthly file");
@@ -80,6 +90,20 @@ public static partial class DemoWorkspace
             K("chat-csat", new KpiDefinition("Live chat satisfaction", "%", Up, Target: 85, BestInClass: 92,
                 Description: "Share of chats rated with a thumbs-up.", TouchpointId: Tp("chat-web"), ChannelId: _channels["chat"].Id),
                 start: 78, end: 87.5, noise: 1.5, peakEffect: -2, decimals: 1, MeasurementSource.Api, MeasurementSource.Import);
+        }
+    
+        /// <summary>
+        /// A KPI only interaction events can give, for the demo that has them: computed month by month, never typed in. Not
+        /// the channel-switch or repeat-contact rates: the current-state maps switch channel at most steps and the service
+        /// case calls the hotline twice by design, so their figures would say more about the maps than about the customers.
+        /// </summary>
+        public void AddEventKpis()
+        {
+            var journeys = new Kpi(Ws, new KpiDefinition("Customer journeys started", "journeys", KpiDirection.HigherIsBetter, ValidMinimum: 0,
+                Description: "Journeys that began in the month in any channel: a customer's interactions with no pause longer than a week. The current month counts so far."));
+            journeys.Bind(new KpiEventBinding(EventMeasure.JourneysStarted, PeriodGrain.Month));
+            _kpis["journeys"] = journeys;
+            Content.Kpis.Add(journeys);
         }
     }
 }

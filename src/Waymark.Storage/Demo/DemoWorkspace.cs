@@ -13,7 +13,9 @@ namespace Waymark.Storage.Demo;
 /// The demo workspace: Brightview TV &amp; Home Cinema, a consumer-electronics retailer selling TV sets through
 /// stores, a web shop, home delivery &amp; installation and an after-sales service. Built only through the
 /// domain's public constructors and methods; the same <c>today</c> always gives the same content (apart from
-/// identifiers and record timestamps).
+/// identifiers and record timestamps). With <c>kpisFromEvents</c>, the KPIs the call-centre software and the surveys
+/// would feed are bound to event measures instead of holding typed-in figures, and a few KPIs only events can give are
+/// added: for a demo that is given its year of interaction events.
 /// </summary>
 public static partial class DemoWorkspace
 {
@@ -21,9 +23,9 @@ public static partial class DemoWorkspace
         "Demo workspace: a consumer-electronics retailer with 14 stores, a web shop, home delivery & installation " +
         "and an after-sales service. Customers do not want a TV set; they want a good evening on the sofa.";
 
-    public static WorkspaceContent Build(string key = "demo", string name = "Brightview TV & Home Cinema", DateOnly? today = null)
+    public static WorkspaceContent Build(string key = "demo", string name = "Brightview TV & Home Cinema", DateOnly? today = null, bool kpisFromEvents = false)
     {
-        var b = new Builder(new Workspace(key, name, Description), today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var b = new Builder(new Workspace(key, name, Description), today ?? DateOnly.FromDateTime(DateTime.UtcNow), kpisFromEvents);
         b.AddPhases();
         b.AddChannels();
         b.AddDepartments();
@@ -33,14 +35,16 @@ public static partial class DemoWorkspace
         b.AddJourneys();
         b.AddEvaluations();
         b.AddKpis();
+        if (kpisFromEvents) b.AddEventKpis();
         b.AddImprovements();
         return b.Content;
     }
 
-    private sealed partial class Builder(Workspace workspace, DateOnly today)
+    private sealed partial class Builder(Workspace workspace, DateOnly today, bool kpisFromEvents)
     {
         public WorkspaceContent Content { get; } = new(workspace);
         private readonly DateOnly _today = today;
+        private readonly bool _kpisFromEvents = kpisFromEvents;
         private readonly Random _rng = new(42);
         private Guid Ws => Content.Workspace.Id;
 

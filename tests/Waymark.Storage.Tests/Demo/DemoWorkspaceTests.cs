@@ -453,4 +453,20 @@ public class DemoWorkspaceTests
         lines.AddRange(c.Improvements.Select(x => $"improvement {x.Kind} {x.Title} {x.Status} {x.DueOn}"));
         return lines;
     }
+
+    [Fact]
+    public void With_kpis_from_events_the_service_and_survey_kpis_are_bound_and_hold_no_typed_in_figures()
+    {
+        var fromEvents = DemoWorkspace.Build(today: Today, kpisFromEvents: true);
+        var bound = fromEvents.Kpis.Where(k => k.Binding is not null).ToList();
+
+        Assert.Equal(["Average handling time", "Average hotline waiting time", "Customer journeys started", "First-contact resolution", "Net Promoter Score"],
+            bound.Select(k => k.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(fromEvents.Measurements, m => bound.Any(k => k.Id == m.KpiId));
+        Assert.Equal("call-hotline", bound.Single(k => k.Name == "Average hotline waiting time").Binding!.Touchpoint);
+        // The other KPIs keep their year of figures; without events nothing is bound.
+        Assert.Equal((fromEvents.Kpis.Count - bound.Count) * 12, fromEvents.Measurements.Count);
+        Assert.DoesNotContain(Demo.Kpis, k => k.Binding is not null);
+    }
 }
+

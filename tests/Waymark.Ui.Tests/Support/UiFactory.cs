@@ -18,7 +18,7 @@ namespace Waymark.Ui.Tests.Support;
 /// The real application with the demo workspace on its own SQLite file. Pages are asked for with a genuine
 /// sign-in cookie and come back prerendered, so a test reads what a person sees before the circuit starts.
 /// </summary>
-public sealed class UiFactory : WebApplicationFactory<Program>
+public class UiFactory : WebApplicationFactory<Program>
 {
     public const string OwnerEmail = "ui-owner@waymark.test";
     public const string ViewerEmail = "ui-viewer@waymark.test";
@@ -33,6 +33,7 @@ public sealed class UiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Waymark:Database", _file);
         builder.UseSetting("Waymark:SeedDemo", "true");
+        builder.UseSetting("Waymark:SeedDemoEvents", "false");
         builder.UseSetting("Waymark:RateLimits:SignInPerWindow", "10000");
     }
 

@@ -47,6 +47,8 @@ public class WaymarkApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Waymark:SeedDemo", _seedDemo ? "true" : "false");
+        // The demo's year of events only where a test asks for it (DemoEventsFactory): storing them takes seconds.
+        builder.UseSetting("Waymark:SeedDemoEvents", "false");
         // Tests sign in far more often than a person; the rate-limit tests set their own, low limits.
         builder.UseSetting("Waymark:RateLimits:SignInPerWindow", "10000");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, AntiforgeryTokenEndpoint>());
