@@ -19,6 +19,8 @@ public sealed class AnalyzeStoredEventsTests
         {"customer":"K-3","time":"2026-11-10T15:10:00Z","touchpoint":"delivery-question","channel":"phone","outcome":"resolved","eventId":"e7"}
         {"customer":"K-1","time":"2026-11-20T09:00:00Z","touchpoint":"order-placed","channel":"web","eventId":"e8"}
         {"customer":"K-4","time":"2026-12-01T09:00:00Z","touchpoint":"order-placed","channel":"web","eventId":"e9"}
+        {"customer":"shop/DE/4711","time":"2026-12-02T09:00:00Z","touchpoint":"order-placed","channel":"web","eventId":"e10"}
+        {"customer":"50%2F","time":"2026-12-02T09:00:00Z","touchpoint":"order-placed","channel":"web","eventId":"e11"}
         """;
 
     private static async Task<string> StoredAsync(Scratch scratch)
@@ -77,6 +79,16 @@ public sealed class AnalyzeStoredEventsTests
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             var endpoint = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
             Assert.True(JsonNode.DeepEquals(endpoint, json), $"endpoint: {endpoint.ToJsonString()}\ncli: {json.ToJsonString()}");
+
+            // The real server keeps the path as sent: an escaped slash and an escaped "%2F" reach two different customers.
+            var editor = await WaymarkProcess.RunAsync(scratch.Path, "token", "create", "--workspace", "demo", "--role", "editor", "--db", db);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editor.LastLine);
+            foreach (var customer in new[] { "shop/DE/4711", "50%2F" })
+            {
+                var timeline = await http.GetAsync($"{url}/api/workspaces/demo/customers/{Uri.EscapeDataString(customer)}/timeline");
+                Assert.True(timeline.IsSuccessStatusCode, $"{customer}: {await timeline.Content.ReadAsStringAsync()}");
+                Assert.Equal(customer, JsonNode.Parse(await timeline.Content.ReadAsStringAsync())!["customer"]!.GetValue<string>());
+            }
         }
         finally
         {
