@@ -120,8 +120,9 @@ public sealed class AnalyzeStoredEventsTests
     [InlineData(new[] { "--workspace", "demo", "--from", "2026-11-30", "--to", "2026-11-01" }, "error: --to: The period ends on 2026-11-01, before it starts on 2026-11-30")]
     [InlineData(new[] { "--workspace", "demo", "--from", "30.11.2026" }, "error: --from: '30.11.2026' is not a date; write it as year-month-day")]
     [InlineData(new[] { "--workspace", "demo", "--journey", "no such map" }, "error: --journey: Workspace 'demo' has no journey map 'no such map'.")]
-    [InlineData(new[] { "--workspace", "demo", "--gap", "3d" }, "--gap only apply to an event log FILE")]
-    [InlineData(new[] { "events.csv", "--from", "2026-11-01" }, "--from choose from the events stored in --workspace; leave out FILE")]
+    [InlineData(new[] { "--workspace", "demo", "--gap", "3d" }, "--gap only applies to an event log FILE")]
+    [InlineData(new[] { "events.csv", "--from", "2026-11-01" }, "--from applies to the events stored in --workspace; leave out FILE")]
+    [InlineData(new[] { "--workspace", "demo", "--by", "case", "--funnel", "a,b" }, "--by, --funnel only apply to an event log FILE")]
     [InlineData(new string[0], "Give an event log FILE, or --workspace KEY")]
     public async Task A_question_that_cannot_be_answered_says_why_and_exits_1(string[] options, string message)
     {

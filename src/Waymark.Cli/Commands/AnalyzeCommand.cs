@@ -48,12 +48,12 @@ internal static class AnalyzeCommand
             if (result.GetResult(file) is { Tokens.Count: > 0 })
             {
                 if (storedOnly.Where(given).Select(o => o.Name).ToList() is [_, ..] misplaced)
-                    result.AddError($"{string.Join(", ", misplaced)} choose from the events stored in --workspace; leave out FILE to analyse them.");
+                    result.AddError($"{string.Join(", ", misplaced)} {(misplaced.Count == 1 ? "applies" : "apply")} to the events stored in --workspace; leave out FILE to analyse them.");
             }
             else if (result.GetValue(workspace) is null)
                 result.AddError("Give an event log FILE, or --workspace KEY to analyse the events stored there.");
             else if (fileOnly.Where(given).Select(o => o.Name).ToList() is [_, ..] misplaced)
-                result.AddError($"{string.Join(", ", misplaced)} only apply to an event log FILE; stored events are cut into journeys as the analytics page cuts them (a gap of 7 days) with the workspace's service-contact definition.");
+                result.AddError($"{string.Join(", ", misplaced)} only {(misplaced.Count == 1 ? "applies" : "apply")} to an event log FILE; stored events are cut into journeys as the analytics page cuts them (a gap of 7 days) with the workspace's service-contact definition.");
             else if (result.GetValue(journey) is not null && result.GetValue(mapJourney) is not null)
                 result.AddError("Give the journey map once, with --journey.");
         });
