@@ -33,7 +33,7 @@ internal static class AnalyzeCommand
         var mapJourney = new Option<string?>("--map-journey") { Description = "Name (or id) of a journey map in --workspace to check conformance against, read from the database (--db / --postgres)." };
         var storage = new StorageArguments();
 
-        var command = new Command("analyze", "Reconstruct real journeys from an event log and report variants, DFG, Sankey, channel switches, KPIs and conformance.")
+        var command = new Command("analyze", "Reconstruct real journeys from an event log, or from the events stored in a workspace, and report variants, DFG, Sankey, channel switches, KPIs and conformance.")
         {
             file, format, classifier, map, journey, json, html, by, gap, repeat, funnel, serviceContacts, serviceChannels, resolvedOutcomes, skip, workspace, mapJourney,
             from, to, channel, persona,
