@@ -67,6 +67,7 @@ public static class WorkspaceStore
         foreach (var journey in content.Journeys) yield return (journey, 1 + journey.Stages.Count + journey.Stages.Sum(s => s.Steps.Count));
         lists = [content.Evaluations, content.Kpis, content.Measurements, content.Improvements];
         foreach (var entity in lists.SelectMany(l => l)) yield return (entity, 1);
+        if (content.ServiceContacts is { } contacts) yield return (contacts, 1);
     }
 
     /// <summary>

@@ -50,6 +50,39 @@ public sealed class JourneyAnalyticsTests(WaymarkServer server, ITestOutputHelpe
         await AssertNoViolations(page, axe, "customer timeline");
     }
 
+    [Fact]
+    public async Task Customers_whose_ids_hold_slashes_and_url_characters_open_their_timelines_from_the_drill_down()
+    {
+        static DateTime At(int day, int minute) => new(2031, 4, day, 9, minute, 0, DateTimeKind.Utc);
+        string[] customers = ["shop/DE/4711", "50% off? #2"];
+        await using (var db = server.OpenDb())
+        {
+            var demo = await db.Workspaces.Where(w => w.Key == "demo").Select(w => w.Id).SingleAsync();
+            await EventStore.For(db).AppendAsync(demo, customers.SelectMany((c, i) => new[]
+            {
+                new InteractionEvent(c, At(2 + i, 0), "url-web-visit", "website"),
+                new InteractionEvent(c, At(2 + i, 5), "url-order", "website"),
+            }).ToArray());
+        }
+        var page = await Axe.SignedInPageAsync(server);
+        var drill = $"{server.BaseUrl}/w/demo/analytics?period=custom&from=2031-04-01&to=2031-04-30&drill=variant&of=url-web-visit&of=url-order";
+
+        foreach (var customer in customers)
+        {
+            await page.GotoAsync(drill);
+            await WaymarkServer.WaitForCircuitAsync(page);
+            // Followed inside the live page: the page router, not the server, reads the address.
+            await page.Locator("[data-testid=example-list] a", new() { HasTextString = customer }).ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync($"Customer {customer}");
+            await Expect(page.Locator("[data-testid=timeline-event]")).ToHaveCountAsync(2);
+            // Opened afresh at that address: the server routes it.
+            await page.ReloadAsync();
+            await WaymarkServer.WaitForCircuitAsync(page);
+            await Expect(page.Locator("h1")).ToHaveTextAsync($"Customer {customer}");
+            await Expect(page.Locator("[data-testid=timeline-event]")).ToHaveCountAsync(2);
+        }
+    }
+
     private async Task AssertNoViolations(IPage page, string axe, string name)
     {
         var violations = await Axe.ScanAsync(page, axe);

@@ -24,7 +24,7 @@ public sealed class Journey : WorkspaceEntity
         Name = Guard.Required(name, "name");
         Scenario = Guard.Defined(scenario, "scenario");
         State = Guard.Defined(state, "state");
-        Lanes = [.. JourneyLanes.Default];
+        _lanes = JourneyLanes.Stored(JourneyLanes.Default);
         if (scenario == JourneyScenario.Custom) CustomScenario = "Custom";
         MapChangedAt = DateTimeOffset.UtcNow;
     }
@@ -42,8 +42,13 @@ public sealed class Journey : WorkspaceEntity
     public string? CustomScenario { get; private set; }
     public Guid? PersonaId { get; private set; }
     public JourneyState State { get; private set; }
-    /// <summary>The lanes shown on the map, top to bottom; lanes not listed are hidden.</summary>
-    public string[] Lanes { get; private set; } = [];
+    /// <summary>
+    /// The lanes shown on the map, top to bottom; lanes not listed are hidden. A lane Waymark added after the map's lanes
+    /// were chosen shows, as on a new map, until someone hides it (<see cref="JourneyLanes.Shown"/>).
+    /// </summary>
+    public string[] Lanes { get => JourneyLanes.Shown(_lanes); private set => _lanes = value; }
+    /// <summary>The lanes as stored (storage reads and writes this field): shown ones, then those hidden by choice.</summary>
+    private string[] _lanes = [];
     /// <summary>Changes with every change of the map's structure so the journey's version moves too.</summary>
     public DateTimeOffset MapChangedAt { get; private set; }
     public IReadOnlyList<Stage> Stages => _stages;
@@ -70,7 +75,7 @@ public sealed class Journey : WorkspaceEntity
     public Journey CopyAs(string name, JourneyState state, Guid? personaId)
     {
         var copy = new Journey(WorkspaceId, name, Scenario, state).Describe(name, Description, Scenario, CustomScenario, personaId, state);
-        copy.Lanes = [.. Lanes];
+        copy._lanes = [.. _lanes];
         foreach (var stage in OrderedStages)
         {
             var copied = copy.AddStage(stage.Name, stage.PhaseId);
@@ -82,7 +87,7 @@ public sealed class Journey : WorkspaceEntity
 
     public Journey ShowLanes(IEnumerable<string> lanes)
     {
-        Lanes = JourneyLanes.Validate(lanes);
+        _lanes = JourneyLanes.Stored(JourneyLanes.Validate(lanes));
         Changed();
         return this;
     }

@@ -23,4 +23,6 @@ public sealed class WorkspaceContent(Workspace workspace)
     public List<Kpi> Kpis { get; } = [];
     public List<KpiMeasurement> Measurements { get; } = [];
     public List<Improvement> Improvements { get; } = [];
+    /// <summary>The workspace's own definition of service contacts; null when it uses the built-in one.</summary>
+    public Events.ServiceContactSetting? ServiceContacts { get; set; }
 }

@@ -45,6 +45,8 @@ internal sealed class JourneyConfiguration : IEntityTypeConfiguration<Journey>
         builder.References<Journey, Persona>(j => j.PersonaId);
         builder.HasMany(j => j.Stages).WithOne().HasForeignKey(s => s.JourneyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(j => j.Stages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The lanes as stored, with those hidden by choice; the property shows the lanes a map shows.
+        builder.PrimitiveCollection(j => j.Lanes).HasField("_lanes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(j => j.OrderedStages);
         builder.Ignore(j => j.OrderedSteps);
     }

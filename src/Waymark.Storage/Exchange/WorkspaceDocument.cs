@@ -31,6 +31,8 @@ public sealed record WorkspaceDocument
     public List<EvaluationDoc> Evaluations { get; init; } = [];
     public List<KpiDoc> Kpis { get; init; } = [];
     public List<ImprovementDoc> Improvements { get; init; } = [];
+    /// <summary>The workspace's own definition of service contacts; absent when it uses the built-in one (and in documents from before it was carried).</summary>
+    public ServiceContactsDoc? ServiceContacts { get; init; }
 }
 
 public sealed record WorkspaceInfo(string Key, string Name, string? Description);
@@ -68,7 +70,12 @@ public sealed record EvaluationDoc(
 public sealed record KpiDoc(
     Guid Id, string Name, string? Description, string Unit, KpiDirection Direction, double? Target, double? BestInClass,
     Guid? TouchpointId, Guid? StepId, Guid? JourneyId, Guid? ChannelId, string? ComputedFrom, List<MeasurementDoc>? Measurements,
-    double? ValidMinimum = null, double? ValidMaximum = null);
+    double? ValidMinimum = null, double? ValidMaximum = null, KpiBindingDoc? Binding = null);
+
+/// <summary>The event measure a KPI is computed from; <c>journeyId</c> refers to a journey map of the document.</summary>
+public sealed record KpiBindingDoc(EventMeasure Measure, PeriodGrain Grain, string? Touchpoint, string? ToTouchpoint, string? Channel, Guid? JourneyId);
+
+public sealed record ServiceContactsDoc(string[]? Touchpoints, string[]? Channels, string[]? ResolvedOutcomes, string[]? UnresolvedOutcomes);
 
 public sealed record MeasurementDoc(double Value, DateTimeOffset MeasuredAt, MeasurementSource Source, string? Note);
 

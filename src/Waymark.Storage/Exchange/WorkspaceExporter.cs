@@ -42,6 +42,7 @@ public static class WorkspaceExporter
             .ThenBy(e => e.Expectation, StringComparer.Ordinal).ThenBy(e => e.Source).ToList();
         var improvements = (await db.Improvements.AsNoTracking().Where(x => x.WorkspaceId == workspaceId).ToListAsync(ct))
             .OrderBy(i => i.Kind).ThenBy(i => i.Title, StringComparer.Ordinal).ThenBy(i => i.DueOn).ThenBy(i => order.Of(i.TouchpointId ?? i.StepId)).ToList();
+        var contacts = await db.ServiceContactSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WorkspaceId == workspaceId, ct);
 
         return new WorkspaceDocument
         {
@@ -66,9 +67,12 @@ public static class WorkspaceExporter
                 k.JourneyId, k.ChannelId, k.ComputedFrom,
                 measurements[k.Id].OrderBy(m => m.MeasuredAt).ThenBy(m => m.Value).ThenBy(m => m.Source)
                     .Select(m => new MeasurementDoc(m.Value, m.MeasuredAt, m.Source, m.Note)).ToList(),
-                k.ValidMinimum, k.ValidMaximum)).ToList(),
+                k.ValidMinimum, k.ValidMaximum,
+                k.Binding is { } b ? new KpiBindingDoc(b.Measure, b.Grain, b.Touchpoint, b.ToTouchpoint, b.Channel, b.JourneyId) : null)).ToList(),
             Improvements = improvements.Select(i => new ImprovementDoc(i.Kind, i.Title, i.Description, i.OwnerId, i.DueOn, i.Status, i.Priority,
                 i.Impact, i.Effort, i.TouchpointId, i.JourneyId, i.StepId, i.KpiId, i.PersonaId)).ToList(),
+            ServiceContacts = contacts is null ? null
+                : new ServiceContactsDoc(contacts.Touchpoints, contacts.Channels, contacts.ResolvedOutcomes, contacts.UnresolvedOutcomes),
         };
     }
 

@@ -103,6 +103,9 @@ public sealed class WorkspaceImporter
                 Ref(m.TouchpointId, "touchpoint", $"{at}.touchpointId"), Ref(m.JourneyId, "journey", $"{at}.journeyId"),
                 Ref(m.StepId, "step", $"{at}.stepId"), Ref(m.KpiId, "kpi", $"{at}.kpiId"), Ref(m.PersonaId, "persona", $"{at}.personaId"))));
         });
+        if (doc.ServiceContacts is { } contacts)
+            content.ServiceContacts = Try("serviceContacts", () => new Domain.Events.ServiceContactSetting(ws)
+                .Define(contacts.Touchpoints, contacts.Channels, contacts.ResolvedOutcomes, contacts.UnresolvedOutcomes));
         ThrowIfFailed();
         return content;
     }
@@ -141,6 +144,12 @@ public sealed class WorkspaceImporter
             Ref(k.JourneyId, "journey", $"{at}.journeyId"), Ref(k.ChannelId, "channel", $"{at}.channelId"), k.ComputedFrom,
             k.ValidMinimum, k.ValidMaximum));
         Remember(k.Id, kpi.Id, "kpi", at);
+        if (k.Binding is { } b)
+            Try($"{at}.binding", () =>
+            {
+                kpi.Bind(new KpiEventBinding(b.Measure, b.Grain, b.Touchpoint, b.ToTouchpoint, b.Channel, Ref(b.JourneyId, "journey", $"{at}.binding.journeyId")));
+                return 0;
+            });
         content.Kpis.Add(kpi);
         foreach (var (m, mi) in (k.Measurements ?? []).Select((m, mi) => (m, mi)))
             Try($"{at}.measurements[{mi}]", () => { content.Measurements.Add(kpi.Measure(m.Value, m.MeasuredAt, m.Source, m.Note)); return 0; });

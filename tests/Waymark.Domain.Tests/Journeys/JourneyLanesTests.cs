@@ -48,4 +48,24 @@ public class JourneyLanesTests
         Assert.Equal(11, JourneyLanes.All.Count);
         Assert.Equal(JourneyLanes.All, JourneyLanes.Default);
     }
+
+    [Fact]
+    public void A_lane_list_saved_before_the_evidence_lane_existed_shows_it_under_the_channels()
+    {
+        string[] before = [JourneyLanes.Actions, JourneyLanes.Emotion, JourneyLanes.Channels, JourneyLanes.Kpis];
+
+        Assert.Equal(["actions", "emotion", "channels", "evidence", "kpis"], JourneyLanes.Shown(before));
+        Assert.Equal(["evidence", "kpis"], JourneyLanes.Shown([JourneyLanes.Kpis]));
+    }
+
+    [Fact]
+    public void The_evidence_lane_hidden_by_choice_stays_hidden_also_on_a_copy()
+    {
+        var journey = Some.Journey().ShowLanes([JourneyLanes.Actions, JourneyLanes.Channels]);
+
+        Assert.Equal(["actions", "channels"], journey.Lanes);
+        Assert.Contains("-evidence", JourneyLanes.Stored(journey.Lanes));
+        Assert.Equal(["actions", "channels"], journey.CopyAs("Copy", journey.State, null).Lanes);
+        Assert.Equal(JourneyLanes.All, Some.Journey().ShowLanes(JourneyLanes.All).Lanes);
+    }
 }

@@ -40,6 +40,9 @@ public sealed class StoredOnPostgres() : StoredLargeWorkspace(new PostgresTestDa
 
 public abstract class LargeWorkspaceStorageTests<TStored>(TStored stored, ITestOutputHelper output) : IClassFixture<TStored> where TStored : StoredLargeWorkspace
 {
+    /// <summary>The stored workspace, for the tests of one provider (which pass their fixture on to here rather than keep it twice).</summary>
+    protected TStored Stored => stored;
+
     [Fact]
     public async Task Stores_and_reads_back_every_row_with_the_members()
     {
@@ -92,7 +95,7 @@ public abstract class LargeWorkspaceStorageTests<TStored>(TStored stored, ITestO
 public sealed class SqliteLargeWorkspaceStorageTests(StoredOnSqlite stored, ITestOutputHelper output)
     : LargeWorkspaceStorageTests<StoredOnSqlite>(stored, output)
 {
-    private TestDatabase Database => stored.Database;
+    private TestDatabase Database => Stored.Database;
 
     [Fact]
     public async Task A_failure_in_a_late_portion_leaves_nothing_behind()

@@ -153,6 +153,33 @@ public sealed class AnalyticsPageTests(UiFactory factory)
     }
 
     [Fact]
+    public async Task Customers_whose_ids_hold_slashes_or_url_characters_link_to_timelines_that_open()
+    {
+        var (ws, _) = await WorkspaceAsync(empty: true);
+        string[] customers = ["shop/DE/4711", "50% off? #2"];
+        await using (var db = factory.OpenDb())
+            await EventStore.For(db).AppendAsync((await db.Workspaces.SingleAsync(w => w.Key == ws)).Id,
+                customers.SelectMany((c, i) => new[] { E(c, At(2 + i, 9), "web-visit", "website"), E(c, At(2 + i, 9, 5), "product-page", "website") }).ToArray());
+        using var host = Host(WorkspaceRole.Owner);
+
+        var examples = Open(host, ws, November + "&drill=variant&of=web-visit&of=product-page");
+
+        examples.WaitForElement("[data-testid=example-list]");
+        // Slashes stay slashes for the page's catch-all route; everything else that means something in an address is escaped.
+        Assert.Equal([$"/w/{ws}/customers/shop/DE/4711", $"/w/{ws}/customers/50%25%20off%3F%20%232"],
+            examples.FindAll("[data-testid=example-list] a").Select(a => a.GetAttribute("href")));
+        foreach (var customer in customers)
+        {
+            using var timelineHost = Host(WorkspaceRole.Owner);
+            var timeline = timelineHost.Context.Render<CustomerTimelinePage>(p => p.Add(x => x.Ws, ws).Add(x => x.Customer, customer));
+            timeline.WaitForElement("[data-testid=timeline-event]");
+            Assert.Equal($"Customer {customer}", timeline.Find("h1").TextContent);
+        }
+        // The page's route takes the rest of the address, so every part of such an id reaches it.
+        Assert.Contains(typeof(CustomerTimelinePage).GetCustomAttributes(typeof(RouteAttribute), false).Cast<RouteAttribute>(), r => r.Template == "/w/{Ws}/customers/{*Customer}");
+    }
+
+    [Fact]
     public async Task The_funnel_counts_journeys_reaching_each_chosen_touchpoint_in_order_and_the_builder_adds_steps_to_the_address()
     {
         var (ws, _) = await WorkspaceAsync();

@@ -89,6 +89,33 @@ public sealed class EvidenceLaneTests(UiFactory factory) : IClassFixture<UiFacto
     }
 
     [Fact]
+    public async Task A_map_whose_lanes_were_saved_before_the_evidence_lane_existed_shows_it_until_someone_hides_it()
+    {
+        var (seeded, call, _) = await MapAsync("older");
+        string[] savedBefore = [.. JourneyLanes.All.Where(l => l is not JourneyLanes.Evidence and not JourneyLanes.Thoughts)];
+        await using (var db = factory.OpenDb())
+            await db.Journeys.Where(j => j.Id == seeded.Map).ExecuteUpdateAsync(u => u.SetProperty(j => j.Lanes, savedBefore));
+        await SendAsync(Event("o1", 1, 0, call, "phone"));
+
+        using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = Open(host, seeded.Map);
+
+        page.WaitForAssertion(() => Assert.Equal("1", Reached(page, seeded.CallStep)));
+        Assert.Contains("Evidence from events", page.Find("[data-lane-head='evidence']").TextContent);
+        // Thoughts, hidden before the evidence lane existed, stays hidden.
+        Assert.Empty(page.FindAll("[data-lane-head='thoughts']"));
+
+        await page.InvokeAsync(() => page.Instance.LaneToggle(JourneyLanes.Evidence));
+
+        using var again = new PageHost(factory, WorkspaceRole.Owner);
+        var reopened = Open(again, seeded.Map);
+        reopened.WaitForAssertion(() => Assert.Empty(reopened.FindAll("[data-lane-head='evidence']")));
+        Assert.NotEmpty(reopened.FindAll("[data-lane-head='channels']"));
+        await using var check = factory.OpenDb();
+        Assert.DoesNotContain(JourneyLanes.Evidence, (await check.Journeys.SingleAsync(j => j.Id == seeded.Map)).Lanes);
+    }
+
+    [Fact]
     public async Task New_events_refresh_the_open_map_within_a_few_seconds()
     {
         var (seeded, call, _) = await MapAsync("live");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -105,6 +106,39 @@ public sealed class JourneyAnalyticsApiTests(WaymarkApiFactory factory) : ApiTes
         Assert.Equal([2, 2], dan.GetProperty("journeys").EnumerateArray().Select(j => j.GetProperty("events").GetArrayLength()));
         var unknown = await Problem(await Client.GetAsync($"{Api}/customers/zoe/timeline"), 404);
         Assert.Contains("'zoe'", unknown.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("K/1")]
+    [InlineData("shop/DE/4711")]
+    [InlineData("ann smith")]
+    [InlineData("what?id=1")]
+    [InlineData("order#7")]
+    [InlineData("50%")]
+    [InlineData("a+b")]
+    public async Task A_customer_id_with_characters_that_mean_something_in_a_url_opens_its_timeline_when_encoded(string customer)
+    {
+        var line = JsonSerializer.Serialize(new { customer, time = "2026-11-02T09:00:00Z", touchpoint = "web-visit", channel = "website" });
+        var sent = await Client.PostAsync($"{Api}/events", new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+
+        var timeline = await GetOk($"{Api}/customers/{Uri.EscapeDataString(customer)}/timeline");
+
+        Assert.Equal((customer, 1), (timeline.GetProperty("customer").GetString(), timeline.GetProperty("events").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_timeline_page_of_a_customer_whose_id_holds_slashes_opens_at_the_address_the_analytics_page_links()
+    {
+        var line = JsonSerializer.Serialize(new { customer = "shop/DE/4711", time = "2026-11-02T09:00:00Z", touchpoint = "web-visit", channel = "website" });
+        Assert.True((await Client.PostAsync($"{Api}/events", new StringContent(line, Encoding.UTF8, "application/x-ndjson"))).IsSuccessStatusCode);
+
+        var page = await Client.GetAsync($"/w/{Workspace}/customers/{Waymark.Web.Features.Evidence.CustomerTimeline.PagePath("shop/DE/4711")}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Customer shop/DE/4711</h1>", html);
+        Assert.Contains("data-testid=\"timeline-event\"", html);
     }
 
     [Fact]

@@ -100,6 +100,76 @@ public sealed partial class ExchangeTests(DemoFactory factory) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Kpi_bindings_and_the_service_contact_definition_come_through_export_and_import()
+    {
+        var demo = await _client.GetStringAsync("/api/workspaces/demo/export");
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostAsync("/api/workspaces/import?key=bound-from", new StringContent(demo, Encoding.UTF8, "application/json"))).StatusCode);
+        var source = JsonNode.Parse(await _client.GetStringAsync("/api/workspaces/bound-from/export"))!;
+        var (conversion, conformance) = (source["kpis"]![0]!["id"]!.GetValue<string>(), source["kpis"]![1]!["id"]!.GetValue<string>());
+        var map = source["journeys"]![1]!["id"]!.GetValue<string>();
+        await Put($"/api/workspaces/bound-from/kpis/{conversion}/binding",
+            new { measure = "conversion", grain = "week", touchpoint = "order-placed", channel = "web", version = await KpiVersion("bound-from", conversion) });
+        await Put($"/api/workspaces/bound-from/kpis/{conformance}/binding",
+            new { measure = "mapConformance", grain = "month", journeyId = map, version = await KpiVersion("bound-from", conformance) });
+        await Put("/api/workspaces/bound-from/service-contacts",
+            new { touchpoints = new[] { "hotline-call", "service-chat" }, channels = new[] { "phone", "chat" }, resolvedOutcomes = new[] { "solved" }, unresolvedOutcomes = new[] { "open" } });
+
+        var exported = await _client.GetStringAsync("/api/workspaces/bound-from/export");
+        var import = await _client.PostAsync("/api/workspaces/import?key=bound-to", new StringContent(exported, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, import.StatusCode);
+
+        Assert.Equal(await Bindings("bound-from"), await Bindings("bound-to"));
+        Assert.Contains("conversion: week at order-placed in web", await Bindings("bound-to"));
+        Assert.Contains($"mapConformance: month against {source["journeys"]![1]!["name"]!.GetValue<string>()}", await Bindings("bound-to"));
+        var (before, after) = (await ServiceContacts("bound-from"), await ServiceContacts("bound-to"));
+        Assert.False(after["builtIn"]!.GetValue<bool>());
+        foreach (var list in new[] { "touchpoints", "channels", "resolvedOutcomes", "unresolvedOutcomes", "description" })
+            Assert.True(JsonNode.DeepEquals(before[list], after[list]), $"{list}: {before[list]} became {after[list]}");
+    }
+
+    [Fact]
+    public async Task A_document_from_before_bindings_and_service_contacts_were_carried_imports_with_the_built_in_definition()
+    {
+        var doc = JsonNode.Parse(await _client.GetStringAsync("/api/workspaces/demo/export"))!.AsObject();
+        doc.Remove("serviceContacts");
+        foreach (var kpi in doc["kpis"]!.AsArray()) kpi!.AsObject().Remove("binding");
+
+        var import = await _client.PostAsync("/api/workspaces/import?key=older-file", new StringContent(doc.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, import.StatusCode);
+        Assert.True((await ServiceContacts("older-file"))["builtIn"]!.GetValue<bool>());
+        Assert.All(await Bindings("older-file"), b => Assert.EndsWith(": none", b));
+    }
+
+    private async Task Put(string url, object body)
+    {
+        var response = await _client.PutAsJsonAsync(url, body);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task<int> KpiVersion(string workspace, string id) =>
+        JsonNode.Parse(await _client.GetStringAsync($"/api/workspaces/{workspace}/kpis/{id}"))!["version"]!.GetValue<int>();
+
+    private async Task<JsonNode> ServiceContacts(string workspace) =>
+        JsonNode.Parse(await _client.GetStringAsync($"/api/workspaces/{workspace}/service-contacts"))!;
+
+    /// <summary>Each KPI's binding in words, its map by name, so two workspaces with different ids compare.</summary>
+    private async Task<List<string>> Bindings(string workspace)
+    {
+        var doc = JsonNode.Parse(await _client.GetStringAsync($"/api/workspaces/{workspace}/export"))!;
+        var maps = doc["journeys"]!.AsArray().ToDictionary(j => j!["id"]!.GetValue<string>(), j => j!["name"]!.GetValue<string>());
+        var described = new List<string>();
+        foreach (var kpi in doc["kpis"]!.AsArray())
+        {
+            var b = JsonNode.Parse(await _client.GetStringAsync($"/api/workspaces/{workspace}/kpis/{kpi!["id"]!.GetValue<string>()}"))!["binding"];
+            described.Add(b is null ? $"{kpi["name"]}: none" : $"{b["measure"]}: {b["grain"]}"
+                + (b["touchpoint"] is { } t ? $" at {t}" : "") + (b["channel"] is { } c ? $" in {c}" : "")
+                + (b["journeyId"] is { } j ? $" against {maps[j.GetValue<string>()]}" : ""));
+        }
+        return described;
+    }
+
     private async Task<int> CountWorkspaces()
     {
         await using var db = factory.OpenDb();

@@ -48,7 +48,7 @@ internal static class AnalyzeHandler
             var started = System.Diagnostics.Stopwatch.StartNew();
             var report = JourneyAnalyzer.Analyze(log, analysis);
             var elapsed = started.Elapsed;
-            Summary.Print(report, log, elapsed);
+            Summary.Print(report, elapsed, log.SkippedRecords, log.Warnings);
             if (request.Json is not null)
             {
                 await using var stream = request.Json.Create();
@@ -139,12 +139,18 @@ internal static class AnalyzeHandler
         await using var db = await Commands.StorageArguments.OpenAsync(request.Storage ?? new Waymark.Storage.StorageOptions(), ct);
         var ws = await Waymark.Web.Infrastructure.CurrentWorkspace.FindAsync(db, request.Workspace, ct)
                  ?? throw new FormatException($"There is no workspace '{request.Workspace}'.");
+        return await Waymark.Web.Features.Journeys.DesignedJourneys.OfAsync(db, ws, await MapIdAsync(db, ws, request.MapJourney!, ct), ct);
+    }
+
+    /// <summary>The id of the workspace's journey map with this name (any case) or id; a miss lists the maps there are.</summary>
+    internal static async Task<Guid> MapIdAsync(Waymark.Storage.WaymarkDb db, Waymark.Web.Infrastructure.CurrentWorkspace ws, string name, CancellationToken ct)
+    {
         var maps = await db.Journeys.AsNoTracking().Where(j => j.WorkspaceId == ws.Id).Select(j => new { j.Id, j.Name }).ToListAsync(ct);
-        var wanted = request.MapJourney!.Trim();
+        var wanted = name.Trim();
         var found = maps.Where(m => m.Id.ToString() == wanted || string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase)).ToList();
         if (found.Count != 1)
             throw new FormatException((found.Count == 0 ? $"Workspace '{ws.Key}' has no journey map '{wanted}'." : $"Workspace '{ws.Key}' has {found.Count} journey maps named '{wanted}'; give its id.")
                                       + " Its maps: " + string.Join("; ", maps.OrderBy(m => m.Name).Select(m => $"{m.Name} ({m.Id})")));
-        return await Waymark.Web.Features.Journeys.DesignedJourneys.OfAsync(db, ws, found[0].Id, ct);
+        return found[0].Id;
     }
 }

@@ -6,8 +6,9 @@ namespace Waymark.Cli.Commands.Analytics;
 /// <summary>The terminal summary: tables with Spectre when interactive, plain lines when output is redirected.</summary>
 internal static class Summary
 {
-    public static void Print(AnalysisReport r, Waymark.Analytics.Model.EventLog log, TimeSpan elapsed)
+    public static void Print(AnalysisReport r, TimeSpan elapsed, long skippedRecords = 0, IReadOnlyList<string>? warnings = null)
     {
+        warnings ??= [];
         var lines = new List<(string Label, string Value)>
         {
             ("journeys", r.Cases.ToString("N0")),
@@ -25,7 +26,7 @@ internal static class Summary
         if (r.Kpis.Nps is { } nps) lines.Add(("NPS", $"{nps.Score:0} ({nps.Count:N0} answers)"));
         if (r.Kpis.Ces is { } ces) lines.Add(("CES", $"{ces.Mean:0.00} ({ces.Count:N0} answers)"));
         if (r.Conformance is { } c) lines.Add(("conformance", $"{c.ConformanceRate:P1} fit exactly, average fitness {c.AverageFitness:0.000}"));
-        if (log.SkippedRecords > 0) lines.Add(("skipped records", log.SkippedRecords.ToString("N0")));
+        if (skippedRecords > 0) lines.Add(("skipped records", skippedRecords.ToString("N0")));
         lines.Add(("analysis time", $"{elapsed.TotalMilliseconds:N0} ms"));
 
         var top = r.Variants.Take(5).Select(v => ($"{v.Count:N0} ({v.Share:P1})", string.Join(" → ", v.Activities))).ToList();
@@ -34,7 +35,7 @@ internal static class Summary
             foreach (var (label, value) in lines) Console.WriteLine($"{label}: {value}");
             Console.WriteLine("top variants:");
             foreach (var (count, path) in top) Console.WriteLine($"  {count}  {path}");
-            foreach (var w in log.Warnings) Console.WriteLine($"note: {w}");
+            foreach (var w in warnings) Console.WriteLine($"note: {w}");
             return;
         }
         var table = new Table().Border(TableBorder.Rounded).AddColumn("measure").AddColumn("value");
@@ -43,6 +44,6 @@ internal static class Summary
         var variants = new Table().Border(TableBorder.Rounded).AddColumn("journeys").AddColumn("top variants");
         foreach (var (count, path) in top) variants.AddRow(Markup.Escape(count), Markup.Escape(path));
         AnsiConsole.Write(variants);
-        foreach (var w in log.Warnings) AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(w)}");
+        foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(w)}");
     }
 }

@@ -46,6 +46,16 @@ public static class AnalyticsApi
     {
         var question = await QuestionAsync(db, ws, clock, from, to, channel, persona, journey, ct);
         var answer = await analytics.AnalyseAsync(db, ws, question, ct);
+        return Results.Text(Json(answer), "application/json");
+    }
+
+    /// <summary>
+    /// The answer as the endpoint and <c>waymark analyze --workspace</c> write it: the period and filters asked, the newest
+    /// event's time, then every field of the report.
+    /// </summary>
+    public static string Json(EventAnalysis answer)
+    {
+        var question = answer.Question;
         // As the report leaves out what it does not have (no map, no funnel), so does the question.
         var body = new JsonObject
         {
@@ -58,11 +68,11 @@ public static class AnalyticsApi
         if (answer.LastEventAt is { } last) body["lastEventAt"] = last;
         foreach (var (name, value) in JsonSerializer.SerializeToNode(answer.Report, ReportJson.Options)!.AsObject().ToList())
             body[name] = value?.DeepClone();
-        return Results.Text(body.ToJsonString(Compact), "application/json");
+        return body.ToJsonString(Compact);
     }
 
     /// <summary>The question the query asks, with the defaults filled in; a date or id that cannot be read is refused naming its field.</summary>
-    internal static async Task<EventQuestion> QuestionAsync(WaymarkDb db, CurrentWorkspace ws, TimeProvider clock,
+    public static async Task<EventQuestion> QuestionAsync(WaymarkDb db, CurrentWorkspace ws, TimeProvider clock,
         string? from, string? to, string? channel, string? persona, string? journey, CancellationToken ct)
     {
         var first = Day(from, "from");

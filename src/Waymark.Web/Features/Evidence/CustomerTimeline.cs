@@ -33,6 +33,13 @@ public static class CustomerTimeline
 {
     public static readonly TimeSpan Soon = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// The customer's part of the timeline page's address: each part between slashes escaped, the slashes kept, so an id
+    /// such as "shop/DE/4711" reaches the page's catch-all route whole. An escaped slash would not: the page router reads
+    /// it as a separator, the server's routing leaves it escaped.
+    /// </summary>
+    public static string PagePath(string customer) => string.Join('/', customer.Split('/').Select(Uri.EscapeDataString));
+
     public static async Task<CustomerTimelineResponse> ReadAsync(WaymarkDb db, CurrentWorkspace ws, string? customer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(customer)) throw new DomainRuleException("customer", "Name the customer, as the events carry their id.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Waymark.Domain.Common;
 using Waymark.Storage;
@@ -49,9 +50,23 @@ public static class JourneyAnalyticsApi
     /// Every stored event of one customer across channels in time order, in journeys, with lost context marked: a service
     /// contact within 2 days after an unresolved one on another channel.
     /// </summary>
-    /// <param name="customer">The customer id exactly as the events carry it.</param>
-    private static async Task<Ok<CustomerTimelineResponse>> Timeline(CurrentWorkspace ws, WaymarkDb db, string customer, CancellationToken ct) =>
-        TypedResults.Ok(await CustomerTimeline.ReadAsync(db, ws, customer, ct));
+    /// <param name="customer">The customer id exactly as the events carry it, percent-encoded (a slash as %2F).</param>
+    private static async Task<Ok<CustomerTimelineResponse>> Timeline(CurrentWorkspace ws, WaymarkDb db, string customer, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await CustomerTimeline.ReadAsync(db, ws, CustomerAsSent(http, customer), ct));
+
+    /// <summary>
+    /// The customer id as the client wrote it. The server decodes a path except its escaped slashes, so routing hands over
+    /// "K%2F1" both for the id "K/1" (sent as K%2F1) and for the id "K%2F1" (sent as K%252F1); the path as sent (Kestrel
+    /// keeps it) tells them apart. A host that does not keep it gets the far likelier reading: an escaped slash is a slash.
+    /// </summary>
+    private static string CustomerAsSent(HttpContext http, string routed)
+    {
+        var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var segments = string.IsNullOrEmpty(target) ? [] : target.Split('?', 2)[0].TrimEnd('/').Split('/');
+        return segments.Length >= 3 && segments[^3].Equals("customers", StringComparison.OrdinalIgnoreCase)
+            ? Uri.UnescapeDataString(segments[^2])
+            : routed.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>A period and filters as the analytics take them; a day that is missing or out of order is refused naming it.</summary>
     public static EventQuestion Question(DateOnly? from, DateOnly? to, string? channel, string? persona)

@@ -156,7 +156,7 @@ public partial class AnalyticsPage
         _funnelChoice = null;
     }
 
-    private string CustomerLink(string customer) => Link($"customers/{Uri.EscapeDataString(customer)}");
+    private string CustomerLink(string customer) => Link($"customers/{CustomerTimeline.PagePath(customer)}");
 
     private static string? Text(ChangeEventArgs e) => e.Value?.ToString() is { Length: > 0 } s ? s : null;
 
