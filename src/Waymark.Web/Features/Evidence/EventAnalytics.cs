@@ -49,7 +49,7 @@ public sealed record EventAnalysis(EventQuestion Question, AnalysisReport Report
 public sealed class EventAnalytics : IDisposable
 {
     /// <summary>A customer's events more than this apart belong to two journeys.</summary>
-    public static readonly TimeSpan JourneyGap = TimeSpan.FromDays(7);
+    public static readonly TimeSpan JourneyGap = CustomerJourneys.Gap;
 
     /// <summary>How many whole days before a day can decide whether a journey starts on it.</summary>
     private static readonly int GapDays = (int)Math.Ceiling(JourneyGap.TotalDays);
@@ -117,9 +117,9 @@ public sealed class EventAnalytics : IDisposable
         using var merged = JourneyAnalyzer.AnalyzePartial(new EventLogBuilder().Build(), variant.Options);
         for (var month = MonthStart(question.From); month <= question.To; month = month.AddMonths(1))
         {
-            var events = await MonthEvents.ReadAsync(store, ws.Id, month, variant, ct);
+            var events = await StoredJourneys.ReadMonthAsync(store, ws.Id, month, variant.Counts, ct);
             var builder = new EventLogBuilder();
-            foreach (var (day, journey) in events.Journeys())
+            foreach (var (day, journey) in events.Segments())
                 if (day >= question.From && day <= question.To)
                     foreach (var i in journey) events.AddTo(builder, i);
             var log = builder.Build();
@@ -172,9 +172,9 @@ public sealed class EventAnalytics : IDisposable
             var active = changes.Keys.Select(MonthStart).ToHashSet();
             foreach (var month in stale.Select(MonthStart).Distinct().Where(active.Contains).Order())
             {
-                var events = await MonthEvents.ReadAsync(store, workspaceId, month, variant, ct);
+                var events = await StoredJourneys.ReadMonthAsync(store, workspaceId, month, variant.Counts, ct);
                 var days = stale.Where(day => MonthStart(day) == month).ToHashSet();
-                var worked = await Task.Run(() => events.Partials(days, day => Basis(day, changes), variant.Options), ct);
+                var worked = await Task.Run(() => Partials(events, days, day => Basis(day, changes), variant.Options), ct);
                 await store.WritePartialsAsync(workspaceId, variant.Key, worked, ct);
                 foreach (var k in worked) kept[k.Day] = k;
             }
@@ -240,6 +240,7 @@ public sealed class EventAnalytics : IDisposable
             (Channel is null || string.Equals(e.Channel, Channel, StringComparison.OrdinalIgnoreCase))
             && (Persona is null || string.Equals(PersonaOf(e), Persona, StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>The persona an event names in its attributes, as the analytics filter by it.</summary>
         private static string? PersonaOf(InteractionEvent e)
         {
             if (e.Attributes is null) return null;
@@ -248,108 +249,29 @@ public sealed class EventAnalytics : IDisposable
         }
     }
 
-    /// <summary>
-    /// The counted events of one UTC month, compactly (the same texts shared), grouped by customer in time order, and
-    /// cut into journeys: at a gap longer than <see cref="JourneyGap"/>, and at the month's end, where reading stops.
-    /// </summary>
-    private sealed class MonthEvents
+    /// <summary>The results of the given days of a month, worked out from the journeys that start on them (null bytes: no journey started).</summary>
+    private static List<KeptPartial> Partials(CustomerJourneys journeys, IReadOnlySet<DateOnly> days, Func<DateOnly, long> basis, AnalysisOptions options)
     {
-        private readonly List<Row> _rows = [];
-        private readonly List<string> _customers = [];
-        private int[] _order = [], _starts = [];
-
-        private readonly record struct Row(int Customer, long Ticks, string Touchpoint, string Channel, string? Outcome, float Score,
-            ScoreKind Kind, float Handling, float Waiting);
-
-        public static async Task<MonthEvents> ReadAsync(IEventStore store, Guid workspaceId, DateOnly month, Variant variant, CancellationToken ct)
+        var builders = new Dictionary<DateOnly, EventLogBuilder>();
+        foreach (var (day, journey) in journeys.Segments())
         {
-            var events = new MonthEvents();
-            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            var customers = new Dictionary<string, int>(StringComparer.Ordinal);
-            string Shared(string s) => texts.TryGetValue(s, out var known) ? known : texts[s] = s;
-            var from = month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            await foreach (var e in store.ReadAsync(workspaceId, from, from.AddMonths(1), ct))
+            if (!days.Contains(day)) continue;
+            if (!builders.TryGetValue(day, out var builder)) builders[day] = builder = new EventLogBuilder();
+            foreach (var i in journey) journeys.AddTo(builder, i);
+        }
+        var worked = new List<KeptPartial>();
+        foreach (var day in days.Order())
+        {
+            byte[]? bytes = null;
+            if (builders.Remove(day, out var builder))
             {
-                if (!variant.Counts(e)) continue;
-                if (!customers.TryGetValue(e.Customer, out var customer))
-                {
-                    customers[e.Customer] = customer = events._customers.Count;
-                    events._customers.Add(e.Customer);
-                }
-                events._rows.Add(new Row(customer, e.At.Ticks, Shared(e.Touchpoint), Shared(e.Channel), e.Outcome is null ? null : Shared(e.Outcome),
-                    e.Score ?? float.NaN, Kind(e.ScoreKind), e.HandlingSeconds ?? float.NaN, e.WaitingSeconds ?? float.NaN));
+                using var partial = JourneyAnalyzer.AnalyzePartial(builder.Build(), options);
+                bytes = partial.ToBytes();
             }
-            events.Group();
-            return events;
+            worked.Add(new KeptPartial(day, basis(day), bytes));
         }
-
-        /// <summary>Orders the rows by customer, keeping the store's time order within each (a counting sort).</summary>
-        private void Group()
-        {
-            var count = new int[_customers.Count + 1];
-            foreach (var r in _rows) count[r.Customer + 1]++;
-            for (var c = 1; c < count.Length; c++) count[c] += count[c - 1];
-            _starts = (int[])count.Clone();
-            _order = new int[_rows.Count];
-            var next = (int[])count.Clone();
-            for (var i = 0; i < _rows.Count; i++) _order[next[_rows[i].Customer]++] = i;
-        }
-
-        /// <summary>Every journey of the month with the UTC day it starts on, as its rows in time order.</summary>
-        public IEnumerable<(DateOnly Day, ArraySegment<int> Rows)> Journeys()
-        {
-            var gap = JourneyGap.Ticks;
-            for (var c = 0; c < _customers.Count; c++)
-            {
-                int s = _starts[c], e = _starts[c + 1];
-                var start = s;
-                for (var i = s + 1; i <= e; i++)
-                {
-                    if (i < e && _rows[_order[i]].Ticks - _rows[_order[i - 1]].Ticks <= gap) continue;
-                    yield return (DateOnly.FromDayNumber((int)(_rows[_order[start]].Ticks / TimeSpan.TicksPerDay)), new ArraySegment<int>(_order, start, i - start));
-                    start = i;
-                }
-            }
-        }
-
-        public void AddTo(EventLogBuilder builder, int row)
-        {
-            var r = _rows[row];
-            builder.Add(_customers[r.Customer], new DateTime(r.Ticks, DateTimeKind.Utc), r.Touchpoint, r.Channel, r.Outcome, r.Score, r.Kind, r.Handling, r.Waiting);
-        }
-
-        /// <summary>The results of the given days of this month, worked out from their journeys (null bytes: no journey started).</summary>
-        public List<KeptPartial> Partials(IReadOnlySet<DateOnly> days, Func<DateOnly, long> basis, AnalysisOptions options)
-        {
-            var builders = new Dictionary<DateOnly, EventLogBuilder>();
-            foreach (var (day, journey) in Journeys())
-            {
-                if (!days.Contains(day)) continue;
-                if (!builders.TryGetValue(day, out var builder)) builders[day] = builder = new EventLogBuilder();
-                foreach (var i in journey) AddTo(builder, i);
-            }
-            var worked = new List<KeptPartial>();
-            foreach (var day in days.Order())
-            {
-                byte[]? bytes = null;
-                if (builders.Remove(day, out var builder))
-                {
-                    using var partial = JourneyAnalyzer.AnalyzePartial(builder.Build(), options);
-                    bytes = partial.ToBytes();
-                }
-                worked.Add(new KeptPartial(day, basis(day), bytes));
-            }
-            return worked;
-        }
+        return worked;
     }
-
-    private static ScoreKind Kind(EventScoreKind? kind) => kind switch
-    {
-        EventScoreKind.Csat => ScoreKind.Csat,
-        EventScoreKind.Nps => ScoreKind.Nps,
-        EventScoreKind.Ces => ScoreKind.Ces,
-        _ => ScoreKind.None,
-    };
 }
 
 /// <summary>
