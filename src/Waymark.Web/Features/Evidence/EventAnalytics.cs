@@ -13,6 +13,7 @@ using Waymark.Storage;
 using Waymark.Storage.Interactions;
 using Waymark.Web.Features.Journeys;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Live;
 
 namespace Waymark.Web.Features.Evidence;
 
@@ -59,12 +60,26 @@ public sealed class EventAnalytics : IDisposable
     /// <summary>One computation at a time per workspace and question: a request and the background do not both work a month out.</summary>
     private readonly ConcurrentDictionary<(Guid, string), SemaphoreSlim> _working = new();
     private readonly Channel<Guid> _changed = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly EventChanges _changes;
+
+    /// <summary>Listens to the one announcement of changed events (<see cref="EventChanges"/>), from this process or another.</summary>
+    public EventAnalytics(EventChanges changes)
+    {
+        _changes = changes;
+        _changes.Changed += OnEventsChanged;
+    }
 
     /// <summary>Workspaces whose events changed, for <see cref="EventAnalyticsRefresh"/> to bring their kept results up to date.</summary>
     internal ChannelReader<Guid> Changed => _changed.Reader;
 
-    /// <summary>Says that the workspace's events changed (a batch, an erasure, retention): its plain results are worked out again soon, in the background.</summary>
-    public void EventsChanged(Guid workspaceId) => _changed.Writer.TryWrite(workspaceId);
+    /// <summary>The workspace's events changed (a batch, an erasure, retention): its plain results are worked out again soon, in the background.</summary>
+    private Task OnEventsChanged(EventsArrived change)
+    {
+        EventsChanged(change.WorkspaceId);
+        return Task.CompletedTask;
+    }
+
+    internal void EventsChanged(Guid workspaceId) => _changed.Writer.TryWrite(workspaceId);
 
     /// <summary>
     /// The workspace's definition of service contacts, which first-contact resolution and repeat contacts count with.
@@ -209,7 +224,11 @@ public sealed class EventAnalytics : IDisposable
         return (map, Variant.Of(question.Channel, question.Persona, map, contacts));
     }
 
-    public void Dispose() => _reports.Dispose();
+    public void Dispose()
+    {
+        _changes.Changed -= OnEventsChanged;
+        _reports.Dispose();
+    }
 
     /// <summary>
     /// One question's kind of result: which events count (channel, persona), the map held against, the service-contact
@@ -278,9 +297,9 @@ public sealed class EventAnalytics : IDisposable
 /// Brings the workspaces' plain analytics up to date in the background after their events changed, a few seconds after
 /// the last batch (a steady feed is worked out at most every half minute), so the first read of a period is a merge.
 /// Shortly after start every workspace with events is looked at once: events stored while the server was down (<c>waymark ingest</c>)
-/// are worked out too.
+/// are worked out too. The command line, which runs no background work, calls <see cref="RunPendingAsync"/> when it is done.
 /// </summary>
-internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
+public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2), Longest = TimeSpan.FromSeconds(30), AfterStart = TimeSpan.FromSeconds(5);
 
@@ -308,24 +327,34 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
                     break;
                 }
             }
-            foreach (var id in pending)
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
-                    if ((await WorkspacesWithEventsAsync(db, ct)).FirstOrDefault(w => w.Id == id) is not { } workspace) continue;
-                    var watch = System.Diagnostics.Stopwatch.StartNew();
-                    var months = await analytics.RefreshAsync(db, workspace, ct);
-                    if (months > 0)
-                        log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
-                            months, workspace.Key, watch.Elapsed.TotalSeconds);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Working out the kept journey analytics of workspace {Workspace} failed; the next read works them out", id);
-                }
-            }
+            foreach (var id in pending) await RefreshAsync(id, ct);
+        }
+    }
+
+    /// <summary>Works out at once the workspaces whose events changed so far (the command line, before it ends).</summary>
+    public async Task RunPendingAsync(CancellationToken ct)
+    {
+        var pending = new HashSet<Guid>();
+        while (analytics.Changed.TryRead(out var id)) pending.Add(id);
+        foreach (var id in pending) await RefreshAsync(id, ct);
+    }
+
+    private async Task RefreshAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+            if ((await WorkspacesWithEventsAsync(db, ct)).FirstOrDefault(w => w.Id == id) is not { } workspace) return;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var months = await analytics.RefreshAsync(db, workspace, ct);
+            if (months > 0)
+                log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
+                    months, workspace.Key, watch.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Working out the kept journey analytics of workspace {Workspace} failed; the next read works them out", id);
         }
     }
 
@@ -333,7 +362,7 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
     /// The workspaces that have stored events, read in SQL beside EF (as the event store reads): background work must not
     /// show up among the commands a request runs.
     /// </summary>
-    private static async Task<List<CurrentWorkspace>> WorkspacesWithEventsAsync(WaymarkDb db, CancellationToken ct)
+    internal static async Task<List<CurrentWorkspace>> WorkspacesWithEventsAsync(WaymarkDb db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
