@@ -327,19 +327,22 @@ public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScop
                     break;
                 }
             }
-            foreach (var id in pending) await RefreshAsync(id, ct);
+            foreach (var id in pending) await RefreshAsync(id, logWork: true, ct);
         }
     }
 
-    /// <summary>Works out at once the workspaces whose events changed so far (the command line, before it ends).</summary>
+    /// <summary>
+    /// Works out at once the workspaces whose events changed so far: the command line, before it ends, whose output
+    /// says what the command did, not this.
+    /// </summary>
     public async Task RunPendingAsync(CancellationToken ct)
     {
         var pending = new HashSet<Guid>();
         while (analytics.Changed.TryRead(out var id)) pending.Add(id);
-        foreach (var id in pending) await RefreshAsync(id, ct);
+        foreach (var id in pending) await RefreshAsync(id, logWork: false, ct);
     }
 
-    private async Task RefreshAsync(Guid id, CancellationToken ct)
+    private async Task RefreshAsync(Guid id, bool logWork, CancellationToken ct)
     {
         try
         {
@@ -348,7 +351,7 @@ public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScop
             if ((await WorkspacesWithEventsAsync(db, ct)).FirstOrDefault(w => w.Id == id) is not { } workspace) return;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var months = await analytics.RefreshAsync(db, workspace, ct);
-            if (months > 0)
+            if (months > 0 && logWork)
                 log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
                     months, workspace.Key, watch.Elapsed.TotalSeconds);
         }
