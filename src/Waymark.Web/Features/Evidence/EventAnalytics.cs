@@ -132,7 +132,7 @@ public sealed class EventAnalytics : IDisposable
         using var merged = JourneyAnalyzer.AnalyzePartial(new EventLogBuilder().Build(), variant.Options);
         for (var month = MonthStart(question.From); month <= question.To; month = month.AddMonths(1))
         {
-            var events = await StoredJourneys.ReadMonthAsync(store, ws.Id, month, variant.Counts, ct);
+            var events = await StoredJourneys.ReadMonthAsync(store, ws.Id, month, variant, ct);
             var builder = new EventLogBuilder();
             foreach (var (day, journey) in events.Segments())
                 if (day >= question.From && day <= question.To)
@@ -187,7 +187,7 @@ public sealed class EventAnalytics : IDisposable
             var active = changes.Keys.Select(MonthStart).ToHashSet();
             foreach (var month in stale.Select(MonthStart).Distinct().Where(active.Contains).Order())
             {
-                var events = await StoredJourneys.ReadMonthAsync(store, workspaceId, month, variant.Counts, ct);
+                var events = await StoredJourneys.ReadMonthAsync(store, workspaceId, month, variant, ct);
                 var days = stale.Where(day => MonthStart(day) == month).ToHashSet();
                 var worked = await Task.Run(() => Partials(events, days, day => Basis(day, changes), variant.Options), ct);
                 await store.WritePartialsAsync(workspaceId, variant.Key, worked, ct);

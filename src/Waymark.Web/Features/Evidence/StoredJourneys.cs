@@ -16,14 +16,14 @@ namespace Waymark.Web.Features.Evidence;
 /// </summary>
 public static class StoredJourneys
 {
-    /// <summary>The counted events of one UTC month (those <paramref name="counts"/> keeps), cut into journeys.</summary>
+    /// <summary>The events of one UTC month that the question (<paramref name="variant"/>) counts, cut into journeys.</summary>
     internal static async Task<CustomerJourneys> ReadMonthAsync(IEventStore store, Guid workspaceId, DateOnly month,
-        Func<InteractionEvent, bool> counts, CancellationToken ct)
+        EventAnalytics.Variant variant, CancellationToken ct)
     {
         var journeys = new CustomerJourneys();
         var from = MonthStart(month).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        await foreach (var e in store.ReadAsync(workspaceId, from, from.AddMonths(1), ct))
-            if (counts(e)) journeys.Add(e);
+        await foreach (var e in store.ReadForAnalysisAsync(workspaceId, from, from.AddMonths(1), attributes: variant.Persona is not null, ct))
+            if (variant.Counts(e)) journeys.Add(e);
         return journeys;
     }
 
@@ -38,7 +38,7 @@ public static class StoredJourneys
         var store = EventStore.For(db);
         for (var month = MonthStart(question.From); month <= question.To; month = month.AddMonths(1))
         {
-            var journeys = await ReadMonthAsync(store, ws.Id, month, counts.Counts, ct);
+            var journeys = await ReadMonthAsync(store, ws.Id, month, counts, ct);
             foreach (var journey in journeys.Journeys(question.From, question.To)) yield return journey;
         }
     }

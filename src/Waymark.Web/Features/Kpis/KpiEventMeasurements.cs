@@ -150,7 +150,7 @@ public static class KpiEventMeasurements
         for (var month = StoredJourneys.MonthStart(from); month <= to; month = month.AddMonths(1))
         {
             if (!months.TryGetValue((month, counting.Channel), out var read))
-                months[(month, counting.Channel)] = read = await StoredJourneys.ReadMonthAsync(EventStore.For(db), ws.Id, month, counting.Counts, ct);
+                months[(month, counting.Channel)] = read = await StoredJourneys.ReadMonthAsync(EventStore.For(db), ws.Id, month, counting, ct);
             journeys.AddRange(read.Journeys(from, to));
         }
         return new PeriodJourneys(journeys);
