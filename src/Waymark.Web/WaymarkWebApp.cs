@@ -56,7 +56,9 @@ public static class WaymarkWebApp
         services.AddHostedService<Features.Events.EventRetentionSweep>();
         services.AddSingleton<IdleMemoryRelease>();
         services.AddSingleton<Features.Evidence.EventAnalytics>();
-        services.AddHostedService<Features.Evidence.EventAnalyticsRefresh>();
+        services.AddSingleton<Features.Evidence.EventAnalyticsRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Evidence.EventAnalyticsRefresh>());
+        services.AddHostedService<Live.EventChangesWatch>();
         services.AddSingleton<Features.Kpis.KpiEventRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Kpis.KpiEventRefresh>());
         services.AddSingleton<Features.Evidence.SharedEvidence>();

@@ -47,6 +47,13 @@ public sealed class IngestCommandTests
         Assert.Contains("Stored 5 events in 'demo'", run.Output);
         Assert.Equal("Last committed: line 6", run.LastLine);
         Assert.Equal(5, await StoredAsync(db));
+        // As a server would in the background, the command works out the journey analytics of the days it changed.
+        await using (var context = StorageSetup.CreateDb(new StorageOptions { SqliteFile = db }))
+        {
+            var ws = context.Workspaces.Single(w => w.Key == "demo").Id;
+            var kept = await EventStore.For(context).ReadPartialsAsync(ws, "month-cut-7d/1", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 3), withData: true);
+            Assert.Equal(3, kept.Count(k => k.Data is not null));
+        }
 
         var again = await WaymarkProcess.RunAsync(scratch.Path, "ingest", "events.csv", "--workspace", "demo", "--map", Map, "--db", db);
         Assert.True(again.ExitCode == 0, again.Errors);

@@ -21,10 +21,15 @@ internal static class Operator
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("command line"));
         await StorageSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WaymarkDb>());
+        // Resolved first, so that they hear the announcement of events the command stores or erases.
+        var analytics = app.Services.GetRequiredService<Web.Features.Evidence.EventAnalyticsRefresh>();
+        var kpis = app.Services.GetRequiredService<Web.Features.Kpis.KpiEventRefresh>();
         var code = await work(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<Work>());
-        // No background work runs here: KPIs the command asked to be computed from events (after events were stored, a
-        // binding or the service contacts changed) are computed before the command ends.
-        await app.Services.GetRequiredService<Web.Features.Kpis.KpiEventRefresh>().RunPendingAsync(CancellationToken.None);
+        // No background work runs here: the journey analytics of the months whose events changed, and KPIs the command
+        // asked to be computed from events (after events were stored or erased, a binding or the service contacts
+        // changed), are worked out before the command ends, as a server would do in the background.
+        await analytics.RunPendingAsync(CancellationToken.None);
+        await kpis.RunPendingAsync(CancellationToken.None);
         return code;
     }
 

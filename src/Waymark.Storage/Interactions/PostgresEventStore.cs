@@ -90,18 +90,22 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
     }
 
     public IAsyncEnumerable<InteractionEvent> ReadAsync(Guid workspaceId, DateTime from, DateTime to, CancellationToken ct = default) =>
-        ReadWhereAsync(workspaceId, null, from, to, ct);
+        ReadWhereAsync(workspaceId, null, from, to, EventRows.Columns, ct);
 
     public IAsyncEnumerable<InteractionEvent> ReadCustomerAsync(Guid workspaceId, string customer, DateTime from, DateTime to, CancellationToken ct = default) =>
-        ReadWhereAsync(workspaceId, customer, from, to, ct);
+        ReadWhereAsync(workspaceId, customer, from, to, EventRows.Columns, ct);
 
-    private async IAsyncEnumerable<InteractionEvent> ReadWhereAsync(Guid workspaceId, string? customer, DateTime from, DateTime to, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<InteractionEvent> ReadForAnalysisAsync(Guid workspaceId, DateTime from, DateTime to, bool attributes, CancellationToken ct = default) =>
+        ReadWhereAsync(workspaceId, null, from, to, EventRows.AnalysisColumns(attributes), ct);
+
+    private async IAsyncEnumerable<InteractionEvent> ReadWhereAsync(Guid workspaceId, string? customer, DateTime from, DateTime to, string columns,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = await StoreConnection.OpenAsync<NpgsqlConnection>(db, ct);
         try
         {
             await using var read = new NpgsqlCommand(
-                $"SELECT {EventRows.Columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) "
+                $"SELECT {columns} FROM interaction_events WHERE workspace = (SELECT number FROM event_workspaces WHERE workspace_id = @id) "
                 + (customer is null ? "" : "AND customer = @customer ") + "AND at >= @from AND at < @to ORDER BY at, id", connection);
             read.Parameters.AddWithValue("id", workspaceId);
             if (customer is not null) read.Parameters.AddWithValue("customer", customer);

@@ -71,10 +71,12 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
     public void AnnounceToBoard(Guid workspaceId, string did) => _boards.Add(new BoardChange(workspaceId, actor.Source, $"{ActorName} {did}"));
 
     /// <summary>
-    /// Tells the open pages of the workspace that events arrived. At once, not with the next save: the event store
-    /// commits its batches itself, so call this after it did.
+    /// Says that the workspace's stored events changed — events of these <paramref name="days"/> were stored, or (no
+    /// days) events were erased — to everything worked out from them (<see cref="EventsArrived"/>). At once, not with
+    /// the next save: the event store commits itself, so call this after it did.
     /// </summary>
-    public void AnnounceEvents(Guid workspaceId) => events.Publish(new EventsArrived(workspaceId));
+    public void AnnounceEvents(Guid workspaceId, IEnumerable<DateOnly>? days) =>
+        events.Publish(new EventsArrived(workspaceId) { Days = days?.ToHashSet(), Here = true });
 
     /// <summary>
     /// Saves everything in one transaction and then announces it. When the save fails (a row changed by someone else

@@ -6,8 +6,22 @@ public sealed record MapChange(Guid JourneyId, string Source, string What);
 /// <summary>A change to a workspace's insights, ideas or actions, made in the circuit <see cref="Source"/> (or "api").</summary>
 public sealed record BoardChange(Guid WorkspaceId, string Source, string What);
 
-/// <summary>New interaction events were committed in the workspace: pages that show evidence from events read it again.</summary>
-public sealed record EventsArrived(Guid WorkspaceId);
+/// <summary>
+/// The workspace's stored interaction events changed (a batch committed, a customer erased, events past their retention
+/// erased): the one announcement everything worked out from events listens to — the pages that show evidence from
+/// events, the kept journey analytics, KPIs computed from events.
+/// </summary>
+public sealed record EventsArrived(Guid WorkspaceId)
+{
+    /// <summary>The UTC days of the stored events; null when events were erased (any day may have changed).</summary>
+    public IReadOnlySet<DateOnly>? Days { get; init; }
+
+    /// <summary>
+    /// True when this process made the change, so it also computes what is kept in the database from it (KPIs); false
+    /// for a change heard from another instance or process, which computes that itself.
+    /// </summary>
+    public bool Here { get; init; }
+}
 
 /// <summary>
 /// Tells every open page that something it shows changed, so other viewers redraw without reloading: the pages of

@@ -75,6 +75,48 @@ public sealed class JourneyAnalyticsApiTests(WaymarkApiFactory factory) : ApiTes
     }
 
     [Fact]
+    public async Task A_drill_down_names_the_journeys_the_analytics_count_whole_from_the_day_they_start()
+    {
+        await SeedAsync();
+
+        // cara's chat on 10 November continues her journey of 5 November: the 10th starts no journey, and the 5th's
+        // journey holds the chat although it lies after the period.
+        Assert.Equal(0, (await GetOk($"{Api}/analytics?from=2026-11-10&to=2026-11-10")).GetProperty("cases").GetInt32());
+        Assert.Empty(Customers(await GetOk($"{Api}/analytics/examples?from=2026-11-10&to=2026-11-10&kind=variant&of=support-chat")));
+        Assert.Equal(["cara"], Customers(await GetOk($"{Api}/analytics/examples?from=2026-11-05&to=2026-11-05&kind=edge&of=support-call&of=support-chat")));
+    }
+
+    [Fact]
+    public async Task A_customer_timeline_cuts_a_journey_at_the_end_of_the_month_as_the_analytics_do()
+    {
+        var response = await Client.PostAsync($"{Api}/events", new StringContent("""
+            {"customer":"eve","time":"2026-11-29T09:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"eve","time":"2026-11-30T09:00:00Z","touchpoint":"support-call","channel":"phone","outcome":"unresolved"}
+            {"customer":"eve","time":"2026-12-01T09:00:00Z","touchpoint":"support-chat","channel":"chat","outcome":"resolved"}
+            """, Encoding.UTF8, "application/x-ndjson"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var eve = await GetOk($"{Api}/customers/eve/timeline");
+        Assert.Equal([2, 1], eve.GetProperty("journeys").EnumerateArray().Select(j => j.GetProperty("events").GetArrayLength()));
+        Assert.Equal(1, (await GetOk($"{Api}/analytics?from=2026-12-01&to=2026-12-01")).GetProperty("cases").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_customer_timeline_marks_lost_context_by_the_workspaces_own_service_contacts()
+    {
+        await SeedAsync();
+        // Only the phone counts as a service contact here: anna's chat after the unresolved call is no contact.
+        var own = await PutOk($"{Api}/service-contacts", new { touchpoints = new[] { "support-call", "support-chat" }, channels = new[] { "phone" },
+            resolvedOutcomes = new[] { "resolved" }, unresolvedOutcomes = new[] { "unresolved" } });
+
+        var anna = await GetOk($"{Api}/customers/anna/timeline");
+        Assert.Equal(0, anna.GetProperty("lostContexts").GetInt32());
+        var events = Assert.Single(anna.GetProperty("journeys").EnumerateArray()).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal([false, true, false], events.Select(e => e.GetProperty("contact").GetBoolean()));
+        Assert.StartsWith(own.GetProperty("description").GetString()!, anna.GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task A_question_missing_a_day_or_the_kind_or_with_the_wrong_number_of_names_is_refused_naming_the_field()
     {
         Assert.Equal(["from"], ErrorFields(await Problem(await Client.GetAsync($"{Api}/analytics/examples?to=2026-11-30&kind=variant&of=a"), 400)));

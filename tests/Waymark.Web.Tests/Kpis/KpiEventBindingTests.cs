@@ -110,7 +110,7 @@ public sealed class KpiEventBindingTests(WaymarkApiFactory factory) : ApiTest(fa
     }
 
     [Fact]
-    public async Task A_late_event_recomputes_only_the_period_it_falls_in()
+    public async Task A_late_event_recomputes_the_periods_whose_journeys_it_can_change_and_no_others()
     {
         var journeys = await Bound("Journeys", "journeys", new { measure = "journeysStarted", grain = "day" });
         await Send(TwoDays);
@@ -119,9 +119,54 @@ public sealed class KpiEventBindingTests(WaymarkApiFactory factory) : ApiTest(fa
         var nov3 = (await Measurements(journeys)).Single(m => m.At == Nov3);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Api}/kpis/{journeys}/measurements/{nov3.Id}")).StatusCode);
 
-        await Send("""{"customer":"c-9","time":"2026-11-02T23:00:00Z","touchpoint":"web-visit","channel":"website"}""");
+        // An event of another month changes no journey of November.
+        await Send("""{"customer":"c-9","time":"2026-12-20T23:00:00Z","touchpoint":"web-visit","channel":"website"}""");
+        var dec20 = new DateTimeOffset(2026, 12, 20, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal([(Nov2, 3.0), (dec20, 1.0)], await Computed(journeys, c => c.Count == 2 && c[^1].At == dec20));
 
-        Assert.Equal([(Nov2, 4.0)], await Computed(journeys, c => c.Count == 1 && c[0].Value == 4));
+        // c-4's late event on 2 November makes their journey of the 3rd start on the 2nd: both days are computed again.
+        await Send("""{"customer":"c-4","time":"2026-11-02T23:00:00Z","touchpoint":"web-visit","channel":"website"}""");
+        Assert.Equal([(Nov2, 4.0), (Nov3, 1.0), (dec20, 1.0)], await Computed(journeys, c => c.Count == 3));
+    }
+
+    [Fact]
+    public async Task A_week_across_a_months_end_measures_the_journeys_the_analytics_report_of_that_week_counts()
+    {
+        // The week of Monday 30 November to 6 December. Journeys that start in it (a journey ends with its month):
+        // a's order of 1 December (their visit of 27 November is another month), b's visit and order, c's visit, f's visit
+        // of 30 November and f's order of 1 December apart: 5 journeys, 3 reaching the order (60 %). e's order of 30
+        // November belongs to e's journey of the 29th, in the week before; so does d's order of the 29th.
+        const string events = """
+            {"customer":"a","time":"2026-11-27T09:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"a","time":"2026-12-01T09:00:00Z","touchpoint":"order","channel":"website"}
+            {"customer":"b","time":"2026-11-30T09:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"b","time":"2026-11-30T09:10:00Z","touchpoint":"order","channel":"website"}
+            {"customer":"c","time":"2026-12-02T09:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"d","time":"2026-11-20T09:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"d","time":"2026-11-29T09:00:00Z","touchpoint":"order","channel":"website"}
+            {"customer":"e","time":"2026-11-29T09:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"e","time":"2026-11-30T09:00:00Z","touchpoint":"order","channel":"website"}
+            {"customer":"f","time":"2026-11-30T23:00:00Z","touchpoint":"web-visit","channel":"website"}
+            {"customer":"f","time":"2026-12-01T01:00:00Z","touchpoint":"order","channel":"website"}
+            """;
+        var conversion = await Bound("Visitors who order", "%", new { measure = "conversion", grain = "week", touchpoint = "order" });
+        var weekly = await Bound("Journeys a week", "journeys", new { measure = "journeysStarted", grain = "week" });
+        var monthly = await Bound("Journeys a month", "journeys", new { measure = "journeysStarted", grain = "month" });
+
+        await Send(events);
+
+        var week = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        var report = await GetOk($"{Api}/analytics?from=2026-11-30&to=2026-12-06");
+        var cases = report.GetProperty("cases").GetInt32();
+        var ordering = report.GetProperty("variants").EnumerateArray()
+            .Where(v => v.GetProperty("activities").EnumerateArray().Any(a => a.GetString() == "order")).Sum(v => v.GetProperty("count").GetInt32());
+        Assert.Equal((5, 3), (cases, ordering));
+        var share = (await Computed(conversion, c => c.Any(m => m.At == week))).Single(m => m.At == week).Value;
+        Assert.Equal(100.0 * ordering / cases, share, 6);
+        Assert.Equal(cases, (await Computed(weekly, c => c.Any(m => m.At == week))).Single(m => m.At == week).Value);
+        var months = await Computed(monthly, c => c.Count == 2);
+        Assert.Equal((await GetOk($"{Api}/analytics?from=2026-11-01&to=2026-11-30")).GetProperty("cases").GetInt32(), months[0].Value);
+        Assert.Equal((await GetOk($"{Api}/analytics?from=2026-12-01&to=2026-12-31")).GetProperty("cases").GetInt32(), months[1].Value);
     }
 
     [Fact]

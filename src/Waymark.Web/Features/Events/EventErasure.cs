@@ -25,7 +25,7 @@ public static class EventErasure
         customer = customer.Trim();
         var erased = await EventStore.For(work.Db).DeleteCustomerAsync(ws.Id, customer, ct);
         await work.AuditAsync(ws, AuditAction.Deleted, "InteractionEvents", CustomerHash(customer), new { erased }, ct);
-        if (erased > 0) work.KpiRefresh.EventsErased(ws.Id);
+        if (erased > 0) work.AnnounceEvents(ws.Id, null);
         return new ErasureResponse(customer, erased);
     }
 

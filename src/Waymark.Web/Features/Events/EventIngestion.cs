@@ -40,8 +40,7 @@ public static class EventIngestion
         // Events are not saved through the context, so the audit trail gets one entry per batch here, after the commit.
         await work.AuditAsync(ws, AuditAction.Created, "InteractionEvents", ws.Key,
             new { received = events.Count, stored = result.Stored, duplicates = result.Duplicates }, ct);
-        if (result.Stored > 0) work.KpiRefresh.EventsStored(ws.Id, events);
-        if (result.Stored > 0) work.AnnounceEvents(ws.Id);
+        if (result.Stored > 0) work.AnnounceEvents(ws.Id, events.Select(e => DateOnly.FromDateTime(e.At)));
         return new EventBatchResponse(events.Count, result.Stored, result.Duplicates);
     }
 

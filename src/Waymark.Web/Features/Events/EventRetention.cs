@@ -3,6 +3,7 @@ using Waymark.Storage;
 using Waymark.Storage.Access;
 using Waymark.Storage.Interactions;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Live;
 
 namespace Waymark.Web.Features.Events;
 
@@ -32,15 +33,19 @@ public static class EventRetention
         var before = await store.RetentionDaysAsync(ws.Id, ct);
         await store.SetRetentionDaysAsync(ws.Id, setting.Days, ct);
         var erased = await store.ApplyRetentionAsync(work.Clock.GetUtcNow().UtcDateTime, ws.Id, ct);
+        if (erased > 0) work.AnnounceEvents(ws.Id, null);
         if (before != setting.Days)
             await work.AuditAsync(ws, AuditAction.Changed, "EventRetention", ws.Key, new { retentionDays = new { from = before, to = setting.Days }, erased }, ct);
         return new RetentionChange(setting.Days, erased);
     }
 }
 
-/// <summary>Erases, every Waymark:Events:RetentionSweepMinutes (default 60), the events older than their workspace keeps them.</summary>
-internal sealed class EventRetentionSweep(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<EventRetentionSweep> log)
-    : BackgroundService
+/// <summary>
+/// Erases, every Waymark:Events:RetentionSweepMinutes (default 60), the events older than their workspace keeps them,
+/// workspace by workspace, announcing each erasure as any other (<see cref="EventChanges"/>).
+/// </summary>
+internal sealed class EventRetentionSweep(IServiceProvider services, IConfiguration configuration, TimeProvider clock, EventChanges changes,
+    ILogger<EventRetentionSweep> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -50,8 +55,14 @@ internal sealed class EventRetentionSweep(IServiceProvider services, IConfigurat
             try
             {
                 await using var scope = services.CreateAsyncScope();
-                var erased = await EventStore.For(scope.ServiceProvider.GetRequiredService<WaymarkDb>()).ApplyRetentionAsync(clock.GetUtcNow().UtcDateTime, ct: ct);
-                if (erased > 0) log.LogInformation("Erased {Count} interaction events older than their workspace keeps them", erased);
+                var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+                foreach (var ws in await Evidence.EventAnalyticsRefresh.WorkspacesWithEventsAsync(db, ct))
+                {
+                    var erased = await EventStore.For(db).ApplyRetentionAsync(clock.GetUtcNow().UtcDateTime, ws.Id, ct);
+                    if (erased == 0) continue;
+                    log.LogInformation("Erased {Count} interaction events of workspace {Workspace} older than it keeps them", erased, ws.Key);
+                    changes.Publish(new EventsArrived(ws.Id) { Here = true });
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

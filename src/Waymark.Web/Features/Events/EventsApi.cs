@@ -51,7 +51,7 @@ public static class EventsApi
     /// <c>customer=cust_id,time=ts,touchpoint=activity</c>. Other fields are kept as attributes.
     /// </summary>
     private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> Send(CurrentWorkspace ws, HttpRequest request, Work work,
-        IConfiguration configuration, Evidence.EventAnalytics analytics, string? map, CancellationToken ct)
+        IConfiguration configuration, string? map, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var format = FormatOf(request.ContentType);
@@ -86,7 +86,6 @@ public static class EventsApi
             _ => InteractionEventReader.ReadNdjson(body, mapping, source),
         };
         var result = await EventIngestion.IngestAsync(work, ws, records, EventLimits.From(configuration).MaxBatchEvents, ct);
-        if (result.Stored > 0) analytics.EventsChanged(ws.Id);
         // The server's own time for the batch (reading, checking, committing), so a sender can tell it from the network's.
         request.HttpContext.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"ingest;dur={clock.Elapsed.TotalMilliseconds:F1}");
         return TypedResults.Ok(result);
@@ -94,23 +93,15 @@ public static class EventsApi
 
     /// <summary>Erases every event of one customer (the right to erasure, GDPR article 17); owners only.</summary>
     /// <param name="customer">The customer id as the events carry it.</param>
-    private static async Task<Ok<ErasureResponse>> Erase(CurrentWorkspace ws, Work work, Evidence.EventAnalytics analytics, string? customer, CancellationToken ct)
-    {
-        var response = await EventErasure.EraseCustomerAsync(work, ws, customer, ct);
-        if (response.Erased > 0) analytics.EventsChanged(ws.Id);
-        return TypedResults.Ok(response);
-    }
+    private static async Task<Ok<ErasureResponse>> Erase(CurrentWorkspace ws, Work work, string? customer, CancellationToken ct) =>
+        TypedResults.Ok(await EventErasure.EraseCustomerAsync(work, ws, customer, ct));
 
     private static async Task<Ok<RetentionSetting>> GetRetention(CurrentWorkspace ws, Storage.WaymarkDb db, CancellationToken ct) =>
         TypedResults.Ok(await EventRetention.GetAsync(db, ws, ct));
 
     /// <summary>Sets how many days the workspace keeps its events (empty: for ever); older events are erased at once.</summary>
-    private static async Task<Ok<RetentionChange>> SetRetention(CurrentWorkspace ws, RetentionSetting setting, Work work, Evidence.EventAnalytics analytics, CancellationToken ct)
-    {
-        var change = await EventRetention.SetAsync(work, ws, setting, ct);
-        analytics.EventsChanged(ws.Id);
-        return TypedResults.Ok(change);
-    }
+    private static async Task<Ok<RetentionChange>> SetRetention(CurrentWorkspace ws, RetentionSetting setting, Work work, CancellationToken ct) =>
+        TypedResults.Ok(await EventRetention.SetAsync(work, ws, setting, ct));
 
     private static string? FormatOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.MediaType?.ToLowerInvariant() switch

@@ -43,7 +43,7 @@ public static class CustomerTimeline
     public static async Task<CustomerTimelineResponse> ReadAsync(WaymarkDb db, CurrentWorkspace ws, string? customer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(customer)) throw new DomainRuleException("customer", "Name the customer, as the events carry their id.");
-        var definition = ServiceContactDefinition.Default;
+        var definition = await EventAnalytics.ServiceContactsAsync(db, ws, ct);
         var events = await EventStore.For(db).ReadCustomerAsync(ws.Id, customer, ct).ToListAsync(ct);
         if (events.Count == 0)
             throw new NotFoundException($"Workspace '{ws.Key}' holds no events of the customer '{customer}'; the id must be written exactly as the events carry it.");

@@ -13,6 +13,7 @@ using Waymark.Storage;
 using Waymark.Storage.Interactions;
 using Waymark.Web.Features.Journeys;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Live;
 
 namespace Waymark.Web.Features.Evidence;
 
@@ -49,7 +50,7 @@ public sealed record EventAnalysis(EventQuestion Question, AnalysisReport Report
 public sealed class EventAnalytics : IDisposable
 {
     /// <summary>A customer's events more than this apart belong to two journeys.</summary>
-    public static readonly TimeSpan JourneyGap = TimeSpan.FromDays(7);
+    public static readonly TimeSpan JourneyGap = CustomerJourneys.Gap;
 
     /// <summary>How many whole days before a day can decide whether a journey starts on it.</summary>
     private static readonly int GapDays = (int)Math.Ceiling(JourneyGap.TotalDays);
@@ -59,12 +60,26 @@ public sealed class EventAnalytics : IDisposable
     /// <summary>One computation at a time per workspace and question: a request and the background do not both work a month out.</summary>
     private readonly ConcurrentDictionary<(Guid, string), SemaphoreSlim> _working = new();
     private readonly Channel<Guid> _changed = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly EventChanges _changes;
+
+    /// <summary>Listens to the one announcement of changed events (<see cref="EventChanges"/>), from this process or another.</summary>
+    public EventAnalytics(EventChanges changes)
+    {
+        _changes = changes;
+        _changes.Changed += OnEventsChanged;
+    }
 
     /// <summary>Workspaces whose events changed, for <see cref="EventAnalyticsRefresh"/> to bring their kept results up to date.</summary>
     internal ChannelReader<Guid> Changed => _changed.Reader;
 
-    /// <summary>Says that the workspace's events changed (a batch, an erasure, retention): its plain results are worked out again soon, in the background.</summary>
-    public void EventsChanged(Guid workspaceId) => _changed.Writer.TryWrite(workspaceId);
+    /// <summary>The workspace's events changed (a batch, an erasure, retention): its plain results are worked out again soon, in the background.</summary>
+    private Task OnEventsChanged(EventsArrived change)
+    {
+        EventsChanged(change.WorkspaceId);
+        return Task.CompletedTask;
+    }
+
+    internal void EventsChanged(Guid workspaceId) => _changed.Writer.TryWrite(workspaceId);
 
     /// <summary>
     /// The workspace's definition of service contacts, which first-contact resolution and repeat contacts count with.
@@ -117,9 +132,9 @@ public sealed class EventAnalytics : IDisposable
         using var merged = JourneyAnalyzer.AnalyzePartial(new EventLogBuilder().Build(), variant.Options);
         for (var month = MonthStart(question.From); month <= question.To; month = month.AddMonths(1))
         {
-            var events = await MonthEvents.ReadAsync(store, ws.Id, month, variant, ct);
+            var events = await StoredJourneys.ReadMonthAsync(store, ws.Id, month, variant, ct);
             var builder = new EventLogBuilder();
-            foreach (var (day, journey) in events.Journeys())
+            foreach (var (day, journey) in events.Segments())
                 if (day >= question.From && day <= question.To)
                     foreach (var i in journey) events.AddTo(builder, i);
             var log = builder.Build();
@@ -172,9 +187,9 @@ public sealed class EventAnalytics : IDisposable
             var active = changes.Keys.Select(MonthStart).ToHashSet();
             foreach (var month in stale.Select(MonthStart).Distinct().Where(active.Contains).Order())
             {
-                var events = await MonthEvents.ReadAsync(store, workspaceId, month, variant, ct);
+                var events = await StoredJourneys.ReadMonthAsync(store, workspaceId, month, variant, ct);
                 var days = stale.Where(day => MonthStart(day) == month).ToHashSet();
-                var worked = await Task.Run(() => events.Partials(days, day => Basis(day, changes), variant.Options), ct);
+                var worked = await Task.Run(() => Partials(events, days, day => Basis(day, changes), variant.Options), ct);
                 await store.WritePartialsAsync(workspaceId, variant.Key, worked, ct);
                 foreach (var k in worked) kept[k.Day] = k;
             }
@@ -209,7 +224,11 @@ public sealed class EventAnalytics : IDisposable
         return (map, Variant.Of(question.Channel, question.Persona, map, contacts));
     }
 
-    public void Dispose() => _reports.Dispose();
+    public void Dispose()
+    {
+        _changes.Changed -= OnEventsChanged;
+        _reports.Dispose();
+    }
 
     /// <summary>
     /// One question's kind of result: which events count (channel, persona), the map held against, the service-contact
@@ -240,6 +259,7 @@ public sealed class EventAnalytics : IDisposable
             (Channel is null || string.Equals(e.Channel, Channel, StringComparison.OrdinalIgnoreCase))
             && (Persona is null || string.Equals(PersonaOf(e), Persona, StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>The persona an event names in its attributes, as the analytics filter by it.</summary>
         private static string? PersonaOf(InteractionEvent e)
         {
             if (e.Attributes is null) return null;
@@ -248,117 +268,38 @@ public sealed class EventAnalytics : IDisposable
         }
     }
 
-    /// <summary>
-    /// The counted events of one UTC month, compactly (the same texts shared), grouped by customer in time order, and
-    /// cut into journeys: at a gap longer than <see cref="JourneyGap"/>, and at the month's end, where reading stops.
-    /// </summary>
-    private sealed class MonthEvents
+    /// <summary>The results of the given days of a month, worked out from the journeys that start on them (null bytes: no journey started).</summary>
+    private static List<KeptPartial> Partials(CustomerJourneys journeys, IReadOnlySet<DateOnly> days, Func<DateOnly, long> basis, AnalysisOptions options)
     {
-        private readonly List<Row> _rows = [];
-        private readonly List<string> _customers = [];
-        private int[] _order = [], _starts = [];
-
-        private readonly record struct Row(int Customer, long Ticks, string Touchpoint, string Channel, string? Outcome, float Score,
-            ScoreKind Kind, float Handling, float Waiting);
-
-        public static async Task<MonthEvents> ReadAsync(IEventStore store, Guid workspaceId, DateOnly month, Variant variant, CancellationToken ct)
+        var builders = new Dictionary<DateOnly, EventLogBuilder>();
+        foreach (var (day, journey) in journeys.Segments())
         {
-            var events = new MonthEvents();
-            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            var customers = new Dictionary<string, int>(StringComparer.Ordinal);
-            string Shared(string s) => texts.TryGetValue(s, out var known) ? known : texts[s] = s;
-            var from = month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            await foreach (var e in store.ReadAsync(workspaceId, from, from.AddMonths(1), ct))
+            if (!days.Contains(day)) continue;
+            if (!builders.TryGetValue(day, out var builder)) builders[day] = builder = new EventLogBuilder();
+            foreach (var i in journey) journeys.AddTo(builder, i);
+        }
+        var worked = new List<KeptPartial>();
+        foreach (var day in days.Order())
+        {
+            byte[]? bytes = null;
+            if (builders.Remove(day, out var builder))
             {
-                if (!variant.Counts(e)) continue;
-                if (!customers.TryGetValue(e.Customer, out var customer))
-                {
-                    customers[e.Customer] = customer = events._customers.Count;
-                    events._customers.Add(e.Customer);
-                }
-                events._rows.Add(new Row(customer, e.At.Ticks, Shared(e.Touchpoint), Shared(e.Channel), e.Outcome is null ? null : Shared(e.Outcome),
-                    e.Score ?? float.NaN, Kind(e.ScoreKind), e.HandlingSeconds ?? float.NaN, e.WaitingSeconds ?? float.NaN));
+                using var partial = JourneyAnalyzer.AnalyzePartial(builder.Build(), options);
+                bytes = partial.ToBytes();
             }
-            events.Group();
-            return events;
+            worked.Add(new KeptPartial(day, basis(day), bytes));
         }
-
-        /// <summary>Orders the rows by customer, keeping the store's time order within each (a counting sort).</summary>
-        private void Group()
-        {
-            var count = new int[_customers.Count + 1];
-            foreach (var r in _rows) count[r.Customer + 1]++;
-            for (var c = 1; c < count.Length; c++) count[c] += count[c - 1];
-            _starts = (int[])count.Clone();
-            _order = new int[_rows.Count];
-            var next = (int[])count.Clone();
-            for (var i = 0; i < _rows.Count; i++) _order[next[_rows[i].Customer]++] = i;
-        }
-
-        /// <summary>Every journey of the month with the UTC day it starts on, as its rows in time order.</summary>
-        public IEnumerable<(DateOnly Day, ArraySegment<int> Rows)> Journeys()
-        {
-            var gap = JourneyGap.Ticks;
-            for (var c = 0; c < _customers.Count; c++)
-            {
-                int s = _starts[c], e = _starts[c + 1];
-                var start = s;
-                for (var i = s + 1; i <= e; i++)
-                {
-                    if (i < e && _rows[_order[i]].Ticks - _rows[_order[i - 1]].Ticks <= gap) continue;
-                    yield return (DateOnly.FromDayNumber((int)(_rows[_order[start]].Ticks / TimeSpan.TicksPerDay)), new ArraySegment<int>(_order, start, i - start));
-                    start = i;
-                }
-            }
-        }
-
-        public void AddTo(EventLogBuilder builder, int row)
-        {
-            var r = _rows[row];
-            builder.Add(_customers[r.Customer], new DateTime(r.Ticks, DateTimeKind.Utc), r.Touchpoint, r.Channel, r.Outcome, r.Score, r.Kind, r.Handling, r.Waiting);
-        }
-
-        /// <summary>The results of the given days of this month, worked out from their journeys (null bytes: no journey started).</summary>
-        public List<KeptPartial> Partials(IReadOnlySet<DateOnly> days, Func<DateOnly, long> basis, AnalysisOptions options)
-        {
-            var builders = new Dictionary<DateOnly, EventLogBuilder>();
-            foreach (var (day, journey) in Journeys())
-            {
-                if (!days.Contains(day)) continue;
-                if (!builders.TryGetValue(day, out var builder)) builders[day] = builder = new EventLogBuilder();
-                foreach (var i in journey) AddTo(builder, i);
-            }
-            var worked = new List<KeptPartial>();
-            foreach (var day in days.Order())
-            {
-                byte[]? bytes = null;
-                if (builders.Remove(day, out var builder))
-                {
-                    using var partial = JourneyAnalyzer.AnalyzePartial(builder.Build(), options);
-                    bytes = partial.ToBytes();
-                }
-                worked.Add(new KeptPartial(day, basis(day), bytes));
-            }
-            return worked;
-        }
+        return worked;
     }
-
-    private static ScoreKind Kind(EventScoreKind? kind) => kind switch
-    {
-        EventScoreKind.Csat => ScoreKind.Csat,
-        EventScoreKind.Nps => ScoreKind.Nps,
-        EventScoreKind.Ces => ScoreKind.Ces,
-        _ => ScoreKind.None,
-    };
 }
 
 /// <summary>
 /// Brings the workspaces' plain analytics up to date in the background after their events changed, a few seconds after
 /// the last batch (a steady feed is worked out at most every half minute), so the first read of a period is a merge.
 /// Shortly after start every workspace with events is looked at once: events stored while the server was down (<c>waymark ingest</c>)
-/// are worked out too.
+/// are worked out too. The command line, which runs no background work, calls <see cref="RunPendingAsync"/> when it is done.
 /// </summary>
-internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
+public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScopeFactory scopes, ILogger<EventAnalyticsRefresh> log) : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2), Longest = TimeSpan.FromSeconds(30), AfterStart = TimeSpan.FromSeconds(5);
 
@@ -386,24 +327,37 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
                     break;
                 }
             }
-            foreach (var id in pending)
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
-                    if ((await WorkspacesWithEventsAsync(db, ct)).FirstOrDefault(w => w.Id == id) is not { } workspace) continue;
-                    var watch = System.Diagnostics.Stopwatch.StartNew();
-                    var months = await analytics.RefreshAsync(db, workspace, ct);
-                    if (months > 0)
-                        log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
-                            months, workspace.Key, watch.Elapsed.TotalSeconds);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Working out the kept journey analytics of workspace {Workspace} failed; the next read works them out", id);
-                }
-            }
+            foreach (var id in pending) await RefreshAsync(id, logWork: true, ct);
+        }
+    }
+
+    /// <summary>
+    /// Works out at once the workspaces whose events changed so far: the command line, before it ends, whose output
+    /// says what the command did, not this.
+    /// </summary>
+    public async Task RunPendingAsync(CancellationToken ct)
+    {
+        var pending = new HashSet<Guid>();
+        while (analytics.Changed.TryRead(out var id)) pending.Add(id);
+        foreach (var id in pending) await RefreshAsync(id, logWork: false, ct);
+    }
+
+    private async Task RefreshAsync(Guid id, bool logWork, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDb>();
+            if ((await WorkspacesWithEventsAsync(db, ct)).FirstOrDefault(w => w.Id == id) is not { } workspace) return;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var months = await analytics.RefreshAsync(db, workspace, ct);
+            if (months > 0 && logWork)
+                log.LogInformation("Worked out the journey analytics of {Months} month(s) of workspace {Workspace} in {Seconds:F1} s",
+                    months, workspace.Key, watch.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Working out the kept journey analytics of workspace {Workspace} failed; the next read works them out", id);
         }
     }
 
@@ -411,7 +365,7 @@ internal sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceSc
     /// The workspaces that have stored events, read in SQL beside EF (as the event store reads): background work must not
     /// show up among the commands a request runs.
     /// </summary>
-    private static async Task<List<CurrentWorkspace>> WorkspacesWithEventsAsync(WaymarkDb db, CancellationToken ct)
+    internal static async Task<List<CurrentWorkspace>> WorkspacesWithEventsAsync(WaymarkDb db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try

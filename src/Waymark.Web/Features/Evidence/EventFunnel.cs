@@ -20,11 +20,16 @@ public static class EventFunnel
         if (steps.Count is 0 or > MaxSteps) throw new DomainRuleException("steps", $"A funnel has 1 to {MaxSteps} touchpoints in order.");
         var builder = new EventLogBuilder();
         var named = steps.ToHashSet(StringComparer.Ordinal);
-        // Every event keeps its place in the journeys (they split at pauses, whatever the touchpoint), but only the named
-        // touchpoints matter to the funnel, so the rest share one name that no step has.
+        // The journeys are the analytics' own (StoredJourneys); each goes to the analyzer as a case of its own, so that
+        // it does not join a journey of the same customer across a month's end. Only the named touchpoints matter to the
+        // funnel, so the rest share one name that no step has.
         var other = "\u0001other";
-        await foreach (var e in StoredJourneys.EventsAsync(db, ws, question, ct))
-            builder.Add(e.Customer, e.At, named.Contains(e.Touchpoint) ? e.Touchpoint : other);
+        var journeys = 0;
+        await foreach (var journey in StoredJourneys.ReadAsync(db, ws, question, ct))
+        {
+            var key = $"{journey.Customer}\u0001{journeys++}";
+            foreach (var step in journey.Steps) builder.Add(key, step.At, named.Contains(step.Touchpoint) ? step.Touchpoint : other);
+        }
         var log = builder.Build();
         var report = await Task.Run(() => JourneyAnalyzer.Analyze(log, new AnalysisOptions
         {

@@ -1,5 +1,5 @@
+using Waymark.Analytics.Model;
 using Waymark.Domain.Common;
-using Waymark.Domain.Events;
 using Waymark.Storage;
 using Waymark.Web.Infrastructure;
 
@@ -38,10 +38,9 @@ public static class ExampleCustomers
         var found = new Dictionary<string, (int Journeys, DateTime FirstAt)>(StringComparer.Ordinal);
         await foreach (var journey in StoredJourneys.ReadAsync(db, ws, question, ct))
         {
-            if (!shows(journey.Events)) continue;
-            found[journey.Customer] = found.TryGetValue(journey.Customer, out var seen)
-                ? (seen.Journeys + 1, seen.FirstAt < journey.Events[0].At ? seen.FirstAt : journey.Events[0].At)
-                : (1, journey.Events[0].At);
+            if (!shows(journey.Steps)) continue;
+            var at = journey.Steps[0].At;
+            found[journey.Customer] = found.TryGetValue(journey.Customer, out var seen) ? (seen.Journeys + 1, seen.FirstAt < at ? seen.FirstAt : at) : (1, at);
             // One more than asked for says whether there are more; the rest of the period need not be read then.
             if (found.Count > limit) break;
         }
@@ -65,14 +64,14 @@ public static class ExampleCustomers
         }
     }
 
-    private static Func<IReadOnlyList<InteractionEvent>, bool> Matcher(DrillDown kind, IReadOnlyList<string> of) => kind switch
+    private static Func<IReadOnlyList<JourneyStep>, bool> Matcher(DrillDown kind, IReadOnlyList<string> of) => kind switch
     {
         DrillDown.Variant => events => events.Count == of.Count && events.Select(e => e.Touchpoint).SequenceEqual(of, StringComparer.Ordinal),
         DrillDown.Edge => events => Pairs(events).Any(p => p.A.Touchpoint == of[0] && p.B.Touchpoint == of[1]),
         _ => events => Pairs(events).Any(p => p.A.Channel == of[0] && p.B.Channel == of[1]),
     };
 
-    private static IEnumerable<(InteractionEvent A, InteractionEvent B)> Pairs(IReadOnlyList<InteractionEvent> events)
+    private static IEnumerable<(JourneyStep A, JourneyStep B)> Pairs(IReadOnlyList<JourneyStep> events)
     {
         for (var i = 1; i < events.Count; i++) yield return (events[i - 1], events[i]);
     }

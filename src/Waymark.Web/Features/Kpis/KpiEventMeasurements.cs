@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Analytics.Metrics;
+using Waymark.Analytics.Model;
 using Waymark.Domain.Common;
 using Waymark.Domain.Events;
 using Waymark.Domain.Kpis;
@@ -19,12 +20,12 @@ namespace Waymark.Web.Features.Kpis;
 /// other source in the same period (typed by hand, sent through the API, imported) is never touched: both are kept and
 /// the KPI chart shows them apart. A period with nothing to measure (no events, or none of what the measure
 /// needs, such as scores) gets no computed measurement, and loses one computed before: a feed that stopped is not a
-/// period without customers. Journeys are cut at the period's edges.
+/// period without customers. The journeys are the analytics' own: those that start in the period, with all their events.
 /// </summary>
 public static class KpiEventMeasurements
 {
     /// <summary>
-    /// Recomputes the periods holding <paramref name="days"/> for every bound KPI of the workspace, or for the KPIs named
+    /// Recomputes the periods whose journeys events of <paramref name="days"/> may change for every bound KPI of the workspace, or for the KPIs named
     /// in <paramref name="kpiIds"/>; with no days, the whole history from the first stored event to today. With
     /// <paramref name="replace"/> (a new or changed binding, which may have another grain or measure) every measurement
     /// computed before goes first; without it, those of periods before the first stored event stay (their events may have
@@ -40,11 +41,12 @@ public static class KpiEventMeasurements
         var kpis = (await query.ToListAsync(ct)).Where(k => k.Binding is { } b && (b.JourneyId is not { } map || maps.Contains(map))).ToList();
         if (kpis.Count == 0) return 0;
         var history = days is null ? await HistoryAsync(db, ws, work.Clock, ct) : null;
+        days = days is null ? null : Touched(days);
         // No events at all: what was computed before has nothing left to stand on.
         if (days is null && history is null && replace) return await ForgetComputedAsync(work, ws, kpis, ct);
         if (days is null && history is null) return 0;
         var reports = new Dictionary<EventQuestion, EventAnalysis>();
-        var journeys = new Dictionary<(DateOnly, DateOnly, string?), PeriodJourneys>();
+        var months = new Dictionary<(DateOnly, string?), CustomerJourneys>();
         var written = 0;
         foreach (var kpi in kpis)
         {
@@ -66,7 +68,7 @@ public static class KpiEventMeasurements
                 var question = new EventQuestion { From = from, To = to, Channel = binding.Channel, Journey = binding.JourneyId };
                 if (!reports.TryGetValue(question, out var analysis))
                     reports[question] = analysis = await analytics.AnalyseAsync(db, ws, question, ct);
-                var value = await ValueAsync(kpi, binding, analysis.Report, () => JourneysAsync(db, ws, journeys, from, to, binding.Channel, ct));
+                var value = await ValueAsync(kpi, binding, analysis.Report, () => JourneysAsync(db, ws, months, from, to, binding.Channel, ct));
                 var at = At(from);
                 kept.Remove(at, out var existing);
                 if (value is { } v && kpi.Allows(v))
@@ -135,14 +137,23 @@ public static class KpiEventMeasurements
 
     private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 4) : null;
 
+    /// <summary>
+    /// The journeys that start in the period, by the analytics' journey rule (<see cref="StoredJourneys"/>): each read
+    /// whole from its month, so a week across a month's end holds the journeys that start in its days, each ending at
+    /// the latest with its own month, as the analytics report of that week counts them. A month is read once per recomputation.
+    /// </summary>
     private static async Task<PeriodJourneys> JourneysAsync(Storage.WaymarkDb db, CurrentWorkspace ws,
-        Dictionary<(DateOnly, DateOnly, string?), PeriodJourneys> known, DateOnly from, DateOnly to, string? channel, CancellationToken ct)
+        Dictionary<(DateOnly, string?), CustomerJourneys> months, DateOnly from, DateOnly to, string? channel, CancellationToken ct)
     {
-        if (known.TryGetValue((from, to, channel), out var found)) return found;
-        var events = new List<InteractionEvent>();
-        await foreach (var e in EventStore.For(db).ReadAsync(ws.Id, Start(from), Start(to.AddDays(1)), ct))
-            if (channel is null || string.Equals(e.Channel, channel, StringComparison.OrdinalIgnoreCase)) events.Add(e);
-        return known[(from, to, channel)] = new PeriodJourneys(events, EventAnalytics.JourneyGap);
+        var counting = EventAnalytics.Variant.Of(channel, null, null, ServiceContactDefinition.Default);
+        var journeys = new List<StoredJourney>();
+        for (var month = StoredJourneys.MonthStart(from); month <= to; month = month.AddMonths(1))
+        {
+            if (!months.TryGetValue((month, counting.Channel), out var read))
+                months[(month, counting.Channel)] = read = await StoredJourneys.ReadMonthAsync(EventStore.For(db), ws.Id, month, counting, ct);
+            journeys.AddRange(read.Journeys(from, to));
+        }
+        return new PeriodJourneys(journeys);
     }
 
     /// <summary>The days from the first stored event to today (or the last event, if later); null when there are none.</summary>
@@ -165,6 +176,23 @@ public static class KpiEventMeasurements
         return (start, last < start ? start : last);
     }
 
+    /// <summary>
+    /// The days whose journeys events of <paramref name="days"/> may change: an event joins a journey that started
+    /// earlier in its month, and may make a customer's events of up to the journey gap later no longer start one.
+    /// </summary>
+    private static HashSet<DateOnly> Touched(IEnumerable<DateOnly> days)
+    {
+        var touched = new HashSet<DateOnly>();
+        var gapDays = (int)Math.Ceiling(EventAnalytics.JourneyGap.TotalDays);
+        foreach (var day in days)
+        {
+            var month = StoredJourneys.MonthStart(day);
+            var last = day.AddDays(gapDays) < month.AddMonths(1) ? day.AddDays(gapDays) : month.AddMonths(1).AddDays(-1);
+            for (var d = month; d <= last; d = d.AddDays(1)) touched.Add(d);
+        }
+        return touched;
+    }
+
     private static IEnumerable<DateOnly> Days(DateOnly first, DateOnly last)
     {
         for (var d = first; d <= last; d = d.AddDays(1)) yield return d;
@@ -175,26 +203,10 @@ public static class KpiEventMeasurements
     private static DateTime Start(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
 
-/// <summary>
-/// A period's journeys as the analytics reconstruct them: a customer's events in time order, a new journey where two
-/// are more than the journey gap apart. For the measures the analytics report does not give.
-/// </summary>
-internal sealed class PeriodJourneys
+/// <summary>The measures over a period's journeys that the analytics report does not give.</summary>
+internal sealed class PeriodJourneys(IReadOnlyList<StoredJourney> journeys)
 {
-    private readonly List<List<InteractionEvent>> _journeys = [];
-
-    public PeriodJourneys(IEnumerable<InteractionEvent> events, TimeSpan gap)
-    {
-        foreach (var customer in events.GroupBy(e => e.Customer, StringComparer.Ordinal))
-        {
-            List<InteractionEvent>? journey = null;
-            foreach (var e in customer.OrderBy(e => e.At))
-            {
-                if (journey is null || e.At - journey[^1].At > gap) _journeys.Add(journey = []);
-                journey.Add(e);
-            }
-        }
-    }
+    private readonly List<IReadOnlyList<JourneyStep>> _journeys = journeys.Select(j => j.Steps).ToList();
 
     /// <summary>Share (%) of journeys with an event at the touchpoint.</summary>
     public double? ShareReaching(string touchpoint) =>
@@ -213,14 +225,21 @@ internal sealed class PeriodJourneys
         var times = new List<double>();
         foreach (var journey in _journeys)
         {
-            var start = journey.FindIndex(e => e.Touchpoint == from);
+            var start = IndexOf(journey, from, 0);
             if (start < 0) continue;
-            var end = journey.FindIndex(start + 1, e => e.Touchpoint == to);
+            var end = IndexOf(journey, to, start + 1);
             if (end >= 0) times.Add((journey[end].At - journey[start].At).TotalSeconds);
         }
         if (times.Count == 0) return null;
         times.Sort();
         var mid = times.Count / 2;
         return times.Count % 2 == 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+    }
+
+    private static int IndexOf(IReadOnlyList<JourneyStep> journey, string touchpoint, int start)
+    {
+        for (var i = start; i < journey.Count; i++)
+            if (journey[i].Touchpoint == touchpoint) return i;
+        return -1;
     }
 }

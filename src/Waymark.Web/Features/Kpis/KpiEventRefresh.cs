@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Domain.Events;
 using Waymark.Storage;
 using Waymark.Web.Features.Evidence;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Live;
 
 namespace Waymark.Web.Features.Kpis;
 
@@ -14,7 +14,7 @@ namespace Waymark.Web.Features.Kpis;
 /// 2 by default) so that a stream of batches is computed once, and one workspace is computed at a time. The command line,
 /// which runs no background work, calls <see cref="RunPendingAsync"/> when it is done.
 /// </summary>
-public sealed class KpiEventRefresh(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<KpiEventRefresh> log) : BackgroundService
+public sealed class KpiEventRefresh : BackgroundService
 {
     public const string DelaySetting = "Waymark:Events:KpiRefreshSeconds";
 
@@ -29,11 +29,30 @@ public sealed class KpiEventRefresh(IServiceScopeFactory scopes, IConfiguration 
     private readonly Dictionary<Guid, Pending> _pending = [];
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _running = new(1, 1);
+    private readonly IServiceScopeFactory scopes;
+    private readonly IConfiguration configuration;
+    private readonly ILogger<KpiEventRefresh> log;
+
+    /// <summary>
+    /// Listens to the one announcement of changed events (<see cref="EventChanges"/>); only to the changes this process
+    /// made: the KPIs' measurements are kept in the database, and the instance or command that stored or erased the
+    /// events computes them.
+    /// </summary>
+    public KpiEventRefresh(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<KpiEventRefresh> log, EventChanges changes)
+    {
+        (this.scopes, this.configuration, this.log) = (scopes, configuration, log);
+        changes.Changed += change =>
+        {
+            if (!change.Here) return Task.CompletedTask;
+            if (change.Days is { } days) EventsStored(change.WorkspaceId, days);
+            else EventsErased(change.WorkspaceId);
+            return Task.CompletedTask;
+        };
+    }
 
     /// <summary>Events of these days were stored in the workspace.</summary>
-    public void EventsStored(Guid workspaceId, IEnumerable<InteractionEvent> events)
+    private void EventsStored(Guid workspaceId, IEnumerable<DateOnly> days)
     {
-        var days = events.Select(e => DateOnly.FromDateTime(e.At)).ToHashSet();
         lock (_gate) Of(workspaceId).Days.UnionWith(days);
         _wake.Writer.TryWrite(true);
     }
@@ -45,8 +64,8 @@ public sealed class KpiEventRefresh(IServiceScopeFactory scopes, IConfiguration 
         _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>Events were erased (a customer's): every bound KPI is computed again from the first stored event on.</summary>
-    public void EventsErased(Guid workspaceId)
+    /// <summary>Events were erased (a customer's, or past the retention): every bound KPI is computed again from the first stored event on.</summary>
+    private void EventsErased(Guid workspaceId)
     {
         lock (_gate) Of(workspaceId).EveryKpi = true;
         _wake.Writer.TryWrite(true);
