@@ -295,7 +295,7 @@ public sealed class EventAnalytics : IDisposable
 
 /// <summary>
 /// Brings the workspaces' plain analytics up to date in the background after their events changed, a few seconds after
-/// the last batch (a steady feed is worked out at most every half minute), so the first read of a period is a merge.
+/// the last batch (a steady feed at most every half minute, or ten times as long as the last work took), so the first read of a period is a merge.
 /// Shortly after start every workspace with events is looked at once: events stored while the server was down (<c>waymark ingest</c>)
 /// are worked out too. The command line, which runs no background work, calls <see cref="RunPendingAsync"/> when it is done.
 /// </summary>
@@ -307,6 +307,7 @@ public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScop
     {
         _ = LookAtEveryWorkspaceAsync(ct);
         var reader = analytics.Changed;
+        var longest = Longest;
         while (await reader.WaitToReadAsync(ct))
         {
             var pending = new HashSet<Guid>();
@@ -315,7 +316,7 @@ public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScop
             while (true)
             {
                 while (reader.TryRead(out var id)) pending.Add(id);
-                if (DateTime.UtcNow - started >= Longest) break;
+                if (DateTime.UtcNow - started >= longest) break;
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 wait.CancelAfter(Quiet);
                 try
@@ -327,9 +328,19 @@ public sealed class EventAnalyticsRefresh(EventAnalytics analytics, IServiceScop
                     break;
                 }
             }
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             foreach (var id in pending) await RefreshAsync(id, logWork: true, ct);
+            longest = LongestWaitAfter(watch.Elapsed);
         }
     }
+
+    /// <summary>
+    /// How long a steady feed of events is collected before its months are worked out again, after work that took this
+    /// long: at least <see cref="Longest"/>, and ten times the work, so that however large a month grows the background
+    /// spends at most about a tenth of the time on it while the events keep coming. A reader never waits for it: a
+    /// period asked for is worked out on the spot when its days changed.
+    /// </summary>
+    internal static TimeSpan LongestWaitAfter(TimeSpan work) => TimeSpan.FromTicks(Math.Max(Longest.Ticks, work.Ticks * 10));
 
     /// <summary>
     /// Works out at once the workspaces whose events changed so far: the command line, before it ends, whose output
