@@ -36,8 +36,10 @@ foreach (var database in databases)
 {
     using var postgres = database == "postgres" ? ThrowawayPostgres.Start(Path.Combine(work, "pg")) : null;
     Storage storage = postgres is null ? new SqliteStorage(Path.Combine(work, "events.db")) : new PostgresStorage(postgres.ConnectionString("waymark_ingest"));
-    // The demo's content and its KPIs bound to events, but not its year of events: what is stored is counted exactly.
-    var workspace = Shell.LastLine(Shell.Must("dotnet", [dll, "demo", "--no-events", .. storage.Arguments], work));
+    // The demo's content and its KPIs bound to events, but not its year of events: what is stored is counted exactly
+    // (builds from before the demo had events have no such option).
+    string[] noEvents = Shell.Run("dotnet", [dll, "demo", "--help"], work).Output.Contains("--no-events") ? ["--no-events"] : [];
+    var workspace = Shell.LastLine(Shell.Must("dotnet", [dll, "demo", .. noEvents, .. storage.Arguments], work));
     var token = Shell.LastLine(Shell.Must("dotnet", [dll, "token", "create", "--workspace", workspace, "--role", "eventSender", "--name", "ingest benchmark", .. storage.Arguments], work));
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromMinutes(2) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
