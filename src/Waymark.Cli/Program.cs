@@ -16,6 +16,7 @@ root.Subcommands.Add(GenerateEventsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ExportEventsCommand.Create());
 root.Subcommands.Add(ServiceContactsCommand.Create());
+root.Subcommands.Add(EventMappingCommand.Create());
 root.Subcommands.Add(AccessCommands.User());
 root.Subcommands.Add(AccessCommands.Token());
 return await root.Parse(args).InvokeAsync();

@@ -68,6 +68,7 @@ public static class WorkspaceStore
         lists = [content.Evaluations, content.Kpis, content.Measurements, content.Improvements];
         foreach (var entity in lists.SelectMany(l => l)) yield return (entity, 1);
         if (content.ServiceContacts is { } contacts) yield return (contacts, 1);
+        if (content.EventMapping is { } mapping) yield return (mapping, 1);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class IngestCommand
         var storage = new StorageArguments();
         var file = new Argument<FileInfo>("file") { Description = "Event file: CSV, NDJSON (or a JSON array), XES or Parquet; .gz is read too" };
         var workspace = new Option<string>("--workspace", "-w") { Description = "Key of the workspace the events belong to", Required = true };
-        var map = new Option<string?>("--map") { Description = "Column mapping as for analyze, e.g. customer=cust_id,time=ts,touchpoint=activity,channel=medium,eventId=id" };
+        var map = new Option<string?>("--map") { Description = "Column mapping as for analyze, e.g. customer=cust_id,time=ts,touchpoint=activity,channel=medium,eventId=id; without it, the workspace's saved mapping (waymark event-mapping)" };
         var channel = new Option<string?>("--channel") { Description = "Channel of the events that name none, e.g. phone (XES logs rarely do; or take it from an attribute with --map channel=<attribute>)" };
         var format = new Option<EventLogFormat?>("--format") { Description = "csv, ndjson, xes or parquet (default: from the file name)" };
         var batch = new Option<int>("--batch") { Description = $"Events per committed batch (default {DefaultBatch:N0})", DefaultValueFactory = _ => DefaultBatch };
@@ -54,24 +54,11 @@ internal static class IngestCommand
                 await Console.Error.WriteLineAsync("--batch must be at least 1.");
                 return 1;
             }
-            ColumnMapping mapping;
-            try
+            var fixedChannel = result.GetValue(channel);
+            if (fixedChannel is not null && (string.IsNullOrWhiteSpace(fixedChannel) || fixedChannel.Trim().Length > Domain.Events.InteractionEvent.MaxShort))
             {
-                mapping = result.GetValue(map) is { } text ? ColumnMapping.Parse(text) : new ColumnMapping();
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync($"--map: {e.Message}");
+                await Console.Error.WriteLineAsync($"--channel: give a channel name of 1 to {Domain.Events.InteractionEvent.MaxShort} characters, e.g. --channel phone.");
                 return 1;
-            }
-            if (result.GetValue(channel) is { } fixedChannel)
-            {
-                if (string.IsNullOrWhiteSpace(fixedChannel) || fixedChannel.Trim().Length > Domain.Events.InteractionEvent.MaxShort)
-                {
-                    await Console.Error.WriteLineAsync($"--channel: give a channel name of 1 to {Domain.Events.InteractionEvent.MaxShort} characters, e.g. --channel phone.");
-                    return 1;
-                }
-                mapping = mapping with { DefaultChannel = fixedChannel.Trim() };
             }
             var from = Math.Max(1, result.GetValue(fromLine));
             return await Operator.RunAsync(storage.Read(result), async (_, work) =>
@@ -79,6 +66,18 @@ internal static class IngestCommand
                 try
                 {
                     var ws = await Operator.WorkspaceAsync(work.Db, result.GetValue(workspace)!, ct);
+                    ColumnMapping mapping;
+                    try
+                    {
+                        // --map, else the mapping the workspace saved for its events (as POST …/events reads a batch), else the usual names.
+                        mapping = await EventMappingChanges.ForReadingAsync(work.Db, ws, result.GetValue(map), ct);
+                    }
+                    catch (DomainRuleException e) when (e.Field == "map")
+                    {
+                        await Console.Error.WriteLineAsync($"{(result.GetValue(map) is null ? "The workspace's saved mapping" : "--map")}: {e.Message}");
+                        return 1;
+                    }
+                    if (fixedChannel is not null) mapping = mapping with { DefaultChannel = fixedChannel.Trim() };
                     var source = EventFile.Open(input.FullName, result.GetValue(format) ?? EventLogFiles.GuessFormat(input.FullName), mapping);
                     return await IngestAsync(work, ws, source, input.Name, from, size, ct);
                 }

@@ -25,4 +25,6 @@ public sealed class WorkspaceContent(Workspace workspace)
     public List<Improvement> Improvements { get; } = [];
     /// <summary>The workspace's own definition of service contacts; null when it uses the built-in one.</summary>
     public Events.ServiceContactSetting? ServiceContacts { get; set; }
+    /// <summary>The workspace's saved column mapping for the events it is sent; null: the usual field names.</summary>
+    public Events.EventColumnMapping? EventMapping { get; set; }
 }

@@ -243,6 +243,31 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Events.EventColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("event_column_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1372,6 +1397,15 @@ namespace Waymark.Storage.Postgres.Migrations
                         .HasForeignKey("TouchpointId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Domain.Events.EventColumnMapping", b =>
+                {
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")

@@ -232,6 +232,31 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Events.EventColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("event_column_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1361,6 +1386,15 @@ namespace Waymark.Storage.Sqlite.Migrations
                         .HasForeignKey("TouchpointId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Domain.Events.EventColumnMapping", b =>
+                {
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")

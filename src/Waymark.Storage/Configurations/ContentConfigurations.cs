@@ -127,6 +127,16 @@ internal sealed class ServiceContactSettingConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class EventColumnMappingConfiguration : IEntityTypeConfiguration<Waymark.Domain.Events.EventColumnMapping>
+{
+    public void Configure(EntityTypeBuilder<Waymark.Domain.Events.EventColumnMapping> builder)
+    {
+        builder.IsWorkspaceEntity("event_column_mappings");
+        builder.HasIndex(m => m.WorkspaceId).IsUnique();
+        builder.Property(m => m.Mapping).HasMaxLength(Waymark.Domain.Events.EventColumnMapping.MaxLength);
+    }
+}
+
 internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<KpiMeasurement>
 {
     public void Configure(EntityTypeBuilder<KpiMeasurement> builder)

@@ -33,6 +33,8 @@ public sealed record WorkspaceDocument
     public List<ImprovementDoc> Improvements { get; init; } = [];
     /// <summary>The workspace's own definition of service contacts; absent when it uses the built-in one (and in documents from before it was carried).</summary>
     public ServiceContactsDoc? ServiceContacts { get; init; }
+    /// <summary>The column mapping the workspace reads the events it is sent with (as <c>map</c> of POST …/events); absent when it has none.</summary>
+    public string? EventMapping { get; init; }
 }
 
 public sealed record WorkspaceInfo(string Key, string Name, string? Description);

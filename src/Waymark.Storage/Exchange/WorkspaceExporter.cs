@@ -43,6 +43,7 @@ public static class WorkspaceExporter
         var improvements = (await db.Improvements.AsNoTracking().Where(x => x.WorkspaceId == workspaceId).ToListAsync(ct))
             .OrderBy(i => i.Kind).ThenBy(i => i.Title, StringComparer.Ordinal).ThenBy(i => i.DueOn).ThenBy(i => order.Of(i.TouchpointId ?? i.StepId)).ToList();
         var contacts = await db.ServiceContactSettings.AsNoTracking().FirstOrDefaultAsync(s => s.WorkspaceId == workspaceId, ct);
+        var mapping = await db.EventColumnMappings.AsNoTracking().Where(m => m.WorkspaceId == workspaceId).Select(m => m.Mapping).FirstOrDefaultAsync(ct);
 
         return new WorkspaceDocument
         {
@@ -73,6 +74,7 @@ public static class WorkspaceExporter
                 i.Impact, i.Effort, i.TouchpointId, i.JourneyId, i.StepId, i.KpiId, i.PersonaId)).ToList(),
             ServiceContacts = contacts is null ? null
                 : new ServiceContactsDoc(contacts.Touchpoints, contacts.Channels, contacts.ResolvedOutcomes, contacts.UnresolvedOutcomes),
+            EventMapping = mapping,
         };
     }
 

@@ -106,6 +106,8 @@ public sealed class WorkspaceImporter
         if (doc.ServiceContacts is { } contacts)
             content.ServiceContacts = Try("serviceContacts", () => new Domain.Events.ServiceContactSetting(ws)
                 .Define(contacts.Touchpoints, contacts.Channels, contacts.ResolvedOutcomes, contacts.UnresolvedOutcomes));
+        if (doc.EventMapping is { } eventMapping)
+            content.EventMapping = Try("eventMapping", () => new Domain.Events.EventColumnMapping(ws).Define(eventMapping));
         ThrowIfFailed();
         return content;
     }

@@ -91,6 +91,45 @@ public sealed class EventIngestionTests(WaymarkApiFactory factory) : ApiTest(fac
     }
 
     [Fact]
+    public async Task Batches_without_a_mapping_are_read_with_the_one_the_workspace_saved_and_a_mapping_sent_with_a_batch_wins()
+    {
+        const string csv = """
+            cust_id;ts;activity;medium
+            K-200;2026-11-01T09:00:00Z;order-placed;shop
+            """;
+        // Under the usual names these columns mean nothing: refused, nothing stored.
+        await Problem(await Client.PostAsync($"{Api}/events", Body(csv, "text/csv")), 400);
+
+        var saved = await Client.PutAsJsonAsync($"{Api}/events/mapping", new { map = "customer=cust_id,time=ts,activity=activity,channel=medium" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var mapping = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("customer=cust_id,time=ts,activity=activity,channel=medium", mapping.GetProperty("map").GetString());
+
+        // The call centre's token sends the batch as it is; the workspace's mapping reads it.
+        var sender = Factory.TokenClient(await Factory.TokenAsync(Workspace, WorkspaceRole.EventSender));
+        Assert.Equal((1, 1, 0), Counts(await Send(sender, csv, "text/csv")));
+        // A mapping sent with a batch is used instead of the saved one.
+        Assert.Equal((1, 1, 0), Counts(await Send(sender, "who,when,what,where\nK-201,2026-11-01T10:00:00Z,delivery-question,chat\n", "text/csv",
+            "?map=" + Uri.EscapeDataString("customer=who,time=when,activity=what,channel=where"))));
+        Assert.Equal([("K-200", "order-placed", "shop"), ("K-201", "delivery-question", "chat")], (await Stored()).Select(e => (e.Customer, e.Touchpoint, e.Channel)));
+
+        // Viewers read it and may not change it; a change must name the version it read.
+        var viewer = Factory.TokenClient(await Factory.TokenAsync(Workspace, WorkspaceRole.Viewer));
+        Assert.Equal(mapping.GetProperty("map").GetString(), (await viewer.GetFromJsonAsync<JsonElement>($"{Api}/events/mapping")).GetProperty("map").GetString());
+        await Problem(await viewer.PutAsJsonAsync($"{Api}/events/mapping", new { map = "customer=x" }), 403);
+        await Problem(await Client.PutAsJsonAsync($"{Api}/events/mapping", new { map = "customer=x", version = mapping.GetProperty("version").GetInt32() + 1 }), 409);
+        var bad = await Problem(await Client.PutAsJsonAsync($"{Api}/events/mapping", new { map = "colour=red", version = mapping.GetProperty("version").GetInt32() }), 400);
+        Assert.Equal(["map"], ErrorFields(bad));
+        Assert.Equal(mapping.GetProperty("map").GetString(), (await Client.GetFromJsonAsync<JsonElement>($"{Api}/events/mapping")).GetProperty("map").GetString());
+
+        // Removed: the usual names again, and the batch is refused as at first.
+        var removed = await (await Client.DeleteAsync($"{Api}/events/mapping")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, removed.GetProperty("map").ValueKind);
+        await Problem(await sender.PostAsync($"{Api}/events", Body(csv, "text/csv")), 400);
+        Assert.Equal(2, (await Stored()).Count);
+    }
+
+    [Fact]
     public async Task A_batch_with_several_bad_events_is_refused_whole_naming_each_line_and_field()
     {
         const string csv = """

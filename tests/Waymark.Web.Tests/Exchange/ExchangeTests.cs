@@ -114,6 +114,7 @@ public sealed partial class ExchangeTests(DemoFactory factory) : IClassFixture<D
             new { measure = "mapConformance", grain = "month", journeyId = map, version = await KpiVersion("bound-from", conformance) });
         await Put("/api/workspaces/bound-from/service-contacts",
             new { touchpoints = new[] { "hotline-call", "service-chat" }, channels = new[] { "phone", "chat" }, resolvedOutcomes = new[] { "solved" }, unresolvedOutcomes = new[] { "open" } });
+        await Put("/api/workspaces/bound-from/events/mapping", new { map = "customer=cust_id,time=ts,activity=activity" });
 
         var exported = await _client.GetStringAsync("/api/workspaces/bound-from/export");
         var import = await _client.PostAsync("/api/workspaces/import?key=bound-to", new StringContent(exported, Encoding.UTF8, "application/json"));
@@ -126,6 +127,8 @@ public sealed partial class ExchangeTests(DemoFactory factory) : IClassFixture<D
         Assert.False(after["builtIn"]!.GetValue<bool>());
         foreach (var list in new[] { "touchpoints", "channels", "resolvedOutcomes", "unresolvedOutcomes", "description" })
             Assert.True(JsonNode.DeepEquals(before[list], after[list]), $"{list}: {before[list]} became {after[list]}");
+        Assert.Equal("customer=cust_id,time=ts,activity=activity",
+            JsonNode.Parse(await _client.GetStringAsync("/api/workspaces/bound-to/events/mapping"))!["map"]!.GetValue<string>());
     }
 
     [Fact]
@@ -139,6 +142,7 @@ public sealed partial class ExchangeTests(DemoFactory factory) : IClassFixture<D
 
         Assert.Equal(HttpStatusCode.Created, import.StatusCode);
         Assert.True((await ServiceContacts("older-file"))["builtIn"]!.GetValue<bool>());
+        Assert.Null(JsonNode.Parse(await _client.GetStringAsync("/api/workspaces/older-file/events/mapping"))!["map"]);
         Assert.All(await Bindings("older-file"), b => Assert.EndsWith(": none", b));
     }
 

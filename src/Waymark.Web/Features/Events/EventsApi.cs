@@ -40,6 +40,9 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         workspace.MapDelete("/events", Erase).WithTags("Events").RequireWorkspaceRole(WorkspaceRole.Owner);
         workspace.MapGet("/events/retention", GetRetention).WithTags("Events");
+        workspace.MapGet("/events/mapping", GetMapping).WithTags("Events");
+        workspace.MapPut("/events/mapping", SaveMapping).WithTags("Events").ProducesProblem(409).ProducesProblem(428);
+        workspace.MapDelete("/events/mapping", RemoveMapping).WithTags("Events").ProducesProblem(409);
         workspace.MapPut("/events/retention", SetRetention).WithTags("Events").RequireWorkspaceRole(WorkspaceRole.Owner);
         return workspace;
     }
@@ -58,15 +61,7 @@ public static class EventsApi
         if (format is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of content is not taken",
                 detail: $"Send events as application/x-ndjson, application/json (an array of objects) or text/csv; this request is '{request.ContentType}'.");
-        ColumnMapping mapping;
-        try
-        {
-            mapping = string.IsNullOrWhiteSpace(map) ? new ColumnMapping() : ColumnMapping.Parse(map);
-        }
-        catch (FormatException e)
-        {
-            throw new DomainRuleException("map", e.Message);
-        }
+        var mapping = await EventMappingChanges.ForReadingAsync(work.Db, ws, map, ct);
         // Sized by the announced length (within the limit), so a batch of megabytes is not copied again as it grows.
         var body = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, Math.Min(EventLimits.From(configuration).MaxBatchBytes, int.MaxValue)));
         try
@@ -102,6 +97,18 @@ public static class EventsApi
     /// <summary>Sets how many days the workspace keeps its events (empty: for ever); older events are erased at once.</summary>
     private static async Task<Ok<RetentionChange>> SetRetention(CurrentWorkspace ws, RetentionSetting setting, Work work, CancellationToken ct) =>
         TypedResults.Ok(await EventRetention.SetAsync(work, ws, setting, ct));
+
+    /// <summary>The workspace's saved column mapping, which batches sent without <c>map</c> are read with.</summary>
+    private static async Task<Ok<EventMappingResponse>> GetMapping(CurrentWorkspace ws, Storage.WaymarkDb db, CancellationToken ct) =>
+        TypedResults.Ok(await EventMappingChanges.ReadAsync(db, ws, ct));
+
+    /// <summary>Saves the column mapping (as <c>map</c> of a batch, e.g. <c>customer=cust_id,time=ts</c>) for batches and files sent without one.</summary>
+    private static async Task<Ok<EventMappingResponse>> SaveMapping(CurrentWorkspace ws, EventMappingRequest r, Work work, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await EventMappingChanges.SaveAsync(work, ws, r with { Version = r.Version ?? Versions.Optional(http) }, ct));
+
+    /// <summary>Removes the saved column mapping: fields are found by their usual names again.</summary>
+    private static async Task<Ok<EventMappingResponse>> RemoveMapping(CurrentWorkspace ws, Work work, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await EventMappingChanges.RemoveAsync(work, ws, Versions.Optional(http), ct));
 
     private static string? FormatOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.MediaType?.ToLowerInvariant() switch
