@@ -103,13 +103,18 @@ public static class DemoEvents
         return stored;
     }
 
-    /// <summary>Takes the generator's events as stored events: the map's customer ids, its persona, nothing after the end.</summary>
+    /// <summary>
+    /// Takes the generator's events as stored events: the map's customer ids, its persona, nothing after the end, times in
+    /// whole seconds as contact-centre systems record them (PostgreSQL keeps microseconds, so finer times would come back
+    /// other than generated).
+    /// </summary>
     private sealed class Collect(List<InteractionEvent> into, DateTime end, char prefix, string? attributes) : IEventWriter
     {
         public void Write(in EventRecord e)
         {
             if (e.TimeTicks >= end.Ticks) return;
-            into.Add(new InteractionEvent(prefix + e.Customer[1..], new DateTime(e.TimeTicks, DateTimeKind.Utc), e.Activity, e.Channel)
+            var at = new DateTime(e.TimeTicks - e.TimeTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            into.Add(new InteractionEvent(prefix + e.Customer[1..], at, e.Activity, e.Channel)
             {
                 Outcome = e.Outcome.Length == 0 ? null : e.Outcome,
                 Score = float.IsNaN(e.Score) ? null : e.Score,
