@@ -2,18 +2,18 @@ using System.Diagnostics;
 using Waymark.Domain.Workspaces;
 using Waymark.Storage.Access;
 using Waymark.Web.Access;
-using Waymark.Web.Features.Evidence;
 using Waymark.Web.Features.Events;
 
 namespace Waymark.Web.Infrastructure;
 
 /// <summary>
 /// Gives the demo workspace created at start (<see cref="DatabasePreparation"/>) its year of events once the server
-/// listens, so the address is shown at once; the maps, the analytics page and the dashboard update live as the batches
-/// arrive, and the KPIs bound to events are computed after them.
+/// listens, so the address is shown at once. The batches go through the ingestion use case, whose announcement of each
+/// (<see cref="Live.EventChanges"/>) updates the maps, the analytics page and the dashboard live and has the kept
+/// analytics and the KPIs bound to events worked out after them.
 /// </summary>
 public sealed class DemoEventSeeding(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IConfiguration configuration,
-    EventAnalytics analytics, ILogger<DemoEventSeeding> log) : BackgroundService
+    ILogger<DemoEventSeeding> log) : BackgroundService
 {
     private readonly TaskCompletionSource<long> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (WorkspaceContent Content, DateTime End)? _pending;
@@ -43,7 +43,6 @@ public sealed class DemoEventSeeding(IServiceScopeFactory scopes, IHostApplicati
             scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsOperator(AuditActor.System("demo set-up"), content.Workspace.Id);
             var ws = new CurrentWorkspace(content.Workspace.Id, content.Workspace.Key, content.Workspace.Name);
             var stored = await DemoEvents.StoreAsync(scope.ServiceProvider.GetRequiredService<Features.Work>(), ws, events, stoppingToken);
-            analytics.EventsChanged(ws.Id);
             log.LogInformation("Gave the demo workspace '{Key}' a year of {Events:N0} interaction events in {Seconds:F1} s",
                 ws.Key, stored, clock.Elapsed.TotalSeconds);
             _done.TrySetResult(stored);
