@@ -33,6 +33,31 @@ public sealed class CustomerJourneys
     /// <summary>How many events were added.</summary>
     public int Count => _rows.Count;
 
+    /// <summary>
+    /// The days whose events decide the journeys that belong to <paramref name="day"/>: those of its month from the gap
+    /// before it (an event then makes one on this day a continuation, not a start) to the month's end (which its journeys
+    /// may reach). Whatever is kept per day stays valid while none of them changes.
+    /// </summary>
+    public static (DateOnly First, DateOnly Last) DaysDeciding(DateOnly day)
+    {
+        var (month, gap) = (new DateOnly(day.Year, day.Month, 1), GapDays);
+        return (day.AddDays(-gap) < month ? month : day.AddDays(-gap), month.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>
+    /// The other way round: the days whose journeys a change to the events of <paramref name="day"/> may change — those of
+    /// its month from the first (a journey that started then may reach it) to the gap after it.
+    /// </summary>
+    public static (DateOnly First, DateOnly Last) DaysDecidedBy(DateOnly day)
+    {
+        var (month, gap) = (new DateOnly(day.Year, day.Month, 1), GapDays);
+        var end = month.AddMonths(1).AddDays(-1);
+        return (month, day.AddDays(gap) < end ? day.AddDays(gap) : end);
+    }
+
+    /// <summary>The gap in whole days, as the rule reaches from one day to another.</summary>
+    private static readonly int GapDays = (int)Math.Ceiling(Gap.TotalDays);
+
     /// <summary>Whether an event at <paramref name="next"/> continues the journey whose latest event was at <paramref name="previous"/>.</summary>
     public static bool Continues(DateTime previous, DateTime next) => Continues(previous.Ticks, next.Ticks);
 

@@ -52,9 +52,6 @@ public sealed class EventAnalytics : IDisposable
     /// <summary>A customer's events more than this apart belong to two journeys.</summary>
     public static readonly TimeSpan JourneyGap = CustomerJourneys.Gap;
 
-    /// <summary>How many whole days before a day can decide whether a journey starts on it.</summary>
-    private static readonly int GapDays = (int)Math.Ceiling(JourneyGap.TotalDays);
-
     /// <summary>Merged reports, by workspace, question, period and the change counts of the months they read.</summary>
     private readonly MemoryCache _reports = new(new MemoryCacheOptions { SizeLimit = 256 });
     /// <summary>One computation at a time per workspace and question: a request and the background do not both work a month out.</summary>
@@ -202,16 +199,14 @@ public sealed class EventAnalytics : IDisposable
     }
 
     /// <summary>
-    /// The change count a day's result depends on: the changes of the days of its month from <see cref="GapDays"/> before
-    /// it (which decide whether a customer's event on it starts a journey) to the month's end (which its journeys may reach).
-    /// The counts only grow, so the sum moves whenever one of those days changes.
+    /// The change count a day's result depends on: the changes of the days that decide its journeys
+    /// (<see cref="CustomerJourneys.DaysDeciding"/>). The counts only grow, so the sum moves whenever one of those days changes.
     /// </summary>
     private static long Basis(DateOnly day, IReadOnlyDictionary<DateOnly, long> changes)
     {
-        var month = MonthStart(day);
-        var first = day.AddDays(-GapDays) < month ? month : day.AddDays(-GapDays);
+        var (first, last) = CustomerJourneys.DaysDeciding(day);
         long sum = 0;
-        for (var d = first; d < month.AddMonths(1); d = d.AddDays(1)) sum += changes.GetValueOrDefault(d);
+        for (var d = first; d <= last; d = d.AddDays(1)) sum += changes.GetValueOrDefault(d);
         return sum;
     }
 

@@ -177,18 +177,17 @@ public static class KpiEventMeasurements
     }
 
     /// <summary>
-    /// The days whose journeys events of <paramref name="days"/> may change: an event joins a journey that started
-    /// earlier in its month, and may make a customer's events of up to the journey gap later no longer start one.
+    /// The days whose journeys events of <paramref name="days"/> may change (<see cref="CustomerJourneys.DaysDecidedBy"/>):
+    /// an event joins a journey that started earlier in its month, and may make a customer's events of up to the journey
+    /// gap later no longer start one.
     /// </summary>
     private static HashSet<DateOnly> Touched(IEnumerable<DateOnly> days)
     {
         var touched = new HashSet<DateOnly>();
-        var gapDays = (int)Math.Ceiling(EventAnalytics.JourneyGap.TotalDays);
         foreach (var day in days)
         {
-            var month = StoredJourneys.MonthStart(day);
-            var last = day.AddDays(gapDays) < month.AddMonths(1) ? day.AddDays(gapDays) : month.AddMonths(1).AddDays(-1);
-            for (var d = month; d <= last; d = d.AddDays(1)) touched.Add(d);
+            var (first, last) = CustomerJourneys.DaysDecidedBy(day);
+            for (var d = first; d <= last; d = d.AddDays(1)) touched.Add(d);
         }
         return touched;
     }
