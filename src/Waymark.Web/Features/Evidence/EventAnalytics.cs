@@ -210,7 +210,7 @@ public sealed class EventAnalytics : IDisposable
         return sum;
     }
 
-    private static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+    private static DateOnly MonthStart(DateOnly day) => StoredJourneys.MonthStart(day);
 
     private static async Task<(DesignedJourney? Map, Variant Variant)> VariantOfAsync(WaymarkDb db, CurrentWorkspace ws, EventQuestion question, CancellationToken ct)
     {
