@@ -34,7 +34,7 @@ var dll = Path.Combine(published, "waymark.dll");
 
 foreach (var database in databases)
 {
-    using var postgres = database == "postgres" ? ThrowawayPostgres.Start(Path.Combine(work, "pg")) : null;
+    using var postgres = database == "postgres" ? ThrowawayPostgres.Start(Path.Combine(work, "pg"), Value("--pg-settings") ?? "") : null;
     Storage storage = postgres is null ? new SqliteStorage(Path.Combine(work, "events.db")) : new PostgresStorage(postgres.ConnectionString("waymark_ingest"));
     // The demo's content and its KPIs bound to events, but not its year of events: what is stored is counted exactly
     // (builds from before the demo had events have no such option).

@@ -21,7 +21,7 @@ internal sealed class ThrowawayPostgres : IDisposable
 
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true";
 
-    public static ThrowawayPostgres Start(string folder)
+    public static ThrowawayPostgres Start(string folder, string settings = "")
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
             .Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
@@ -32,7 +32,7 @@ internal sealed class ThrowawayPostgres : IDisposable
         var port = Shell.FreePort();
         Shell.Must("runuser", ["-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"], folder);
         Shell.Must("runuser", ["-u", "postgres", "--", Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "log"), "-w",
-            "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {folder}", "start"], folder);
+            "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} {settings}", "start"], folder);
         return new ThrowawayPostgres(bin, data, port);
     }
 

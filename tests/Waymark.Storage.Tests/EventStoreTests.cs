@@ -147,6 +147,27 @@ public abstract class EventStoreTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task Batches_overlapping_in_part_store_the_events_each_new_id_first_reached()
+    {
+        var ws = await NewWorkspace();
+        // Three batches at once, each sharing half its ids with the next: every id is stored once, by whichever batch
+        // claimed it first, and a batch stores exactly the ids it claimed (its answer adds up with what is stored).
+        var batches = Enumerable.Range(0, 3)
+            .Select(b => Enumerable.Range(b * 1000, 2000).Select(i => Call($"c{i % 50}", i, $"e-{i}")).ToList()).ToList();
+
+        var results = await Task.WhenAll(batches.Select(async events =>
+        {
+            await using var db = database.Open();
+            return await EventStore.For(db).AppendAsync(ws, events);
+        }));
+
+        Assert.Equal((4000, 2000), (results.Sum(r => r.Stored), results.Sum(r => r.Duplicates)));
+        await using var check = database.Open();
+        var stored = await EventStore.For(check).ReadAsync(ws, Start, Start.AddDays(10)).Select(e => e.EventId!).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 4000).Select(i => $"e-{i}").Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task One_customer_s_events_of_a_period_are_read_in_time_order_and_no_one_else_s()
     {
         var ws = await NewWorkspace();

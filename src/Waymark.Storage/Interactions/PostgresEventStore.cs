@@ -10,7 +10,7 @@ namespace Waymark.Storage.Interactions;
 /// Events in PostgreSQL: interaction_events is partitioned by month of the event's time (a partition is created the
 /// first time a batch holds an event of that month). A partitioned table's unique indexes must hold the partition key,
 /// so the ids of events are kept once per workspace in interaction_event_ids. A batch's ids are claimed there first
-/// (ON CONFLICT DO NOTHING RETURNING the new ones), then the events without an id or with a newly claimed one are
+/// (INSERT … ON CONFLICT DO NOTHING), then the events without an id or with a newly claimed one are
 /// copied in binary straight into interaction_events — all in one transaction, committed (synchronous_commit on)
 /// before the caller hears of it.
 /// </summary>
@@ -23,18 +23,17 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
         {
             var workspace = await NumberAsync(connection, workspaceId, ct);
             await EnsurePartitionsAsync(connection, events, ct);
-            // The batch's ids, each once (an id repeated within the batch is stored with its first event), in one order
-            // for every batch, so two batches claiming the same ids wait for each other instead of deadlocking.
-            var ids = events.Where(e => e.EventId is not null).Select(e => e.EventId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var (ids, repeated) = IdsOf(events);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var claimed = ids.Length == 0 ? [] : await ClaimAsync(connection, transaction, workspace, ids, ct);
+            var claim = ids.Length == 0 ? Claim.All : await ClaimAsync(connection, transaction, workspace, ids, ct);
             var stored = 0;
             await using (var copy = await connection.BeginBinaryImportAsync($"COPY interaction_events (workspace, {EventRows.Columns}) FROM STDIN (FORMAT BINARY)", ct))
             {
                 // Straight into the partitioned table: events without an id, and the first event of each id this batch claimed.
-                foreach (var e in events)
+                for (var i = 0; i < events.Count; i++)
                 {
-                    if (e.EventId is { } id && !claimed.Remove(id)) continue;
+                    var e = events[i];
+                    if (e.EventId is { } id && (repeated?[i] == true || !claim.Holds(id))) continue;
                     Write(copy, workspace, e);
                     stored++;
                 }
@@ -278,20 +277,54 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
     }
 
     /// <summary>
-    /// Claims the ids for the workspace in interaction_event_ids; returns those that were new, which this transaction
-    /// now holds (a batch sending the same id at the same moment waits for it, then finds it taken).
+    /// The batch's ids, each once, in one order for every batch (so two batches claiming the same ids wait for each other
+    /// instead of deadlocking), and which events repeat an id an earlier event of the batch has (null when none does):
+    /// an id repeated within the batch is stored with its first event.
     /// </summary>
-    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int workspace, string[] ids, CancellationToken ct)
+    private static (string[] Ids, bool[]? Repeated) IdsOf(IReadOnlyList<InteractionEvent> events)
+    {
+        var seen = new HashSet<string>(events.Count, StringComparer.Ordinal);
+        bool[]? repeated = null;
+        for (var i = 0; i < events.Count; i++)
+            if (events[i].EventId is { } id && !seen.Add(id)) (repeated ??= new bool[events.Count])[i] = true;
+        var ids = seen.ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        return (ids, repeated);
+    }
+
+    /// <summary>Which of a batch's ids its transaction claimed: all, none, or those in <see cref="Some"/>.</summary>
+    private sealed record Claim(bool Every, HashSet<string>? Some)
+    {
+        public static readonly Claim All = new(true, null);
+        public static readonly Claim None = new(false, null);
+        public bool Holds(string id) => Every || Some?.Contains(id) == true;
+    }
+
+    /// <summary>
+    /// Claims the ids for the workspace in interaction_event_ids. Nearly always every id is new (or, for a batch sent
+    /// again, none is), which the count of inserted rows tells without sending the ids back; only when some were taken
+    /// are the new ones read: the rows this transaction wrote carry its id as xmin. A batch sending the same id at the
+    /// same moment waits for this transaction, then finds the id taken.
+    /// </summary>
+    private static async Task<Claim> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int workspace, string[] ids, CancellationToken ct)
     {
         await using var claim = new NpgsqlCommand(
             "INSERT INTO interaction_event_ids (workspace, event_id) SELECT @w, id FROM unnest(@ids) WITH ORDINALITY AS i (id, n) ORDER BY n "
-            + "ON CONFLICT DO NOTHING RETURNING event_id", connection, transaction);
+            + "ON CONFLICT DO NOTHING", connection, transaction);
         claim.Parameters.AddWithValue("w", workspace);
         claim.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids);
-        var claimed = new HashSet<string>(ids.Length, StringComparer.Ordinal);
-        await using var rows = await claim.ExecuteReaderAsync(ct);
+        var inserted = await claim.ExecuteNonQueryAsync(ct);
+        if (inserted == ids.Length) return Claim.All;
+        if (inserted == 0) return Claim.None;
+        await using var mine = new NpgsqlCommand(
+            "SELECT event_id FROM interaction_event_ids WHERE workspace = @w AND event_id = ANY(@ids) AND xmin = pg_current_xact_id()::xid",
+            connection, transaction);
+        mine.Parameters.AddWithValue("w", workspace);
+        mine.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids);
+        var claimed = new HashSet<string>(inserted, StringComparer.Ordinal);
+        await using var rows = await mine.ExecuteReaderAsync(ct);
         while (await rows.ReadAsync(ct)) claimed.Add(rows.GetString(0));
-        return claimed;
+        return new Claim(false, claimed);
     }
 
     /// <summary>Writes one row of the COPY, each value with its own type (no boxing).</summary>
