@@ -10,7 +10,7 @@ namespace Waymark.Storage.Interactions;
 /// Events in PostgreSQL: interaction_events is partitioned by month of the event's time (a partition is created the
 /// first time a batch holds an event of that month). A partitioned table's unique indexes must hold the partition key,
 /// so the ids of events are kept once per workspace in interaction_event_ids. A batch's ids are claimed there first
-/// (INSERT … ON CONFLICT DO NOTHING), then the events without an id or with a newly claimed one are
+/// (see ClaimAsync), then the events without an id or with a newly claimed one are
 /// copied in binary straight into interaction_events — all in one transaction, committed (synchronous_commit on)
 /// before the caller hears of it.
 /// </summary>
@@ -301,13 +301,37 @@ internal sealed class PostgresEventStore(WaymarkDb db) : IEventStore
     }
 
     /// <summary>
-    /// Claims the ids for the workspace in interaction_event_ids. Nearly always every id is new (or, for a batch sent
-    /// again, none is), which the count of inserted rows tells without sending the ids back; only when some were taken
-    /// are the new ones read: the rows this transaction wrote carry its id as xmin. A batch sending the same id at the
-    /// same moment waits for this transaction, then finds the id taken.
+    /// Claims the ids for the workspace in interaction_event_ids. Nearly always every id is new: they are copied in
+    /// (binary COPY, checked by the unique index, far cheaper than a row-by-row ON CONFLICT), inside a savepoint. If one is
+    /// taken the copy fails as a whole and is undone, and the ids are inserted again skipping those taken; the count of
+    /// inserted rows tells whether all or none were new, and only in between are the new ones read back: the rows this
+    /// transaction wrote carry its id as xmin. A batch sending the same id at the same moment waits for this
+    /// transaction, then finds the id taken.
     /// </summary>
     private static async Task<Claim> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int workspace, string[] ids, CancellationToken ct)
     {
+        await transaction.SaveAsync("claim", ct);
+        try
+        {
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY interaction_event_ids (workspace, event_id) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var id in ids)
+                {
+                    copy.StartRow();
+                    copy.Write(workspace, NpgsqlDbType.Integer);
+                    copy.Write(id, NpgsqlDbType.Text);
+                }
+                await copy.CompleteAsync(ct);
+            }
+            await transaction.ReleaseAsync("claim", ct);
+            return Claim.All;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Back to the transaction itself, so the rows written next carry its id as xmin (not a savepoint's).
+            await transaction.RollbackAsync("claim", ct);
+            await transaction.ReleaseAsync("claim", ct);
+        }
         await using var claim = new NpgsqlCommand(
             "INSERT INTO interaction_event_ids (workspace, event_id) SELECT @w, id FROM unnest(@ids) WITH ORDINALITY AS i (id, n) ORDER BY n "
             + "ON CONFLICT DO NOTHING", connection, transaction);
