@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Waymark.Cli.Commands.Exports;
 using Waymark.Storage.Exchange;
 using Waymark.Web.Infrastructure;
 
@@ -11,11 +12,15 @@ internal static class ExportCommand
     {
         var storage = new StorageArguments();
         var workspace = new Option<string>("--workspace", "-w") { Description = "Key of the workspace to export", Required = true };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "JSON file to write", Required = true };
-        var command = new Command("export", "Write a whole workspace to one JSON document.");
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write; its extension chooses the format unless --format does", Required = true };
+        var format = new Option<string?>("--format") { Description = "json (the whole workspace), svg, pdf or png (a journey map, or as pdf the CX report)" };
+        var pictures = new PictureExport();
+        var command = new Command("export", "Write a whole workspace to one JSON document, a journey map as SVG, PDF or PNG, or the CX report as PDF.");
         storage.AddTo(command);
         command.Options.Add(workspace);
         command.Options.Add(output);
+        command.Options.Add(format);
+        pictures.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             await using var db = await StorageArguments.OpenAsync(storage.Read(result), ct);
@@ -25,8 +30,15 @@ internal static class ExportCommand
                 await Console.Error.WriteLineAsync($"There is no workspace '{key}'.");
                 return 1;
             }
-            var document = await WorkspaceExporter.ExportAsync(db, ws.Id, ct);
             var file = result.GetValue(output)!;
+            var chosen = (result.GetValue(format) ?? Path.GetExtension(file.Name).TrimStart('.')).ToLowerInvariant();
+            if (PictureExport.Formats.Contains(chosen)) return await pictures.WriteAsync(result, db, ws, chosen, file, ct);
+            if (chosen is not ("json" or ""))
+            {
+                await Console.Error.WriteLineAsync($"'{chosen}' is not a format waymark exports. Use one of: json, {string.Join(", ", PictureExport.Formats)}.");
+                return 1;
+            }
+            var document = await WorkspaceExporter.ExportAsync(db, ws.Id, ct);
             await using (var stream = file.Create())
                 await JsonSerializer.SerializeAsync(stream, document, CliJson.Options, ct);
             Console.WriteLine($"Exported '{document.Workspace.Name}' to {file.FullName}");

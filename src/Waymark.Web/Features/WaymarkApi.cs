@@ -47,6 +47,7 @@ public static class WaymarkApi
         workspace.MapKpisApi();
         workspace.MapImprovementsApi();
         workspace.MapDashboardApi();
+        workspace.MapCxReportApi();
         workspace.MapExchangeApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
