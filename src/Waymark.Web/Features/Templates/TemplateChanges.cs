@@ -23,7 +23,7 @@ public static class TemplateChanges
     {
         await work.AllowAsync(ws, WorkspaceRole.Owner, ct);
         var creator = work.PersonAsCreator("save a template");
-        var name = Workspace.ValidKey(string.IsNullOrWhiteSpace(r.Name) ? null : r.Name.Trim());
+        var name = ValidName(r.Name);
         var title = Guard.Required(r.Title, "title");
         if (TemplateCatalog.IsBuiltIn(name) || await work.Db.WorkspaceTemplates.AnyAsync(t => t.Name == name, ct))
             throw new ConflictException($"There is already a template called '{name}'. Choose another name, or delete that template first.");
@@ -34,6 +34,19 @@ public static class TemplateChanges
         work.Db.WorkspaceTemplates.Add(template);
         await work.SaveAsync(ct);
         return template;
+    }
+
+    /// <summary>A template's name follows the rule of a workspace key, so it can be given on the command line and in an address.</summary>
+    private static string ValidName(string? name)
+    {
+        try
+        {
+            return Workspace.ValidKey(name?.Trim());
+        }
+        catch (DomainRuleException)
+        {
+            throw new DomainRuleException("name", "A template name uses 2 to 60 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. 'retail-dach').");
+        }
     }
 
     public static async Task DeleteAsync(Work work, string name, CancellationToken ct)
