@@ -47,7 +47,7 @@ public static class WorkspaceChanges
         var name = Guard.Required(r.Name, "name");
         Guard.Limited(r.Description, "description");
         var document = await Templates.TemplateCatalog.DocumentAsync(db, template, ct)
-            ?? throw new DomainRuleException("template", $"There is no template '{template}'. The templates on offer are listed under GET /api/templates and on the workspaces page.");
+            ?? throw new DomainRuleException("template", $"There is no template '{template}'. Choose one of those listed on the Workspaces page (also GET /api/templates and waymark new --list-templates).");
         var named = document with { Workspace = new WorkspaceInfo(key, name, r.Description ?? document.Workspace.Description) };
         return await WorkspaceStore.ImportAsync(db, named, key, name, ct);
     }
