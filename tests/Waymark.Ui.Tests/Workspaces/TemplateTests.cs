@@ -97,6 +97,31 @@ public sealed class TemplateTests(UiFactory factory)
         Assert.Contains("Brightview model", offered);
         Assert.Contains($"saved by {UiFactory.OwnerEmail}", offered);
         Assert.Contains("Stores, web shop, delivery and installation.", offered);
+
+        // Its creator deletes it from the picker; it is gone from the list and the database.
+        page.Find($"[data-template-choice='{name}'] button[aria-label='Delete the template Brightview model']").Click();
+        page.WaitForAssertion(() => Assert.Contains("The template 'Brightview model' was deleted; workspaces made from it stay as they are.", pageHost.Messages));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"input[data-template='{name}']")));
+        await using var after = factory.OpenDb();
+        Assert.False(await after.WorkspaceTemplates.AnyAsync(t => t.Name == name));
+    }
+
+    [Fact]
+    public async Task A_template_someone_else_saved_is_offered_without_a_delete_button()
+    {
+        var name = "theirs-" + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = factory.OpenDb())
+        {
+            db.WorkspaceTemplates.Add(new Storage.Templates.WorkspaceTemplate(name, "Their model", null, Storage.Templates.BuiltInTemplates.Document("retail")!,
+                "someone-else", "ben@waymark.test", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        await using var host = new PageHost(factory, WorkspaceRole.Owner);
+        var page = RenderWorkspaces(host);
+
+        Assert.Contains("saved by ben@waymark.test", page.Find($"[data-template-choice='{name}']").TextContent);
+        Assert.Empty(page.FindAll($"[data-template-choice='{name}'] button"));
+        Assert.Empty(page.FindAll("[data-template-choice='retail'] button"));
     }
 
     [Fact]
