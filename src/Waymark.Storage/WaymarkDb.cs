@@ -42,6 +42,7 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     public DbSet<WorkspaceMembership> Memberships => Set<WorkspaceMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Templates.WorkspaceTemplate> WorkspaceTemplates => Set<Templates.WorkspaceTemplate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";

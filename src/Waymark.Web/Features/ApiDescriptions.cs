@@ -44,6 +44,7 @@ public static partial class ApiDescriptions
         ["Tokens"] = new("API token", "API tokens", "API tokens for scripts and integrations, each with a role."),
         ["Events"] = new("interaction event", "interaction events", "Interaction events from call-centre software, shops and CRMs: what each customer did, where and when, kept per workspace."),
         ["Analytics"] = new("journey analysis", "journey analyses", "The journeys customers really take, worked out from the stored interaction events of a period."),
+        ["Templates"] = new("template", "templates", "Templates a new workspace starts from: the built-in industry templates and those the organisation saved from its workspaces."),
     };
 
     /// <summary>Handlers whose class serves another resource than their tag names.</summary>
@@ -61,6 +62,9 @@ public static partial class ApiDescriptions
         ["AccountsAdminApi.Unlock"] = ("Unlock an account that was locked after failed sign-ins.", "unlockAccount"),
         ["AccountsAdminApi.ResetPassword"] = ("Reset an account's password to a new one-time password.", "resetAccountPassword"),
         ["ExchangeApi.Export"] = ("Export a whole workspace as one JSON document.", "exportWorkspace"),
+        ["TemplatesApi.List"] = ("List the templates a new workspace can start from, built in and the organisation's, with what each brings.", "listTemplates"),
+        ["TemplatesApi.Save"] = ("Save the workspace's structure as a template of the organisation (owners).", "saveWorkspaceAsTemplate"),
+        ["TemplatesApi.Delete"] = ("Delete a template of the organisation (its creator or an administrator).", "deleteTemplate"),
         ["ExchangeApi.Import"] = ("Import an exported workspace document as a new workspace.", "importWorkspace"),
         ["TouchpointsApi.Matrix"] = ("Read the touchpoint matrix: touchpoints by phase and channel, with their scores.", "getTouchpointMatrix"),
         ["TouchpointsApi.Score"] = ("Read a touchpoint's current score, overall and per persona.", "getTouchpointScore"),

@@ -8,6 +8,7 @@ using Waymark.Web.Features.Journeys;
 using Waymark.Web.Features.Kpis;
 using Waymark.Web.Features.Organisation;
 using Waymark.Web.Features.Personas;
+using Waymark.Web.Features.Templates;
 using Waymark.Web.Features.Touchpoints;
 using Waymark.Web.Features.Workspaces;
 
@@ -23,6 +24,7 @@ public static class WaymarkApi
     {
         app.MapWorkspacesApi();
         app.MapAccountsAdminApi();
+        app.MapTemplatesApi();
         // Importing creates a workspace: any signed-in person, who becomes its owner; a larger body than elsewhere.
         app.MapGroup("").RequireAuthorization(WorkspacePolicies.SignedInUser)
             .WithRequestBodyLimit(RequestBodyLimits.ImportBytes)
@@ -49,6 +51,7 @@ public static class WaymarkApi
         workspace.MapDashboardApi();
         workspace.MapCxReportApi();
         workspace.MapExchangeApi();
+        workspace.MapSaveAsTemplateApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();

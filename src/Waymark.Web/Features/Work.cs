@@ -64,6 +64,28 @@ public sealed class Work(WaymarkDb db, CurrentActor actor, WorkspaceAccess acces
         if (actor.Principal?.UserId() is null) throw new ForbiddenChangeException($"Only a signed-in person can {what}; an API token cannot.");
     }
 
+    /// <summary>
+    /// Who is to be named as the creator of something kept outside a workspace (a template): the signed-in person, or the
+    /// operator at the command line; an API token is refused.
+    /// </summary>
+    public AuditActor PersonAsCreator(string what)
+    {
+        AllowSignedInPerson(what);
+        return actor.Actor ?? throw new ForbiddenChangeException($"Only a signed-in person can {what}.");
+    }
+
+    /// <summary>
+    /// For what belongs to one person rather than to a workspace (a template they saved): that person, an administrator
+    /// or the operator; everyone else is refused with <paramref name="refusal"/>.
+    /// </summary>
+    public async Task AllowCreatorOrAdministratorAsync(string creatorId, string refusal, CancellationToken ct)
+    {
+        if (actor.IsOperator) return;
+        if (actor.Principal is not { } caller || caller.UserId() is not { } id) throw new ForbiddenChangeException(refusal);
+        if (id == creatorId || await access.IsAdministratorAsync(caller, ct)) return;
+        throw new ForbiddenChangeException(refusal);
+    }
+
     /// <summary>Tells the open maps of <paramref name="journeyId"/> what changed, once the save succeeded.</summary>
     public void Announce(Guid journeyId, string did) => _maps.Add(new MapChange(journeyId, actor.Source, $"{ActorName} {did}"));
 

@@ -49,6 +49,36 @@ public sealed class WorkspaceSamenessTests(UiFactory factory)
         Assert.Equal(7, onPage.Count); // the workspace, its five default phases and its owner
     }
 
+    /// <summary>Two workspaces made from one template differ also in the ids their rows refer to each other by.</summary>
+    private static IReadOnlyList<string> WithoutIds(IReadOnlyList<string> entries) =>
+        WithoutKeysAndTimes(entries.Select(e => Regex.Replace(e, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "…")).ToList());
+
+    [Fact]
+    public async Task Creating_a_workspace_from_a_template_on_the_page_leaves_what_the_api_leaves()
+    {
+        var name = $"Insurer {Guid.NewGuid():N}"[..16];
+        IReadOnlyList<string> onPage, throughApi;
+        using (var trace = new ChangeTrace(factory))
+        {
+            await using var host = new PageHost(factory, WorkspaceRole.Owner);
+            var page = Render(host);
+            page.Find("#workspace-name").Input(name);
+            page.Find("input[data-template='insurance']").Change(true);
+            await page.Find("form[aria-label='New workspace']").SubmitAsync();
+            page.WaitForAssertion(() => Assert.Contains(host.Messages, m => m.StartsWith($"Workspace '{name}' created from the template 'Insurance'", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+            onPage = WithoutIds(await trace.AuditAsync());
+        }
+        using (var trace = new ChangeTrace(factory))
+        {
+            var answer = await factory.ClientAs(WorkspaceRole.Owner).PostAsJsonAsync("/api/workspaces", new { name, template = "insurance" });
+            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+            throughApi = WithoutIds(await trace.AuditAsync());
+        }
+        Assert.Equal(throughApi, onPage);
+        Assert.Single(onPage, a => a.Contains("WorkspaceMembership") && a.Contains("\"role\":\"owner\""));
+        Assert.Equal(35, onPage.Count(a => a.Contains(" Created Touchpoint ")));
+    }
+
     [Fact]
     public async Task A_taken_key_is_refused_on_the_page_with_the_sentence_the_api_answers()
     {

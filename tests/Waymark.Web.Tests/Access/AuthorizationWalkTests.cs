@@ -41,6 +41,7 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         if (op.Template.Contains("/members") || op.Template.Contains("/tokens") || op.Template.EndsWith("/audit", StringComparison.Ordinal)) return WorkspaceRole.Owner;
         if (op.Template == "/api/workspaces/{workspace}" && op.Method is "PUT" or "DELETE") return WorkspaceRole.Owner;
         if (op.Template == "/api/workspaces/{workspace}/events/retention" && op.Method == "PUT") return WorkspaceRole.Owner;
+        if (op.Template == "/api/workspaces/{workspace}/save-as-template") return WorkspaceRole.Owner;
         // Exporting raw events (GET) is for editors and owners: the events carry customer ids, which viewers do not see.
         if (op.Template == "/api/workspaces/{workspace}/events")
             return op.Method switch { "POST" => WorkspaceRole.EventSender, "GET" => WorkspaceRole.Editor, _ => WorkspaceRole.Owner };
@@ -62,12 +63,14 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             if (caller.Outsider) return Outcome.NotFound;
             // Sending events: event-sender tokens, editors and owners; all else needs at least the role, which an event sender never has.
             var needed = Needed(op);
+            // A template leaves the workspace for the whole organisation: owners save it in person, a token (which acts only inside its workspace) cannot.
+            if (op.Template == "/api/workspaces/{workspace}/save-as-template" && !caller.IsPerson) return Outcome.Forbidden;
             var allowed = needed == WorkspaceRole.EventSender
                 ? caller.Role is WorkspaceRole.EventSender or WorkspaceRole.Editor or WorkspaceRole.Owner
                 : caller.Role is { } role && role != WorkspaceRole.EventSender && role >= needed;
             return allowed ? Outcome.Allowed : Outcome.Forbidden;
         }
-        // Outside a workspace: listing is for everyone signed in; creating, importing and one's account are for people, not tokens.
+        // Outside a workspace: listing is for everyone signed in; creating, importing, templates and one's account are for people, not tokens.
         // An event-sender token reads nothing, not even the list.
         if (op.Template == "/api/workspaces" && op.Method == "GET") return caller.Role == WorkspaceRole.EventSender ? Outcome.Forbidden : Outcome.Allowed;
         return caller.IsPerson ? Outcome.Allowed : Outcome.Forbidden;
@@ -140,6 +143,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             ["tokens"] = tokenId,
             ["users"] = memberId,
             ["customers"] = "walk-customer",
+            // A template no one saved: the walk checks who gets past the door; deleting a real one is in the templates' tests.
+            ["templates"] = "walk-template",
         };
     }
 
@@ -179,7 +184,7 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
         var export = JsonSerializer.Serialize(await WorkspaceExporter.ExportAsync(db, ws), WaymarkApiFactory.Json);
         var members = string.Join(",", await db.Memberships.OrderBy(m => m.Id).Select(m => m.UserId + m.Role).ToListAsync());
         var tokens = string.Join(",", (await db.ApiTokens.OrderBy(t => t.Id).ToListAsync()).Select(t => $"{t.Id}{t.Role}{t.RevokedAt}"));
-        return $"{export}\n{members}\n{tokens}\naudit {await db.AuditEntries.CountAsync()}\nworkspaces {await db.Workspaces.CountAsync()}\nusers {await db.Users.CountAsync()}";
+        return $"{export}\n{members}\n{tokens}\naudit {await db.AuditEntries.CountAsync()}\nworkspaces {await db.Workspaces.CountAsync()}\ntemplates {await db.WorkspaceTemplates.CountAsync()}\nusers {await db.Users.CountAsync()}";
     }
 
     [Fact]

@@ -9,8 +9,11 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Features.Workspaces;
 
-/// <summary>A workspace as a person or a program names it; without a key on creation, one is made from the name.</summary>
-public sealed record WorkspaceRequest(string? Key, string Name, string? Description, int? Version = null);
+/// <summary>
+/// A workspace as a person or a program names it; without a key on creation, one is made from the name. On creation,
+/// <c>Template</c> names a built-in or organisation template to start from (GET /api/templates); without one it starts blank.
+/// </summary>
+public sealed record WorkspaceRequest(string? Key, string Name, string? Description, int? Version = null, string? Template = null);
 
 /// <summary>
 /// Every change to a workspace as a whole, for the HTTP API, the workspaces page and the command line alike. Any signed-in
@@ -19,18 +22,34 @@ public sealed record WorkspaceRequest(string? Key, string Name, string? Descript
 /// </summary>
 public static class WorkspaceChanges
 {
-    /// <summary>A new workspace starts with the default phases, ready to map.</summary>
+    /// <summary>
+    /// A new workspace starts with the default phases, ready to map; or, from a template, with the template's structure,
+    /// created by the same all-or-nothing import as an export file.
+    /// </summary>
     public static async Task<Workspace> CreateAsync(Work work, WorkspaceRequest r, CancellationToken ct)
     {
         work.AllowSignedInPerson("create a workspace");
         var db = work.Db;
         var workspaceKey = string.IsNullOrWhiteSpace(r.Key) ? await WorkspaceStore.FreeKeyAsync(db, Workspace.KeyFromName(r.Name ?? ""), ct) : r.Key.Trim();
+        if (!string.IsNullOrWhiteSpace(r.Template)) return await FromTemplateAsync(db, r with { Key = workspaceKey }, r.Template.Trim(), ct);
         var workspace = new Workspace(workspaceKey, r.Name!, r.Description);
         if (await db.Workspaces.AnyAsync(w => w.Key == workspace.Key, ct)) throw new WorkspaceKeyTakenException(workspace.Key);
         db.Workspaces.Add(workspace);
         db.Phases.AddRange(Phase.CreateDefaults(workspace.Id));
         await work.SaveAsync(ct);
         return workspace;
+    }
+
+    private static async Task<Workspace> FromTemplateAsync(WaymarkDb db, WorkspaceRequest r, string template, CancellationToken ct)
+    {
+        // The request's own mistakes are named by its fields, as for a blank workspace, before the template is read.
+        var key = Workspace.ValidKey(r.Key);
+        var name = Guard.Required(r.Name, "name");
+        Guard.Limited(r.Description, "description");
+        var document = await Templates.TemplateCatalog.DocumentAsync(db, template, ct)
+            ?? throw new DomainRuleException("template", $"There is no template '{template}'. Choose one of those listed on the Workspaces page (also GET /api/templates and waymark new --list-templates).");
+        var named = document with { Workspace = new WorkspaceInfo(key, name, r.Description ?? document.Workspace.Description) };
+        return await WorkspaceStore.ImportAsync(db, named, key, name, ct);
     }
 
     /// <summary>
