@@ -6,6 +6,7 @@ using Waymark.Web.Features.Exchange;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Journeys;
 using Waymark.Web.Features.Kpis;
+using Waymark.Web.Features.Office;
 using Waymark.Web.Features.Organisation;
 using Waymark.Web.Features.Personas;
 using Waymark.Web.Features.Touchpoints;
@@ -48,6 +49,7 @@ public static class WaymarkApi
         workspace.MapImprovementsApi();
         workspace.MapDashboardApi();
         workspace.MapExchangeApi();
+        workspace.MapOfficeApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();
