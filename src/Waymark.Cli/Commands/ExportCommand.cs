@@ -11,13 +11,27 @@ internal static class ExportCommand
     {
         var storage = new StorageArguments();
         var workspace = new Option<string>("--workspace", "-w") { Description = "Key of the workspace to export", Required = true };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "JSON file to write", Required = true };
-        var command = new Command("export", "Write a whole workspace to one JSON document.");
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write", Required = true };
+        var format = new Option<string?>("--format") { Description = "json (the whole workspace), xlsx, csv or pptx; default: from the --out file's extension, else json" };
+        var office = new OfficeExport();
+        var command = new Command("export", "Write a whole workspace to one JSON document, its lists to Excel or CSV, or a slide deck.");
         storage.AddTo(command);
         command.Options.Add(workspace);
         command.Options.Add(output);
+        command.Options.Add(format);
+        office.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
+            var chosen = (result.GetValue(format) ?? Path.GetExtension(result.GetValue(output)!.Name).TrimStart('.')).Trim().ToLowerInvariant();
+            if (chosen != "json" && !OfficeExport.Formats.Contains(chosen))
+            {
+                if (result.GetValue(format) is not null)
+                {
+                    await Console.Error.WriteLineAsync($"--format: '{chosen}' is not an export format; choose json, {string.Join(", ", OfficeExport.Formats)}.");
+                    return 1;
+                }
+                chosen = "json";
+            }
             await using var db = await StorageArguments.OpenAsync(storage.Read(result), ct);
             var key = result.GetValue(workspace)!;
             if (await CurrentWorkspace.FindAsync(db, key, ct) is not { } ws)
@@ -25,6 +39,7 @@ internal static class ExportCommand
                 await Console.Error.WriteLineAsync($"There is no workspace '{key}'.");
                 return 1;
             }
+            if (chosen != "json") return await office.WriteAsync(result, db, ws, chosen, result.GetValue(output)!, ct);
             var document = await WorkspaceExporter.ExportAsync(db, ws.Id, ct);
             var file = result.GetValue(output)!;
             await using (var stream = file.Create())

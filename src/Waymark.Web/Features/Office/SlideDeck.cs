@@ -138,7 +138,7 @@ public static class SlideDeck
             yield return _ => [.. Heading(title, null), Box(10, "Nothing open", Left, Top, Width, 548640, [Paragraph("No open actions.", 20, Muted)])];
             yield break;
         }
-        long[] widths = [2377440, 4754880, 1554480, 1234440, 1356360];
+        long[] widths = [2011680, 4023360, 2286000, 1600200, 1356360];
         var overdue = actions.Count(a => a.IsOverdue);
         foreach (var (page, part, parts) in Pages(actions))
             yield return _ =>

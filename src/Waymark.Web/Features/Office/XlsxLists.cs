@@ -46,7 +46,7 @@ public static class XlsxLists
     {
         var lastColumn = Column(list.Columns.Count);
         var view = new SheetView(
-            new Pane { HorizontalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
             new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
             { WorkbookViewId = 0U, TabSelected = selected };
         var columns = new Columns(list.Columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width + 2, CustomWidth = true }));
