@@ -36,6 +36,7 @@ public static class JourneysApi
         group.MapPost("/{id:guid}/copy", Copy);
         // Not kept by the workspace's stamp: its evidence lane moves with events, which do not move the stamp.
         group.MapGet("/{id:guid}/map.svg", Svg).Produces(200, contentType: "image/svg+xml").WithMetadata(UnchangedReads.BeyondTheWorkspace.Instance);
+        group.MapMapExportsApi();
         group.MapStagesApi();
         group.MapStepsApi();
         return group;
@@ -118,13 +119,7 @@ public static class JourneysApi
     private static async Task<FileContentHttpResult> Svg(CurrentWorkspace ws, Guid id, WaymarkDb db, TimeProvider time, Evidence.SharedEvidence evidence,
         DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var today = ImprovementsApi.Today(time);
-        var drawing = await MapDrawing.LoadAsync(db, ws, id, today, ct);
-        if (drawing.Map.Lanes.Contains(JourneyLanes.Evidence))
-        {
-            var (f, t) = Evidence.JourneyEvidences.Period(from, to, today);
-            drawing = drawing with { Evidence = (await evidence.OfAsync(ws, id, f, t, ct)).Journey };
-        }
+        var drawing = await MapExportsApi.LoadAsync(db, ws, id, time, evidence, null, from, to, ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(MapSvg.Render(drawing)), "image/svg+xml", MapSvg.FileName(drawing.Map.Name));
     }
 

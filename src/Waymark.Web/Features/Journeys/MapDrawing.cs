@@ -20,6 +20,9 @@ public sealed record MapDrawing(
     /// <summary>What the stored events say about the map, for its evidence lane; without it (or without events) the lane is left out, as on the page.</summary>
     public Evidence.JourneyEvidence? Evidence { get; init; }
 
+    /// <summary>The workspace's name, for the foot of a printed map.</summary>
+    public string? Workspace { get; init; }
+
     /// <summary>Loads a map of the workspace in a fixed handful of queries whatever its size; unknown or in another workspace answers 404.</summary>
     public static async Task<MapDrawing> LoadAsync(WaymarkDb db, CurrentWorkspace ws, Guid journeyId, DateOnly today, CancellationToken ct)
     {
@@ -35,6 +38,6 @@ public sealed record MapDrawing(
         return new MapDrawing(map, persona, departments,
             await StepLaneItems.KpisAsync(db, ws, stepIds, ct),
             await StepLaneItems.ImprovementsAsync(db, ws, stepIds, owners, today, ct),
-            today);
+            today) { Workspace = ws.Name };
     }
 }

@@ -5,6 +5,7 @@ using Waymark.Domain.Evaluations;
 using Waymark.Domain.Improvements;
 using Waymark.Domain.Journeys;
 using Waymark.Web.Features.Journeys.Layout;
+using Waymark.Web.Features.Printing;
 using static Waymark.Web.Features.Journeys.EmotionLine;
 
 namespace Waymark.Web.Features.Journeys;
@@ -13,11 +14,13 @@ namespace Waymark.Web.Features.Journeys;
 /// Draws a journey map as one standalone SVG file for workshops, slides and large prints: the header, stages over their
 /// steps, then the lanes the map shows in its order, where <see cref="MapLayout"/> puts them, as the page does. No fonts,
 /// images or scripts from elsewhere; every text goes through LINQ to XML, which escapes it, after characters XML cannot hold are dropped.
+/// Text is measured with the shipped fonts (<see cref="PrintFonts"/>) and named in them, so the PDF and PNG, which are this
+/// drawing rendered (<see cref="MapPictures"/>), wrap exactly as measured; characters DejaVu Sans lacks (emoji) are set in Symbola.
 /// </summary>
 public static partial class MapSvg
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-    private const string Font = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+    private const string Font = PrintFonts.FontFamilies;
     private const string Ink = "#1d2733", Muted = "#4a5665", Grid = "#e7eaef", LaneInk = "#24404a";
     // How the file sets its text around the layout's columns and lanes, which the page leaves to waymark.css.
     private const double Margin = 24, Pad = 7, Gap = 4, MinRow = 34, Body = 12;
@@ -26,10 +29,11 @@ public static partial class MapSvg
     /// <summary>Something drawn in a cell, stacked under the one before: how high it is at a width, and how to draw it at a place and width.</summary>
     private sealed record Block(Func<double, double> HeightAt, Func<double, double, double, IEnumerable<XElement>> Draw);
 
-    public static string Render(MapDrawing d)
+    /// <summary>The map with <paramref name="lanes"/> (the map's own lanes unless told), in that order.</summary>
+    public static string Render(MapDrawing d, IReadOnlyList<string>? lanes = null)
     {
         var map = d.Map;
-        var layout = MapLayout.Of(map);
+        var layout = MapLayout.Of(map, lanes);
         var columns = layout.Columns;
         var width = Margin * 2 + LaneHeadWidth + layout.Width;
         var body = new List<XElement>();
@@ -70,26 +74,32 @@ public static partial class MapSvg
         }
 
         y += 10;
-        body.Add(Line(Margin, y + Body, $"Waymark · journey map exported {d.Today:yyyy-MM-dd}", 10, Muted));
-        var height = y + Body + Margin;
+        y = Place(body, Margin, y, inner, [Text(Footer(d), 10, Muted)]);
+        var height = y + Margin;
 
         var root = new XElement(Svg + "svg",
             new XAttribute("width", F(width)), new XAttribute("height", F(height)), new XAttribute("viewBox", $"0 0 {F(width)} {F(height)}"),
             new XAttribute("role", "img"), new XAttribute("aria-label", Clean($"Journey map {map.Name}")),
             new XAttribute("font-family", Font), new XAttribute("font-size", F(Body)), new XAttribute("fill", Ink),
+            // Set as measured: no ligatures (which would also turn "fi" into one sign when the PDF's text is copied) and no kerning.
+            new XAttribute("font-variant-ligatures", "none"), new XAttribute("font-kerning", "none"),
             new XElement(Svg + "title", Clean($"Journey map: {map.Name}")),
             new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "#fff")),
             body);
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting);
     }
 
+    /// <summary>What a printed map says at its foot: where it comes from, which map in which state for whom, its version and day.</summary>
+    private static string Footer(MapDrawing d) =>
+        $"Waymark · {(d.Workspace is { } w ? $"{w} · " : "")}{d.Map.Name} · {Wording.StateText(d.Map.State)} · persona: {d.Persona ?? "none"} · version {d.Map.Version} · exported {d.Today:yyyy-MM-dd}";
+
     /// <summary>A file name for the downloaded map: the journey's name without what file systems or the header would trip over.</summary>
-    public static string FileName(string journeyName)
+    public static string FileName(string journeyName, string extension = ".svg")
     {
         var name = NotInFileNames().Replace(Clean(journeyName), " ");
         name = Spaces().Replace(name, " ").Trim().Trim('.').Trim();
         if (name.Length > 100) name = name[..(char.IsHighSurrogate(name[99]) ? 99 : 100)].TrimEnd();
-        return (name.Length == 0 ? "journey map" : name) + ".svg";
+        return (name.Length == 0 ? "journey map" : name) + extension;
     }
 
     // ---- rows and cells -----------------------------------------------------------------------
@@ -312,14 +322,14 @@ public static partial class MapSvg
             if (italic) element.Add(new XAttribute("font-style", "italic"));
             for (var i = 0; i < lines.Count; i++)
                 element.Add(new XElement(Svg + "tspan", new XAttribute("x", F(x)), new XAttribute("dy", i == 0 ? "0" : F(lineHeight)),
-                    i < lines.Count - 1 ? lines[i] : lines[i].TrimEnd()));
+                    Runs(i < lines.Count - 1 ? lines[i] : lines[i].TrimEnd(), bold)));
             return [element];
         });
     }
 
     private static XElement Line(double x, double y, string text, double size, string colour, bool bold = false, string anchor = "start")
     {
-        var element = new XElement(Svg + "text", new XAttribute("x", F(x)), new XAttribute("y", F(y)), new XAttribute("font-size", F(size)), new XAttribute("fill", colour), Clean(text));
+        var element = new XElement(Svg + "text", new XAttribute("x", F(x)), new XAttribute("y", F(y)), new XAttribute("font-size", F(size)), new XAttribute("fill", colour), Runs(Clean(text), bold));
         if (bold) element.Add(new XAttribute("font-weight", "700"));
         if (anchor != "start") element.Add(new XAttribute("text-anchor", anchor));
         return element;
@@ -368,22 +378,12 @@ public static partial class MapSvg
         return lines;
     }
 
-    /// <summary>An estimate of how wide a sans-serif text is: narrow letters, capitals and wide signs weigh differently.</summary>
-    private static double TextWidth(string text, double size, bool bold = false)
-    {
-        var ems = 0.0;
-        foreach (var c in text)
-            ems += c switch
-            {
-                'i' or 'l' or 'j' or 'I' or '.' or ',' or ':' or ';' or '\'' or '|' or '!' or ' ' => 0.32,
-                'm' or 'w' or 'M' or 'W' or '@' or '%' => 0.9,
-                _ when char.IsLowSurrogate(c) => 0,
-                _ when char.IsUpper(c) => 0.7,
-                _ when c >= '\u2000' => 1.0,
-                _ => 0.6,
-            };
-        return ems * size * (bold ? 1.1 : 1.0);
-    }
+    /// <summary>How wide a text is, set in the shipped fonts that the PDF and PNG draw it with.</summary>
+    private static double TextWidth(string text, double size, bool bold = false) => PrintFonts.Width(text, size, bold);
+
+    /// <summary>A line's text as it is set: runs DejaVu Sans has no glyphs for (emoji) name Symbola, which has them.</summary>
+    private static IEnumerable<object> Runs(string text, bool bold) =>
+        PrintFonts.Runs(text, bold).Select(r => r.Symbol ? new XElement(Svg + "tspan", new XAttribute("font-family", PrintFonts.SymbolFamily), r.Text) : (object)r.Text);
 
     /// <summary>The text without the characters XML 1.0 cannot hold (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF).</summary>
     internal static string Clean(string text)

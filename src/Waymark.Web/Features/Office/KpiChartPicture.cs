@@ -1,6 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 using Waymark.Domain.Kpis;
+using Waymark.Web.Features.Printing;
 
 namespace Waymark.Web.Features.Office;
 
@@ -19,9 +20,8 @@ public static class KpiChartPicture
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        using var typeface = ChartFonts.Regular();
-        using var font = new SKFont(typeface, 22);
-        using var small = new SKFont(typeface, 20);
+        using var font = new SKFont(PrintFonts.Regular, 22);
+        using var small = new SKFont(PrintFonts.Regular, 20);
         using var ink = new SKPaint { Color = Muted, IsAntialias = true };
         const float left = 110, right = Width - 24, top = 24, bottom = Height - 56;
 
@@ -81,10 +81,4 @@ public static class KpiChartPicture
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
-}
-
-/// <summary>The typeface charts and map pictures draw text with: DejaVu Sans where installed (Debian's fonts-dejavu-core), else Skia's default.</summary>
-internal static class ChartFonts
-{
-    public static SKTypeface Regular() => SKFontManager.Default.MatchFamily("DejaVu Sans") ?? SKTypeface.CreateDefault();
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
+using SkiaSharp;
+using Waymark.Web.Features.Journeys;
 using Waymark.Domain.Kpis;
 using static Waymark.Web.Features.Office.PptxTheme;
 using static Waymark.Web.Features.Office.SlideShapes;
@@ -57,16 +59,16 @@ public static class SlideDeck
 
     private static IEnumerable<XElement> MapSlide(MapSlice slice, Func<byte[], string> add)
     {
-        var (png, width, height) = MapPng.Render(slice.Part);
-        var relationship = add(png);
-        var subtitle = slice.IsWholeMap ? "The whole map" : $"Stages {slice.FirstStage}–{slice.LastStage} of {slice.StageCount}";
+        // Twice the map's natural size (96 dpi), so it stays sharp on a projector.
+        var png = MapPictures.PngAtDpi(slice.Part, 2 * (int)MapPictures.PixelsPerInch, slice.Lanes);
+        var size = SKBitmap.DecodeBounds(png);
         // As large as the content area allows, keeping the picture's proportions, centred.
-        var scale = Math.Min((double)Width / width, (double)(Bottom - Top) / height);
-        var (cx, cy) = ((long)(width * scale), (long)(height * scale));
+        var scale = Math.Min((double)Width / size.Width, (double)(Bottom - Top) / size.Height);
+        var (cx, cy) = ((long)(size.Width * scale), (long)(size.Height * scale));
         return
         [
-            .. Heading(slice.Part.Map.Name, subtitle),
-            Picture(10, "Journey map", $"Journey map {slice.Part.Map.Name}, {subtitle.ToLowerInvariant()}", relationship, Left + (Width - cx) / 2, Top, cx, cy),
+            .. Heading(slice.Part.Map.Name, slice.Caption),
+            Picture(10, "Journey map", $"Journey map {slice.Part.Map.Name}: {slice.Caption}", add(png), Left + (Width - cx) / 2, Top, cx, cy),
         ];
     }
 
