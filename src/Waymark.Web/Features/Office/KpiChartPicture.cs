@@ -20,10 +20,10 @@ public static class KpiChartPicture
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        using var font = new SKFont(PrintFonts.Regular, 22);
-        using var small = new SKFont(PrintFonts.Regular, 20);
+        using var font = new SKFont(PrintFonts.Regular, 30);
+        using var small = new SKFont(PrintFonts.Regular, 28);
         using var ink = new SKPaint { Color = Muted, IsAntialias = true };
-        const float left = 110, right = Width - 24, top = 24, bottom = Height - 56;
+        const float left = 130, right = Width - 24, top = 24, bottom = Height - 64;
 
         var values = kpi.Series.Select(p => p.Value).ToList();
         if (kpi.Target is { } t) values.Add(t);
@@ -43,8 +43,8 @@ public static class KpiChartPicture
         using var grid = new SKPaint { Color = Grid, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
         canvas.DrawLine(left, bottom, right, bottom, grid);
         canvas.DrawLine(left, top, left, bottom, grid);
-        canvas.DrawText(Number(high - pad), left - 10, Y(high - pad) + 7, SKTextAlign.Right, small, ink);
-        canvas.DrawText(Number(low + pad), left - 10, Y(low + pad) + 7, SKTextAlign.Right, small, ink);
+        canvas.DrawText(Number(high - pad), left - 12, Y(high - pad) + 10, SKTextAlign.Right, small, ink);
+        canvas.DrawText(Number(low + pad), left - 12, Y(low + pad) + 10, SKTextAlign.Right, small, ink);
         Reference(canvas, kpi.Target, TargetColour, [18, 10], Y, left, right);
         Reference(canvas, kpi.BestInClass, BestColour, [4, 8], Y, left, right);
 
@@ -59,9 +59,9 @@ public static class KpiChartPicture
         }
         using var path = builder.Detach();
         canvas.DrawPath(path, line);
-        canvas.DrawText(kpi.Series[0].At.ToString("MMM yyyy", CultureInfo.InvariantCulture), left, Height - 18, SKTextAlign.Left, small, ink);
+        canvas.DrawText(kpi.Series[0].At.ToString("MMM yyyy", CultureInfo.InvariantCulture), left, Height - 20, SKTextAlign.Left, small, ink);
         if (kpi.Series.Count > 1)
-            canvas.DrawText(kpi.Series[^1].At.ToString("MMM yyyy", CultureInfo.InvariantCulture), right, Height - 18, SKTextAlign.Right, small, ink);
+            canvas.DrawText(kpi.Series[^1].At.ToString("MMM yyyy", CultureInfo.InvariantCulture), right, Height - 20, SKTextAlign.Right, small, ink);
         return Png(surface);
     }
 

@@ -13,7 +13,8 @@ public sealed record MapSlice(MapDrawing Part, IReadOnlyList<string> Lanes, int 
     public bool IsWholeMap => FirstStage == 1 && LastStage == StageCount && LaneGroups == 1;
 
     public string Caption =>
-        (FirstStage == 1 && LastStage == StageCount ? "All stages" : $"Stages {FirstStage}–{LastStage} of {StageCount}")
+        (FirstStage == 1 && LastStage == StageCount ? "All stages"
+            : FirstStage == LastStage ? $"Stage {FirstStage} of {StageCount}" : $"Stages {FirstStage}–{LastStage} of {StageCount}")
         + (LaneGroups == 1 ? "" : $" · lanes {LaneGroup} of {LaneGroups}: {string.Join(", ", Lanes.Select(l => Wording.LaneNames.GetValueOrDefault(l, l)))}");
 }
 

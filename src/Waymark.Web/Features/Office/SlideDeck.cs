@@ -49,7 +49,7 @@ public static class SlideDeck
         [
             Rect(2, "Background", 0, 0, PptxPackage.SlideWidth, PptxPackage.SlideHeight, DarkTeal),
             Rect(3, "Accent", Left, 3063240, 1828800, 54864, "E07A1F"),
-            Box(4, "Title", Left, 1554480, Width, 1371600, [Paragraph(Fit(title, Width, 40, bold: true), 40, "FFFFFF", bold: true)], anchor: "b"),
+            Box(4, "Title", Left, 1097280, Width, 1828800, [Paragraph(Fit(title, Width, 40, bold: true, lines: 2), 40, "FFFFFF", bold: true)], anchor: "b"),
             Box(5, "Workspace", Left, 3246120, Width, 548640, [Paragraph(Fit(deck.Workspace, Width, 24), 24, "FFFFFF")]),
             Box(6, "About", Left, 3794760, Width, 457200, [Paragraph(Fit(about, Width, 18), 18, "D5E5EA")]),
             Box(7, "Date", Left, 5577840, Width, 457200,
@@ -158,7 +158,9 @@ public static class SlideDeck
 
     private static IEnumerable<XElement> Heading(string title, string? subtitle) =>
     [
-        Box(2, "Title", Left, 228600, Width, 548640, [Paragraph(Fit(title, Width, 28, bold: true), 28, Ink, bold: true)], anchor: "b"),
+        // A long title is set smaller before it is cut.
+        Box(2, "Title", Left, 228600, Width, 548640, [FitsOnOneLine(title, Width, 28, bold: true)
+            ? Paragraph(title, 28, Ink, bold: true) : Paragraph(Fit(title, Width, 22, bold: true), 22, Ink, bold: true)], anchor: "b"),
         Rect(3, "Accent", Left, 795528, 1828800, 36576, Teal),
         .. subtitle is null ? Array.Empty<XElement>() : [Box(4, "Subtitle", Left, 841248, Width, 256032, [Paragraph(Fit(subtitle, Width, 12), 12, Muted)])],
     ];

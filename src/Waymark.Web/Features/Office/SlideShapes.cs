@@ -16,15 +16,20 @@ internal static class SlideShapes
 {
     public const long Emu = 12700; // per point
 
-    /// <summary>The text cut with an ellipsis to what fits on one line of <paramref name="width"/> EMU at <paramref name="points"/>, with room to spare.</summary>
-    public static string Fit(string text, long width, double points, bool bold = false)
+    /// <summary>The text cut with an ellipsis to what fits on <paramref name="lines"/> lines of <paramref name="width"/> EMU at <paramref name="points"/>, with room to spare.</summary>
+    public static string Fit(string text, long width, double points, bool bold = false, int lines = 1)
     {
         var clean = MapSvg.Clean(text).ReplaceLineEndings(" ").Trim();
         // Calibri averages about half an em per character; wide letters and bold take more, so reckon with 0.56 (0.6 bold).
-        var most = (int)Math.Max(4, (width - 2 * 91440) / (points * Emu * (bold ? 0.6 : 0.56)));
+        // Wrapped lines break at spaces and lose part of a line each: reckon with 85 % of every line after the first.
+        var perLine = (width - 2 * 91440) / (points * Emu * (bold ? 0.6 : 0.56));
+        var most = (int)Math.Max(4, perLine * (1 + 0.85 * (lines - 1)));
         var info = new StringInfo(clean);
         return info.LengthInTextElements <= most ? clean : info.SubstringByTextElements(0, most - 1).TrimEnd() + "…";
     }
+
+    /// <summary>Whether the text fits on one line of <paramref name="width"/> EMU at <paramref name="points"/> (see <see cref="Fit"/>).</summary>
+    public static bool FitsOnOneLine(string text, long width, double points, bool bold = false) => Fit(text, width, points, bold) == MapSvg.Clean(text).ReplaceLineEndings(" ").Trim();
 
     public static XElement Paragraph(string text, double points, string colour, bool bold = false, string align = "l") =>
         new(A + "p", new XElement(A + "pPr", new XAttribute("algn", align)), Run(text, points, colour, bold));
