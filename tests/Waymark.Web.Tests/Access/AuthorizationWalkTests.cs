@@ -140,6 +140,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             ["tokens"] = tokenId,
             ["users"] = memberId,
             ["customers"] = "walk-customer",
+            // GET …/lists/{list}.csv: the segment is the list's file name.
+            ["lists"] = "touchpoints.csv",
         };
     }
 
