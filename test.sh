@@ -46,6 +46,11 @@ if [ -d tests/Waymark.Browser.Tests ] && [ ! -x /usr/bin/chromium ]; then
   say "installing chromium"; apt_install chromium || exit 1
 fi
 
+# --- poppler's pdftoppm: the printed-map tests rasterise a PDF page to hold it against the PNG ------------
+if [ ! -x /usr/bin/pdftoppm ]; then
+  say "installing poppler-utils"; apt_install poppler-utils || exit 1
+fi
+
 # --- npm tools for the quality tests (OpenAPI lint, accessibility scan), into the git-ignored .tools folder ---
 tools="$root/.tools"
 need=()

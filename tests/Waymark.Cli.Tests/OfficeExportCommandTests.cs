@@ -66,7 +66,7 @@ public sealed class OfficeExportCommandTests
         Assert.Contains("There is no map 'Moon landing'", noMap.Errors);
         var format = await WaymarkProcess.RunAsync(scratch.Path, "export", "--workspace", "demo", "--out", scratch.File("x.doc"), "--format", "doc", "--db", db);
         Assert.Equal(1, format.ExitCode);
-        Assert.Contains("choose json, xlsx, csv, pptx", format.Errors);
+        Assert.Contains("Use one of: json, svg, pdf, png, xlsx, csv, pptx", format.Errors);
         Assert.False(File.Exists(scratch.File("x.csv")) || File.Exists(scratch.File("x.pptx")) || File.Exists(scratch.File("x.doc")));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Waymark.Cli.Commands.Exports;
 using Waymark.Storage.Exchange;
 using Waymark.Web.Infrastructure;
 
@@ -11,27 +12,19 @@ internal static class ExportCommand
     {
         var storage = new StorageArguments();
         var workspace = new Option<string>("--workspace", "-w") { Description = "Key of the workspace to export", Required = true };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write", Required = true };
-        var format = new Option<string?>("--format") { Description = "json (the whole workspace), xlsx, csv or pptx; default: from the --out file's extension, else json" };
-        var office = new OfficeExport();
-        var command = new Command("export", "Write a whole workspace to one JSON document, its lists to Excel or CSV, or a slide deck.");
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write; its extension chooses the format unless --format does", Required = true };
+        var format = new Option<string?>("--format") { Description = "json (the whole workspace), svg, pdf or png (a journey map, or as pdf the CX report), xlsx or csv (the lists), pptx (a slide deck)" };
+        var pictures = new PictureExport();
+        var office = new OfficeExport(pictures.Journey);
+        var command = new Command("export", "Write a whole workspace to one JSON document, a journey map as SVG, PDF or PNG, the CX report as PDF, the lists to Excel or CSV, or a slide deck.");
         storage.AddTo(command);
         command.Options.Add(workspace);
         command.Options.Add(output);
         command.Options.Add(format);
+        pictures.AddTo(command);
         office.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            var chosen = (result.GetValue(format) ?? Path.GetExtension(result.GetValue(output)!.Name).TrimStart('.')).Trim().ToLowerInvariant();
-            if (chosen != "json" && !OfficeExport.Formats.Contains(chosen))
-            {
-                if (result.GetValue(format) is not null)
-                {
-                    await Console.Error.WriteLineAsync($"--format: '{chosen}' is not an export format; choose json, {string.Join(", ", OfficeExport.Formats)}.");
-                    return 1;
-                }
-                chosen = "json";
-            }
             await using var db = await StorageArguments.OpenAsync(storage.Read(result), ct);
             var key = result.GetValue(workspace)!;
             if (await CurrentWorkspace.FindAsync(db, key, ct) is not { } ws)
@@ -39,9 +32,16 @@ internal static class ExportCommand
                 await Console.Error.WriteLineAsync($"There is no workspace '{key}'.");
                 return 1;
             }
-            if (chosen != "json") return await office.WriteAsync(result, db, ws, chosen, result.GetValue(output)!, ct);
-            var document = await WorkspaceExporter.ExportAsync(db, ws.Id, ct);
             var file = result.GetValue(output)!;
+            var chosen = (result.GetValue(format) ?? Path.GetExtension(file.Name).TrimStart('.')).ToLowerInvariant();
+            if (PictureExport.Formats.Contains(chosen)) return await pictures.WriteAsync(result, db, ws, chosen, file, ct);
+            if (OfficeExport.Formats.Contains(chosen)) return await office.WriteAsync(result, db, ws, chosen, file, ct);
+            if (chosen is not ("json" or ""))
+            {
+                await Console.Error.WriteLineAsync($"'{chosen}' is not a format waymark exports. Use one of: json, {string.Join(", ", PictureExport.Formats.Concat(OfficeExport.Formats))}.");
+                return 1;
+            }
+            var document = await WorkspaceExporter.ExportAsync(db, ws.Id, ct);
             await using (var stream = file.Create())
                 await JsonSerializer.SerializeAsync(stream, document, CliJson.Options, ct);
             Console.WriteLine($"Exported '{document.Workspace.Name}' to {file.FullName}");

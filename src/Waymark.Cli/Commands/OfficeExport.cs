@@ -9,22 +9,19 @@ namespace Waymark.Cli.Commands;
 
 /// <summary>
 /// The meeting-room formats of <c>waymark export</c>: the lists as an Excel workbook (xlsx), one list as CSV
-/// (<c>--list</c>) and the slide deck (pptx, <c>--journey</c> for its map), written by the same code as
+/// (<c>--list</c>) and the slide deck (pptx, with <c>--journey</c>, which it shares with <see cref="Exports.PictureExport"/>, for its map), written by the same code as
 /// GET …/lists.xlsx, …/lists/{list}.csv and …/deck.pptx.
 /// </summary>
-internal sealed class OfficeExport
+internal sealed class OfficeExport(Option<string?> journey)
 {
     public static readonly string[] Formats = ["xlsx", "csv", "pptx"];
 
     private readonly Option<string?> _list = new("--list")
         { Description = $"With --format csv: the list to write ({string.Join(", ", WorkspaceLists.Names)})" };
-    private readonly Option<string?> _journey = new("--journey")
-        { Description = "With --format pptx: the map the deck presents, by name or id (default: the whole workspace, without a map)" };
 
     public void AddTo(Command command)
     {
         command.Options.Add(_list);
-        command.Options.Add(_journey);
     }
 
     public async Task<int> WriteAsync(ParseResult result, WaymarkDb db, CurrentWorkspace ws, string format, FileInfo file, CancellationToken ct)
@@ -36,7 +33,7 @@ internal sealed class OfficeExport
             {
                 "xlsx" => (XlsxLists.Write(await WorkspaceLists.AllAsync(db, ws, today, ct)), "the lists"),
                 "csv" => await CsvAsync(db, ws, result.GetValue(_list), today, ct),
-                _ => (SlideDeck.Write(await DeckContent.LoadAsync(db, ws, await JourneyAsync(db, ws, result.GetValue(_journey), ct), today, ct)), "a slide deck"),
+                _ => (SlideDeck.Write(await DeckContent.LoadAsync(db, ws, await JourneyAsync(db, ws, result.GetValue(journey), ct), today, ct)), "a slide deck"),
             };
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
             Console.WriteLine($"Exported {what} of '{ws.Key}' to {file.FullName}");

@@ -48,6 +48,7 @@ public static class WaymarkApi
         workspace.MapKpisApi();
         workspace.MapImprovementsApi();
         workspace.MapDashboardApi();
+        workspace.MapCxReportApi();
         workspace.MapExchangeApi();
         workspace.MapOfficeApi();
         workspace.MapEventsApi();

@@ -59,7 +59,10 @@ public static class MapPictures
         var sheetSize = PageSize.Of(print.Sheet);
         if (page.Width * page.Height <= sheetSize.Width * sheetSize.Height)
             throw new DomainRuleException("paper", $"A poster is larger than the sheets it is printed on: choose a paper larger than {print.Sheet} for it, or print the map on one sheet.");
-        var plan = PosterPlan.Of(page, print.Sheet);
+        // The map at the top left of the poster; sheets below or beside it would stay white, so the poster ends where the map does.
+        at = at with { X = SheetMargin, Y = SheetMargin };
+        var used = new PageSize(Math.Min(page.Width, rendering.Width * at.Scale + 2 * SheetMargin), Math.Min(page.Height, rendering.Height * at.Scale + 2 * SheetMargin));
+        var plan = PosterPlan.Of(used, print.Sheet);
         var label = $"{map.Map.Name} · {print.Paper} poster on {plan.Count} {print.Sheet} sheets";
         return PdfPages.Write(title, map.Today,
             plan.Sheets.Select(sheet => (plan.Sheet, (Action<SkiaSharp.SKCanvas>)(canvas => plan.Draw(canvas, sheet, c => rendering.Draw(c, at), label)))).ToList());
