@@ -5,8 +5,8 @@ using Waymark.Analytics.Model;
 namespace Waymark.Analytics.Writing;
 
 /// <summary>
-/// CSV with the header the CSV reader maps by default. Fields are quoted when needed, and text starting with
-/// = + - @ (or tab / carriage return) is prefixed with a quote character so spreadsheets do not run it as a formula.
+/// CSV with the header the CSV reader maps by default. Fields are quoted when needed, and text a spreadsheet would run
+/// as a formula is neutralised, by the one rule of <see cref="CsvCells"/>.
 /// </summary>
 public sealed class CsvEventWriter : IEventWriter
 {
@@ -44,16 +44,8 @@ public sealed class CsvEventWriter : IEventWriter
 
     private void Text(string s)
     {
-        var formula = s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        if (!formula && s.AsSpan().IndexOfAny(",\"\n\r") < 0)
-        {
-            _w.Write(s);
-            return;
-        }
-        _w.Write('"');
-        if (formula) _w.Write('\'');
-        _w.Write(s.Replace("\"", "\"\""));
-        _w.Write('"');
+        if (!CsvCells.IsFormula(s) && s.AsSpan().IndexOfAny(",\"\n\r") < 0) _w.Write(s);
+        else _w.Write(CsvCells.Append(new StringBuilder(), s));
     }
 
     public void Dispose() => _w.Dispose();

@@ -118,15 +118,7 @@ public abstract class InteractionEventWriter
         }
 
         /// <summary>Quoted when needed; text a spreadsheet would run as a formula is neutralised (see <see cref="CsvCells"/>).</summary>
-        private StringBuilder Cell(string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return _text;
-            var neutralised = CsvCells.IsFormula(value);
-            if (!neutralised && value.AsSpan().IndexOfAny(",\"\n\r") < 0) return _text.Append(value);
-            _text.Append('"');
-            if (neutralised) _text.Append('\'');
-            return _text.Append(value.Replace("\"", "\"\"")).Append('"');
-        }
+        private StringBuilder Cell(string? value) => CsvCells.Append(_text, value);
     }
 
     private sealed class Ndjson(Stream stream) : InteractionEventWriter
@@ -293,4 +285,15 @@ public static class CsvCells
     public static bool IsFormula(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
         && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>A text cell as RFC 4180 has it (quoted when it holds a comma, quote or line break), neutralised when it is a formula.</summary>
+    public static StringBuilder Append(StringBuilder text, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return text;
+        var neutralised = IsFormula(value);
+        if (!neutralised && value.AsSpan().IndexOfAny(",\"\n\r") < 0) return text.Append(value);
+        text.Append('"');
+        if (neutralised) text.Append('\'');
+        return text.Append(value.Replace("\"", "\"\"")).Append('"');
+    }
 }

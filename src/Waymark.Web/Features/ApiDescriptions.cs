@@ -43,6 +43,7 @@ public static partial class ApiDescriptions
         ["Members"] = new("member", "members", "The people who may open the workspace, and their roles."),
         ["Tokens"] = new("API token", "API tokens", "API tokens for scripts and integrations, each with a role."),
         ["Events"] = new("interaction event", "interaction events", "Interaction events from call-centre software, shops and CRMs: what each customer did, where and when, kept per workspace."),
+        ["Exports"] = new("export", "exports", "The workspace for the meeting room: its lists as an Excel workbook or CSV files, and a slide deck of a map."),
         ["Analytics"] = new("journey analysis", "journey analyses", "The journeys customers really take, worked out from the stored interaction events of a period."),
         ["Templates"] = new("template", "templates", "Templates a new workspace starts from: the built-in industry templates and those the organisation saved from its workspaces."),
     };

@@ -6,6 +6,7 @@ using Waymark.Web.Features.Exchange;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Journeys;
 using Waymark.Web.Features.Kpis;
+using Waymark.Web.Features.Office;
 using Waymark.Web.Features.Organisation;
 using Waymark.Web.Features.Personas;
 using Waymark.Web.Features.Templates;
@@ -52,6 +53,7 @@ public static class WaymarkApi
         workspace.MapCxReportApi();
         workspace.MapExchangeApi();
         workspace.MapSaveAsTemplateApi();
+        workspace.MapOfficeApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();

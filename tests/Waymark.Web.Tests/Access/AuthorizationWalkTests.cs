@@ -145,6 +145,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             ["customers"] = "walk-customer",
             // A template no one saved: the walk checks who gets past the door; deleting a real one is in the templates' tests.
             ["templates"] = "walk-template",
+            // GET …/lists/{list}.csv: the segment is the list's file name.
+            ["lists"] = "touchpoints.csv",
         };
     }
 

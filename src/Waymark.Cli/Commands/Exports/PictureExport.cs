@@ -18,7 +18,10 @@ internal sealed class PictureExport
 {
     public static readonly string[] Formats = ["svg", "pdf", "png"];
 
-    private readonly Option<string?> _journey = new("--journey") { Description = "The journey map to draw, by name or id (svg, png, pdf); a pdf without it is the CX report" };
+    private readonly Option<string?> _journey = new("--journey") { Description = "The journey map to draw, by name or id (svg, png, pdf); a pdf without it is the CX report; pptx: the map the deck presents (default: none)" };
+
+    /// <summary>--journey, which the slide deck (<see cref="OfficeExport"/>) reads too.</summary>
+    public Option<string?> Journey => _journey;
     private readonly Option<string?> _paper = new("--paper") { Description = "pdf: a4, a3 (default), a2, a1, a0, letter or tabloid" };
     private readonly Option<string?> _orientation = new("--orientation") { Description = "pdf: landscape (default) or portrait" };
     private readonly Option<string?> _poster = new("--poster") { Description = "pdf: print the map as a poster of --paper's size over sheets of this paper (a4 or a3)" };
