@@ -168,7 +168,7 @@ public sealed class MapHeaderTests(UiFactory factory)
 
         var header = page.Find("[data-testid=map-header]");
         // The export menu's forms only choose how to download the map; nothing else in the header takes input.
-        Assert.Empty(header.QuerySelectorAll("button, input, select, textarea, form").Where(e => e.Closest("[data-testid=export-menu]") is null));
+        Assert.DoesNotContain(header.QuerySelectorAll("button, input, select, textarea, form"), e => e.Closest("[data-testid=export-menu]") is null);
         Assert.Equal("Header read only", page.Find("[data-testid=map-name]").TextContent.Trim());
         Assert.Equal("What viewers read", page.Find("[data-testid=map-description]").TextContent);
         Assert.Equal("No persona", page.Find("[data-testid=map-persona]").TextContent);

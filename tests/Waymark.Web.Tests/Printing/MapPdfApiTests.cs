@@ -81,8 +81,8 @@ public sealed class MapPdfApiTests(WaymarkApiFactory factory) : ApiTest(factory)
 
         // Every font the page uses is embedded in the file: DejaVu Sans and, for the emoji, Symbola.
         var fonts = page.Letters.Select(l => l.FontName).Distinct().ToList();
-        Assert.Contains(fonts, f => f.Contains("DejaVuSans", StringComparison.Ordinal));
-        Assert.Contains(fonts, f => f.Contains("Symbola", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f?.Contains("DejaVuSans", StringComparison.Ordinal) == true);
+        Assert.Contains(fonts, f => f?.Contains("Symbola", StringComparison.Ordinal) == true);
         // TrueType fonts carry their font file; Type 3 fonts (what Skia writes for outlined or emboldened glyphs) carry their glyphs' drawings.
         var raw = Encoding.Latin1.GetString(bytes);
         var trueType = CountOf(raw, "/Subtype /CIDFontType2");
