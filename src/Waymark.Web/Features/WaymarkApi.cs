@@ -3,6 +3,7 @@ using Waymark.Web.Features.Evaluations;
 using Waymark.Web.Features.Events;
 using Waymark.Web.Features.Evidence;
 using Waymark.Web.Features.Exchange;
+using Waymark.Web.Features.Imports;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Journeys;
 using Waymark.Web.Features.Kpis;
@@ -48,6 +49,7 @@ public static class WaymarkApi
         workspace.MapImprovementsApi();
         workspace.MapDashboardApi();
         workspace.MapExchangeApi();
+        workspace.MapImportsApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();

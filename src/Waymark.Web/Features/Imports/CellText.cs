@@ -10,12 +10,12 @@ namespace Waymark.Web.Features.Imports;
 /// </summary>
 public static class CellText
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>German number writing, spelt out: the server runs without culture data (invariant globalization).</summary>
+    private static readonly NumberFormatInfo German = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
     private static readonly string[] GermanDates = ["d.M.yyyy", "d.M.yy", "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yy H:mm"];
     private static readonly string[] IsoDates = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK"];
-    private static readonly string[] BritishDates = ["d/M/yyyy", "d/M/yy", "d/M/yyyy H:mm"];
+    private static readonly string[] BritishDates = ["d'/'M'/'yyyy", "d'/'M'/'yy", "d'/'M'/'yyyy H:mm"];
 
     /// <summary>Excel's serials of 1 January 1930 and 31 December 2199: a plain number in a date column means such a day.</summary>
     private const double FirstSerial = 10959, LastSerial = 109939;
@@ -30,10 +30,10 @@ public static class CellText
         if (t.Length == 0) return false;
         var comma = t.LastIndexOf(',');
         var dot = t.LastIndexOf('.');
-        var culture = comma >= 0 && dot >= 0 ? (comma > dot ? German : CultureInfo.InvariantCulture)
+        var culture = comma >= 0 && dot >= 0 ? (comma > dot ? German : NumberFormatInfo.InvariantInfo)
             : comma >= 0 ? German
             : t.Count(c => c == '.') > 1 ? German
-            : CultureInfo.InvariantCulture;
+            : NumberFormatInfo.InvariantInfo;
         return double.TryParse(t, NumberStyles.Float | NumberStyles.AllowThousands, culture, out value) && double.IsFinite(value);
     }
 
@@ -50,8 +50,8 @@ public static class CellText
     {
         var t = Clean(text);
         if (DateTime.TryParseExact(t, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value)
-            || DateTime.TryParseExact(t, GermanDates, German, DateTimeStyles.None, out value)
-            || DateTime.TryParseExact(t, BritishDates, British, DateTimeStyles.None, out value))
+            || DateTime.TryParseExact(t, GermanDates, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            || DateTime.TryParseExact(t, BritishDates, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
             return true;
         if (TryNumber(t, out var serial) && serial is >= FirstSerial and <= LastSerial)
         {

@@ -28,7 +28,8 @@ internal static class XlsxSheet
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             return new SheetContent(names, sheet.Name!.Value, Rows(part.Worksheet, SharedStrings(workbook), DateStyles(workbook)));
         }
-        catch (Exception e) when (e is System.IO.InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
+        // Whatever the package reader trips over in a broken or foreign file (zip, packaging, XML) means the same to the person.
+        catch (Exception e) when (e is not DomainRuleException and not OperationCanceledException and not OutOfMemoryException)
         {
             throw Unreadable(fileName);
         }
