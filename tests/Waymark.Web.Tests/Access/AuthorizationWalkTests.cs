@@ -46,6 +46,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             return op.Method switch { "POST" => WorkspaceRole.EventSender, "GET" => WorkspaceRole.Editor, _ => WorkspaceRole.Owner };
         // Who real customers are and what they did: personal data, for editors and owners.
         if (op.Template is "/api/workspaces/{workspace}/analytics/examples" or "/api/workspaces/{workspace}/customers/{customer}/timeline") return WorkspaceRole.Editor;
+        // Sheets in, and the column mappings they are read with: for those who may change the workspace.
+        if (op.Template.StartsWith("/api/workspaces/{workspace}/imports", StringComparison.Ordinal)) return WorkspaceRole.Editor;
         return op.IsRead ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
     }
 
@@ -140,6 +142,7 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             ["tokens"] = tokenId,
             ["users"] = memberId,
             ["customers"] = "walk-customer",
+            ["mappings"] = "touchpoints",
         };
     }
 
