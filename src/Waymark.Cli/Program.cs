@@ -11,6 +11,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ImportSheetCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateEventsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
