@@ -183,6 +183,18 @@ public sealed class ImportsApiTests(WaymarkApiFactory factory) : ApiTest(factory
     }
 
     [Fact]
+    public async Task A_header_with_a_remark_is_suggested_for_its_field_and_the_exact_header_wins()
+    {
+        var csv = Encoding.UTF8.GetBytes("Touchpoint;Datum;Score;Erwartung (1-10);Erwartung;Wert (€)\nHotline;31.12.2026;7;8;schnell;\n");
+        var preview = await Send("imports/preview", Form(csv, "e.csv", "evaluations"));
+        var columns = preview.GetProperty("fields").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("field").GetString()!, f => f.GetProperty("column").GetString());
+        Assert.Equal("Erwartung", columns["expectation"]);
+        Assert.Equal("Erwartung (1-10)", columns["expectationLevel"]);
+        Assert.Equal("Score", columns["score"]);
+    }
+
+    [Fact]
     public async Task Viewers_are_refused_and_a_file_above_the_limit_is_413()
     {
         await Factory.GrantAsync(Workspace, "viewer@imports.test", Storage.Access.WorkspaceRole.Viewer);

@@ -111,6 +111,8 @@ public sealed class SheetReadingTests
         Assert.True(ImportKinds.Touchpoints.Field("channel")!.Matches("Kanal"));
         Assert.True(ImportKinds.Touchpoints.Field("name")!.Matches(" bezeichnung"));
         Assert.True(ImportKinds.People.Field("email")!.Matches("E-Mail"));
+        Assert.True(ImportKinds.Touchpoints.Field("relevance")!.Matches("Relevanz (1-5)"));
+        Assert.True(ImportKinds.Evaluations.Field("expectationLevel")!.Matches("Erwartung (1-10)"));
         Assert.False(ImportKinds.Touchpoints.Field("channel")!.Matches("Kategorie"));
     }
 }

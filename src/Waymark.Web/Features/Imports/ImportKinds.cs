@@ -3,8 +3,17 @@ namespace Waymark.Web.Features.Imports;
 /// <summary>A field a sheet's column can fill, with the header names (English and German) that suggest it.</summary>
 public sealed record ImportField(string Key, string Label, bool Required, IReadOnlyList<string> Headers)
 {
-    /// <summary>Whether a header cell names this field: case, spaces, hyphens and punctuation aside.</summary>
-    public bool Matches(string header) => Headers.Any(h => ImportKinds.Normal(h) == ImportKinds.Normal(header)) || ImportKinds.Normal(Key) == ImportKinds.Normal(header);
+    /// <summary>
+    /// Whether a header cell names this field: case, spaces, hyphens and punctuation aside, and without a remark in
+    /// parentheses ("Relevanz (1-5)", "Wert (€)").
+    /// </summary>
+    public bool Matches(string header) =>
+        MatchesExactly(header) || Names.Contains(ImportKinds.Normal(System.Text.RegularExpressions.Regex.Replace(header, @"\([^)]*\)|\[[^\]]*\]", "")));
+
+    /// <summary>Whether the header names the field as it stands, remark and all ("Erwartung (1-10)" is the expectation level, not the expectation).</summary>
+    public bool MatchesExactly(string header) => Names.Contains(ImportKinds.Normal(header));
+
+    private IEnumerable<string> Names => Headers.Append(Key).Select(ImportKinds.Normal);
 }
 
 /// <summary>What a sheet can bring into a workspace and the fields of each.</summary>

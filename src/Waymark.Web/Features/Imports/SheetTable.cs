@@ -40,12 +40,13 @@ public sealed record SheetTable(int HeaderRow, IReadOnlyList<string> Columns, IR
     private static List<string> Names(SheetRow header)
     {
         var names = new List<string>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Cells.Count; i++)
         {
             var text = string.Join(' ', CellText.Clean(header.Cells[i]).Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
             var name = text.Length == 0 ? $"Column {Letter(i)}" : text;
-            var repeat = names.Count(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase) || n.StartsWith(name + " (", StringComparison.OrdinalIgnoreCase));
-            names.Add(repeat == 0 ? name : $"{name} ({repeat + 1})");
+            seen[name] = seen.GetValueOrDefault(name) + 1;
+            names.Add(seen[name] == 1 ? name : $"{name} ({seen[name]})");
         }
         return names;
     }

@@ -139,12 +139,20 @@ public static class SpreadsheetImport
         {
             var index = remembered.TryGetValue(field.Key, out var column) ? table.ColumnIndex(column) : -1;
             if (index < 0)
-                index = Enumerable.Range(0, table.Columns.Count).FirstOrDefault(i => field.Matches(table.Columns[i]) && !columnOf.ContainsValue(i), -1);
+                index = Suggested(kind, field, table, columnOf);
             if (index >= 0 && !columnOf.ContainsValue(index)) columnOf[field.Key] = index;
         }
         foreach (var field in kind.Fields.Where(f => f.Required && !columnOf.ContainsKey(f.Key) && table.Columns.Count > 0))
             problems.Add(new ImportProblem(table.HeaderRow, null, $"No column is chosen for {field.Label}; {kind.Label.ToLowerInvariant()} need it."));
         return columnOf;
+    }
+
+    /// <summary>The first free column whose header names the field exactly, else one that names it apart from a remark no other field claims exactly.</summary>
+    private static int Suggested(ImportKind kind, ImportField field, SheetTable table, Dictionary<string, int> taken)
+    {
+        var free = Enumerable.Range(0, table.Columns.Count).Where(i => !taken.ContainsValue(i)).ToList();
+        return free.FirstOrDefault(i => field.MatchesExactly(table.Columns[i]), -1) is var exact and >= 0 ? exact
+            : free.FirstOrDefault(i => field.Matches(table.Columns[i]) && !kind.Fields.Any(f => f.MatchesExactly(table.Columns[i])), -1);
     }
 
     private static async Task<Dictionary<string, string>> RememberedAsync(WaymarkDb db, CurrentWorkspace ws, ImportKind kind, CancellationToken ct)
