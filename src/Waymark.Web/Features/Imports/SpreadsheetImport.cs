@@ -94,6 +94,7 @@ public static class SpreadsheetImport
         if (table.Columns.Count == 0) problems.Add(new ImportProblem(null, null, $"'{r.FileName}' holds no rows."));
         else if (table.Rows.Count == 0) problems.Add(new ImportProblem(table.HeaderRow, null, $"There are no rows below the header in row {table.HeaderRow}."));
 
+        var mappingProblems = problems.Count > 0;
         var rows = KindRows.For(kind);
         await rows.LoadAsync(db, ws, ct);
         var previews = new List<ImportPreviewRow>();
@@ -103,7 +104,8 @@ public static class SpreadsheetImport
         foreach (var sheetRow in table.Rows)
         {
             var row = new ImportRow(sheetRow, columnOf, table.Columns);
-            var plan = problems.Count > 0 && columnOf.Count == 0 ? null : rows.Plan(row, ws);
+            // Rows are read only once the columns are settled; until then the problems of the mapping are the ones to fix.
+            var plan = mappingProblems ? null : rows.Plan(row, ws);
             var rowProblems = row.Problems.ToList();
             if (plan is not null && seen.TryGetValue(plan.Key, out var earlier))
                 rowProblems.Add(new ImportProblem(row.Number, nameColumn, $"Row {earlier} already imports this {Singular(kind)}; a sheet names each once."));
