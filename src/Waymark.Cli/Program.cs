@@ -12,6 +12,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
+root.Subcommands.Add(ImportSheetCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateEventsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());

@@ -39,6 +39,7 @@ public class WaymarkDb(DbContextOptions<WaymarkDb> options) : IdentityDbContext<
     public DbSet<Improvement> Improvements => Set<Improvement>();
     public DbSet<Domain.Events.ServiceContactSetting> ServiceContactSettings => Set<Domain.Events.ServiceContactSetting>();
     public DbSet<Domain.Events.EventColumnMapping> EventColumnMappings => Set<Domain.Events.EventColumnMapping>();
+    public DbSet<Domain.Imports.SpreadsheetImportMapping> SpreadsheetImportMappings => Set<Domain.Imports.SpreadsheetImportMapping>();
     public DbSet<WorkspaceMembership> Memberships => Set<WorkspaceMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

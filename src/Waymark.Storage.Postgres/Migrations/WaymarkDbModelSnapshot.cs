@@ -304,6 +304,38 @@ namespace Waymark.Storage.Postgres.Migrations
                     b.ToTable("service_contact_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Imports.SpreadsheetImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("spreadsheet_import_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1458,6 +1490,15 @@ namespace Waymark.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Domain.Imports.SpreadsheetImportMapping", b =>
                 {
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()

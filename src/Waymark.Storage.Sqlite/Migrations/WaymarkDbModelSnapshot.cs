@@ -293,6 +293,38 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.ToTable("service_contact_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Domain.Imports.SpreadsheetImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("spreadsheet_import_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1447,6 +1479,15 @@ namespace Waymark.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Domain.Imports.SpreadsheetImportMapping", b =>
                 {
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()

@@ -137,6 +137,17 @@ internal sealed class EventColumnMappingConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class SpreadsheetImportMappingConfiguration : IEntityTypeConfiguration<Waymark.Domain.Imports.SpreadsheetImportMapping>
+{
+    public void Configure(EntityTypeBuilder<Waymark.Domain.Imports.SpreadsheetImportMapping> builder)
+    {
+        builder.IsWorkspaceEntity("spreadsheet_import_mappings");
+        builder.HasIndex(m => new { m.WorkspaceId, m.Kind }).IsUnique();
+        builder.Property(m => m.Kind).HasMaxLength(40);
+        builder.Property(m => m.Mapping).HasMaxLength(Waymark.Domain.Imports.SpreadsheetImportMapping.MaxLength);
+    }
+}
+
 internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<KpiMeasurement>
 {
     public void Configure(EntityTypeBuilder<KpiMeasurement> builder)

@@ -46,6 +46,7 @@ public static partial class ApiDescriptions
         ["Exports"] = new("export", "exports", "The workspace for the meeting room: its lists as an Excel workbook or CSV files, and a slide deck of a map."),
         ["Analytics"] = new("journey analysis", "journey analyses", "The journeys customers really take, worked out from the stored interaction events of a period."),
         ["Templates"] = new("template", "templates", "Templates a new workspace starts from: the built-in industry templates and those the organisation saved from its workspaces."),
+        ["Imports"] = new("import", "imports", "Touchpoints, personas, channels, departments, people, evaluations and KPI measurements from the team's CSV or XLSX sheets: previewed with every problem by row and column, imported all or nothing, with the column mapping remembered per kind."),
     };
 
     /// <summary>Handlers whose class serves another resource than their tag names.</summary>
@@ -102,6 +103,10 @@ public static partial class ApiDescriptions
         ["EvidenceApi.Discovered"] = ("List the touchpoints that interaction events of a period use but the inventory does not have, the most frequent first, for adoption into the inventory.", "listDiscoveredTouchpoints"),
         ["JourneyAnalyticsApi.Examples"] = ("List example customers whose journeys in a period take a variant, pass an edge of the directly-follows graph or switch between two channels.", "listExampleCustomers"),
         ["JourneyAnalyticsApi.Timeline"] = ("Read one customer's timeline: every stored event across channels in time order, in journeys, with lost context marked.", "getCustomerTimeline"),
+        ["ImportsApi.Preview"] = ("Preview a CSV or XLSX sheet: every row as it would be stored (new or updating a record) and every problem by row and column; nothing is stored.", "previewSheetImport"),
+        ["ImportsApi.Import"] = ("Import a CSV or XLSX sheet, all rows or none; rows matching a record update it.", "importSheet"),
+        ["ImportsApi.GetMapping"] = ("Read the column mapping remembered for one kind of sheet import.", "getSheetImportMapping"),
+        ["ImportsApi.SaveMapping"] = ("Save the column mapping for one kind of sheet import.", "saveSheetImportMapping"),
         ["EventsApi.Send"] = ("Send a batch of interaction events (NDJSON, JSON array or CSV); all are stored or none, events already stored by id are counted as duplicates.", "sendEvents"),
     };
 

@@ -3,6 +3,7 @@ using Waymark.Web.Features.Evaluations;
 using Waymark.Web.Features.Events;
 using Waymark.Web.Features.Evidence;
 using Waymark.Web.Features.Exchange;
+using Waymark.Web.Features.Imports;
 using Waymark.Web.Features.Improvements;
 using Waymark.Web.Features.Journeys;
 using Waymark.Web.Features.Kpis;
@@ -54,6 +55,7 @@ public static class WaymarkApi
         workspace.MapExchangeApi();
         workspace.MapSaveAsTemplateApi();
         workspace.MapOfficeApi();
+        workspace.MapImportsApi();
         workspace.MapEventsApi();
         workspace.MapAnalyticsApi();
         workspace.MapEventExportApi();

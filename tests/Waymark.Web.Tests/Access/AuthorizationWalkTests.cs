@@ -47,6 +47,8 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             return op.Method switch { "POST" => WorkspaceRole.EventSender, "GET" => WorkspaceRole.Editor, _ => WorkspaceRole.Owner };
         // Who real customers are and what they did: personal data, for editors and owners.
         if (op.Template is "/api/workspaces/{workspace}/analytics/examples" or "/api/workspaces/{workspace}/customers/{customer}/timeline") return WorkspaceRole.Editor;
+        // Sheets in, and the column mappings they are read with: for those who may change the workspace.
+        if (op.Template.StartsWith("/api/workspaces/{workspace}/imports", StringComparison.Ordinal)) return WorkspaceRole.Editor;
         return op.IsRead ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
     }
 
@@ -147,6 +149,7 @@ public sealed class AuthorizationWalkTests(WalkFactory factory) : IClassFixture<
             ["templates"] = "walk-template",
             // GET …/lists/{list}.csv: the segment is the list's file name.
             ["lists"] = "touchpoints.csv",
+            ["mappings"] = "touchpoints",
         };
     }
 
