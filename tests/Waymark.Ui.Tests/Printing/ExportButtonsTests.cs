@@ -15,7 +15,7 @@ public sealed class ExportButtonsTests(UiFactory factory)
     /// <summary>The address a GET form sends the browser to with its fields as they are.</summary>
     private static string Submitted(IElement form) =>
         form.GetAttribute("action") + "?" + string.Join("&", form.QuerySelectorAll("input, select").Select(field =>
-            $"{field.GetAttribute("name")}={Uri.EscapeDataString(field is AngleSharp.Html.Dom.IHtmlSelectElement select ? select.Value : field.GetAttribute("value") ?? "")}"));
+            $"{field.GetAttribute("name")}={Uri.EscapeDataString(field is AngleSharp.Html.Dom.IHtmlSelectElement select ? select.Value ?? "" : field.GetAttribute("value") ?? "")}"));
 
     [Fact]
     public async Task The_map_page_offers_the_map_as_svg_pdf_on_a_chosen_paper_and_png_and_a_viewer_gets_each()

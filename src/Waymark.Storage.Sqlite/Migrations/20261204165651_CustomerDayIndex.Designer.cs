@@ -11,7 +11,7 @@ using Waymark.Storage;
 namespace Waymark.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(WaymarkDb))]
-    [Migration("20261204155205_CustomerDayIndex")]
+    [Migration("20261204165651_CustomerDayIndex")]
     partial class CustomerDayIndex
     {
         /// <inheritdoc />
@@ -294,6 +294,38 @@ namespace Waymark.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("service_contact_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Domain.Imports.SpreadsheetImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("spreadsheet_import_mappings", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Domain.Improvements.Improvement", b =>
@@ -1321,6 +1353,50 @@ namespace Waymark.Storage.Sqlite.Migrations
                     b.ToTable("workspace_stamps", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Storage.Templates.WorkspaceTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("workspace_templates", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1406,6 +1482,15 @@ namespace Waymark.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Waymark.Domain.Events.ServiceContactSetting", b =>
+                {
+                    b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Domain.Imports.SpreadsheetImportMapping", b =>
                 {
                     b.HasOne("Waymark.Domain.Workspaces.Workspace", null)
                         .WithMany()
