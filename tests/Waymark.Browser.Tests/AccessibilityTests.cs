@@ -72,7 +72,19 @@ public sealed class AccessibilityTests(WaymarkServer server, ITestOutputHelper o
         await Scan("kpi", $"/w/demo/kpis/{kpi}");
         await Scan("actions board", "/w/demo/actions");
         await Scan("actions insights", "/w/demo/actions?view=insights");
-        foreach (var tab in new[] { "phases", "channels", "departments", "people", "members" })
+        await Scan("map with the export menu open", $"/w/demo/journeys/{journey}", async () =>
+        {
+            await page.Locator("[data-testid=export-menu] summary").ClickAsync();
+            await page.WaitForSelectorAsync("[data-testid=export-pdf]");
+        });
+        await Scan("import", "/w/demo/import");
+        await Scan("import with a preview and a problem", "/w/demo/import", async () =>
+        {
+            const string sheet = "Name;Channel;Category\nWelcome call;Phone hotline;Onboarding\nMystery letter;No such channel;Onboarding\n";
+            await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "touchpoints.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(sheet) });
+            await page.WaitForSelectorAsync("[data-testid=import-preview]");
+        });
+        foreach (var tab in new[] { "phases", "channels", "departments", "people", "service-contacts", "event-columns", "members", "template" })
             await Scan($"settings: {tab}", $"/w/demo/settings?tab={tab}", () => page.WaitForSelectorAsync($"[data-testid=settings-{tab}]"));
         await Scan("accounts admin", "/admin/accounts");
         await Scan("password", "/account/password");
