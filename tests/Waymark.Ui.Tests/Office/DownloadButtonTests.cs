@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waymark.Storage.Access;
 using Waymark.Ui.Tests.Support;
 using ActionsPage = Waymark.Web.Components.Pages.Actions.Actions;
+using EvaluatePage = Waymark.Web.Components.Pages.Evaluate.Evaluate;
 using JourneyMapPage = Waymark.Web.Components.Pages.Journeys.JourneyMap;
 using KpisPage = Waymark.Web.Components.Pages.Kpis.Kpis;
 using TouchpointsPage = Waymark.Web.Components.Pages.Touchpoints.Touchpoints;
@@ -64,6 +65,17 @@ public sealed class DownloadButtonTests(UiFactory factory)
         page.WaitForElement("[data-testid=download-csv-ideas]");
         Assert.Empty(page.FindAll("[data-testid=download-csv-actions]"));
         await AssertDownloads(page.Find("[data-testid=download-csv-ideas]"), "text/csv", $"demo-ideas-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+    }
+
+    [Fact]
+    public async Task The_workshop_scoring_page_offers_the_evaluations_as_csv()
+    {
+        using var host = new PageHost(factory, WorkspaceRole.Viewer);
+        var page = host.Context.Render<EvaluatePage>(p => p.Add(x => x.Ws, "demo"));
+        page.WaitForElement("[data-testid=download-csv-evaluations]");
+        Assert.Equal("CSV: evaluations", page.Find("[data-testid=download-csv-evaluations]").TextContent);
+        await AssertDownloads(page.Find("[data-testid=download-csv-evaluations]"), "text/csv", $"demo-evaluations-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        await AssertDownloads(page.Find("[data-testid=download-xlsx]"), Xlsx, ".xlsx");
     }
 
     [Fact]
